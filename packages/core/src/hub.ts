@@ -1,0 +1,121 @@
+import { WebhookError } from './errors.js';
+import type { ErrorHandler, EventHandler, Receiver } from './receiver.js';
+import { jsonResponse } from './request.js';
+import type { WebhookRequest, WebhookResponse } from './types.js';
+
+type AnyReceiver = Receiver<any, any>;
+
+/**
+ * Receivers by route name. A value is one receiver, or receivers by id for ASP.NET-style
+ * `/{receiver}/{id}` routes where each id has its own secret (make siblings with `receiver.derive`);
+ * the id `default` also serves the route without an id.
+ */
+export type HubConfig = Record<string, AnyReceiver | Record<string, AnyReceiver>>;
+
+export interface HubRoute {
+  receiver: string;
+  id?: string | undefined;
+}
+
+/** Mounts many receivers under one route: `/webhooks/github`, `/webhooks/stripe/shop-a`. */
+export class WebhookHub {
+  readonly #routes = new Map<string, AnyReceiver | Map<string, AnyReceiver>>();
+
+  constructor(config: HubConfig) {
+    for (const [name, value] of Object.entries(config)) {
+      if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) {
+        throw new TypeError(
+          `Hub receiver name "${name}" must be letters, digits, "-" or "_" (it is a URL segment).`,
+        );
+      }
+      this.#routes.set(name, isReceiver(value) ? value : new Map(Object.entries(value)));
+    }
+  }
+
+  /** Route names, e.g. for a start-up log. */
+  get names(): string[] {
+    return [...this.#routes.keys()];
+  }
+
+  /** Every receiver, once each. */
+  receivers(): AnyReceiver[] {
+    const all = new Set<AnyReceiver>();
+    for (const value of this.#routes.values()) {
+      if (value instanceof Map) for (const receiver of value.values()) all.add(receiver);
+      else all.add(value);
+    }
+    return [...all];
+  }
+
+  /**
+   * Finds the route in a URL path: the last segment names a receiver, or the one before it does
+   * and the last is the id. Adapters that have route parameters can pass the route directly.
+   */
+  route(pathname: string): HubRoute | undefined {
+    const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const last = segments.at(-1);
+    const beforeLast = segments.at(-2);
+    if (last !== undefined && this.#routes.has(last)) return { receiver: last };
+    if (beforeLast !== undefined && this.#routes.has(beforeLast)) return { receiver: beforeLast, id: last };
+    return undefined;
+  }
+
+  /** The receiver for a route, or a 404 `WebhookError`. */
+  resolve(route: HubRoute): AnyReceiver {
+    const entry = this.#routes.get(route.receiver);
+    if (entry && !(entry instanceof Map)) {
+      if (route.id === undefined) return entry;
+    } else if (entry) {
+      const receiver = entry.get(route.id ?? 'default');
+      if (receiver) return receiver;
+    }
+    throw new WebhookError(
+      'unknown_receiver',
+      `No webhook receiver is configured for /${route.receiver}${route.id === undefined ? '' : `/${route.id}`}. Configured: ${this.names.join(', ')}.`,
+    );
+  }
+
+  /** Routes the request by its URL (or the given route) and lets that receiver handle it. */
+  async handle(request: WebhookRequest, route?: HubRoute): Promise<WebhookResponse> {
+    const target = route ?? this.route(new URL(request.url).pathname);
+    try {
+      if (!target) throw this.#notFound(request);
+      return await this.resolve(target).handle(request);
+    } catch (error) {
+      if (error instanceof WebhookError) {
+        return jsonResponse(error.status, { error: { code: error.code, message: error.message } });
+      }
+      throw error;
+    }
+  }
+
+  /** Registers a handler on every receiver; `event.provider` tells them apart. */
+  onAny(handler: EventHandler<unknown>): this {
+    for (const receiver of this.receivers()) receiver.onAny(handler);
+    return this;
+  }
+
+  onError(handler: ErrorHandler): this {
+    for (const receiver of this.receivers()) receiver.onError(handler);
+    return this;
+  }
+
+  #notFound(request: WebhookRequest): WebhookError {
+    return new WebhookError(
+      'unknown_receiver',
+      `No webhook receiver matches ${new URL(request.url).pathname}. Configured: ${this.names.join(', ')}.`,
+    );
+  }
+}
+
+function isReceiver(value: unknown): value is AnyReceiver {
+  return typeof value === 'object' && value !== null && typeof (value as AnyReceiver).handle === 'function';
+}
+
+export function createHub(config: HubConfig): WebhookHub {
+  return new WebhookHub(config);
+}
+
+export function isHub(value: unknown): value is WebhookHub {
+  return value instanceof WebhookHub;
+}

@@ -1,0 +1,65 @@
+export { bodyText, isRecord, parseFormBody, parseJsonBody, requireString } from './body.js';
+export { normalizeCodes, verifyCodeParameter } from './code.js';
+export { timingSafeEqual } from './compare.js';
+export { createMemoryDedupeStore, type DedupeStore, type MemoryDedupeOptions } from './dedupe.js';
+export {
+  ed25519PrivateKey,
+  ed25519PublicKey,
+  ed25519RawPublicKey,
+  ed25519Sign,
+  ed25519Verify,
+} from './ed25519.js';
+export { decodeBase64, decodeHex, decodeSignature, type SignatureEncoding, toBytes } from './encoding.js';
+export { isWebhookError, WebhookConfigError, WebhookError, type WebhookErrorCode } from './errors.js';
+export { candidateFilters, matchesAnyFilter, matchesEventFilter, validateEventFilter } from './filters.js';
+export { contentType, getHeader, normalizeHeaders, requireHeader } from './headers.js';
+export {
+  type HmacAlgorithm,
+  hmac,
+  hmacBase64,
+  hmacHex,
+  type Key,
+  signatureMismatch,
+  type VerifyHmacOptions,
+  verifyHmac,
+} from './hmac.js';
+export { createHub, type HubConfig, type HubRoute, isHub, WebhookHub } from './hub.js';
+export {
+  type BaseReceiverOptions,
+  defineProvider,
+  type ErrorHandler,
+  type EventHandler,
+  type EventMap,
+  type ParsedEvent,
+  type ParseOutcome,
+  type ProviderContext,
+  type ProviderDefinition,
+  Receiver,
+} from './receiver.js';
+export {
+  createWebhookRequest,
+  jsonResponse,
+  searchParams,
+  textResponse,
+  type WebhookRequestInit,
+} from './request.js';
+export { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule, type RetryDelayOptions, retryDelayMs } from './retry.js';
+export { normalizeSecrets } from './secrets.js';
+export {
+  decodeStandardSecret,
+  generateStandardKeyPair,
+  generateStandardSecret,
+  type StandardSignInput,
+  type StandardVerifyInput,
+  signStandardWebhook,
+  standardPublicKeyOf,
+  verifyStandardWebhook,
+} from './standard-webhooks.js';
+export { checkTimestamp, parseUnixSeconds, type TimestampCheck } from './timestamp.js';
+export type {
+  ReceiveResult,
+  WebhookEvent,
+  WebhookHeaders,
+  WebhookRequest,
+  WebhookResponse,
+} from './types.js';

@@ -1,0 +1,261 @@
+import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
+import { isWebhookError, WebhookError } from './errors.js';
+import { matchesEventFilter } from './filters.js';
+import { jsonResponse } from './request.js';
+import type { ReceiveResult, WebhookEvent, WebhookRequest, WebhookResponse } from './types.js';
+
+/** Options every receiver takes, beside its provider's own. */
+export interface BaseReceiverOptions {
+  /** Current time in milliseconds since the epoch (default `Date.now`); tests pin the clock with it. */
+  now?: () => number;
+  /** Seconds a signed timestamp may be off, where the scheme signs one. */
+  tolerance?: number;
+  /**
+   * Drop a repeated delivery id: `true` for an in-memory LRU, or a shared store. Off by default.
+   * An id is remembered only after every handler succeeded, so a failed delivery is still retried.
+   */
+  dedupe?: boolean | DedupeStore;
+  /** How long a delivery id is remembered, in seconds (default 24 h). */
+  dedupeTtl?: number;
+}
+
+/** A map from event name to payload type; names absent from it still work, typed as `unknown`. */
+export type EventMap = Record<string, unknown>;
+
+/** What a provider's `parse` step yields for one event. */
+export interface ParsedEvent {
+  name: string;
+  id?: string | undefined;
+  payload: unknown;
+  meta?: Record<string, unknown>;
+}
+
+export type ParseOutcome = ParsedEvent | ParsedEvent[] | { response: WebhookResponse };
+
+/** What provider functions see: the options with defaults applied, prepared state and the clock. */
+export interface ProviderContext<TOptions, TState> {
+  options: TOptions;
+  state: TState;
+  provider: string;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Seconds; the user's `tolerance` or the provider's default. */
+  tolerance: number;
+}
+
+/**
+ * A provider is its facts: how to verify, where the event name and id are, which handshakes it
+ * answers. `defineProvider` turns them into a receiver factory.
+ */
+export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState> {
+  /** Machine name (`github`), used in events and hub routes. */
+  name: string;
+  /** Display name for messages (`GitHub`). */
+  title: string;
+  /** Methods that carry events (default `['POST']`). */
+  methods?: readonly string[];
+  /** Default tolerance in seconds, where a timestamp is signed. */
+  tolerance?: number;
+  /** Validates options and prepares what verification needs (decoded keys…), once, at construction. */
+  setup(options: TOptions): TState;
+  /** Answers unsigned handshakes (a GET challenge…) before the method check and verification. */
+  handshake?(request: WebhookRequest, ctx: ProviderContext<TOptions, TState>): WebhookResponse | undefined;
+  /** Throws a `WebhookError` unless the request is authentic. */
+  verify(request: WebhookRequest, ctx: ProviderContext<TOptions, TState>): void | Promise<void>;
+  /** Reads the verified request: one or more events, or a response for a signed handshake. */
+  parse(
+    request: WebhookRequest,
+    ctx: ProviderContext<TOptions, TState>,
+  ): ParseOutcome | Promise<ParseOutcome>;
+  /** The response once every handler succeeded (default 200 `{"ok":true}`); `replies` are handlers' return values. */
+  successResponse?(
+    events: WebhookEvent[],
+    replies: unknown[],
+    ctx: ProviderContext<TOptions, TState>,
+  ): WebhookResponse;
+  /** The response for a rejected request (default JSON `{ error: { code, message } }`). */
+  errorResponse?(error: WebhookError, ctx: ProviderContext<TOptions, TState>): WebhookResponse;
+}
+
+export type EventHandler<TPayload = unknown, TName extends string = string> = (
+  event: WebhookEvent<TPayload, TName>,
+) => unknown;
+export type ErrorHandler = (error: unknown, request: WebhookRequest, event?: WebhookEvent) => void;
+
+interface Registry {
+  handlers: { filter: string; handler: EventHandler<any> }[];
+  errorHandlers: ErrorHandler[];
+}
+
+/** Handles one provider's webhooks: verification, handshakes, handler dispatch and responses. */
+export class Receiver<
+  TEvents extends EventMap = EventMap,
+  TOptions extends BaseReceiverOptions = BaseReceiverOptions,
+> {
+  readonly provider: string;
+  readonly title: string;
+  readonly #definition: ProviderDefinition<TOptions, any>;
+  readonly #ctx: ProviderContext<TOptions, any>;
+  readonly #registry: Registry;
+  readonly #dedupe: DedupeStore | undefined;
+  readonly #dedupeTtlMs: number;
+
+  constructor(definition: ProviderDefinition<TOptions, any>, options: TOptions, registry?: Registry) {
+    this.provider = definition.name;
+    this.title = definition.title;
+    this.#definition = definition;
+    const now = options.now ?? Date.now;
+    const tolerance = options.tolerance ?? definition.tolerance ?? 300;
+    if (!(tolerance > 0))
+      throw new TypeError(`${definition.title}: \`tolerance\` must be a positive number of seconds.`);
+    this.#ctx = { options, state: definition.setup(options), provider: definition.name, now, tolerance };
+    this.#registry = registry ?? { handlers: [], errorHandlers: [] };
+    this.#dedupe = options.dedupe === true ? createMemoryDedupeStore({ now }) : options.dedupe || undefined;
+    this.#dedupeTtlMs = (options.dedupeTtl ?? 86_400) * 1000;
+  }
+
+  /** The options this receiver was built with. */
+  get options(): Readonly<TOptions> {
+    return this.#ctx.options;
+  }
+
+  /**
+   * A receiver with other options (another secret, say) that shares this one's handlers: the hub
+   * uses it to serve `/webhooks/stripe/{id}` with one secret per id.
+   */
+  derive(overrides: Partial<TOptions>): Receiver<TEvents, TOptions> {
+    return new Receiver(this.#definition, { ...this.#ctx.options, ...overrides }, this.#registry);
+  }
+
+  /** Verifies the request and reads its event(s), or returns the handshake response to send. */
+  async receive(request: WebhookRequest): Promise<ReceiveResult<WebhookEvent>> {
+    const definition = this.#definition;
+    const ctx = this.#ctx;
+    const handshake = definition.handshake?.(request, ctx);
+    if (handshake) return { type: 'response', response: handshake };
+    const methods = definition.methods ?? ['POST'];
+    if (!methods.includes(request.method)) {
+      throw new WebhookError(
+        'method_not_allowed',
+        `${definition.title} webhooks are sent with ${methods.join(' or ')}; this request used ${request.method}.`,
+      );
+    }
+    await definition.verify(request, ctx);
+    const outcome = await definition.parse(request, ctx);
+    if ('response' in outcome) return { type: 'response', response: outcome.response };
+    const parsed = Array.isArray(outcome) ? outcome : [outcome];
+    const events = parsed.map(
+      (item): WebhookEvent => ({
+        provider: definition.name,
+        name: item.name,
+        ...(item.id === undefined ? {} : { id: item.id }),
+        payload: item.payload,
+        meta: item.meta ?? {},
+        request,
+      }),
+    );
+    if (events.length === 0) return { type: 'response', response: this.#success([], []) };
+    return { type: 'event', event: events[0]!, events };
+  }
+
+  /** Registers a handler for an event name, a list of names, `*` or a `prefix.*` wildcard. */
+  on<TName extends keyof TEvents & string>(
+    name: TName | TName[],
+    handler: EventHandler<TEvents[TName], TName>,
+  ): this;
+  on(name: string | string[], handler: EventHandler<unknown>): this;
+  on(name: string | string[], handler: EventHandler<any>): this {
+    for (const filter of Array.isArray(name) ? name : [name])
+      this.#registry.handlers.push({ filter, handler });
+    return this;
+  }
+
+  /** Registers a handler for every event. */
+  onAny(handler: EventHandler<unknown>): this {
+    return this.on('*', handler);
+  }
+
+  /** Called with verification failures and handler errors (for logging; the response is already decided). */
+  onError(handler: ErrorHandler): this {
+    this.#registry.errorHandlers.push(handler);
+    return this;
+  }
+
+  /** Receives, runs the matching handlers and maps the outcome to a response for the adapter to send. */
+  async handle(request: WebhookRequest): Promise<WebhookResponse> {
+    let result: ReceiveResult;
+    try {
+      result = await this.receive(request);
+    } catch (error) {
+      this.#reportError(error, request);
+      return this.errorResponse(error);
+    }
+    if (result.type === 'response') return result.response;
+    const replies: unknown[] = [];
+    for (const event of result.events) {
+      const dedupeKey = event.id === undefined ? undefined : `${this.provider}:${event.id}`;
+      if (dedupeKey && this.#dedupe && (await this.#dedupe.has(dedupeKey))) continue;
+      const matching = this.#registry.handlers.filter(({ filter }) => matchesEventFilter(filter, event.name));
+      const outcomes = await Promise.allSettled(matching.map(({ handler }) => handler(event)));
+      const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failure) {
+        this.#reportError(failure.reason, request, event);
+        return jsonResponse(500, {
+          error: {
+            code: 'handler_failed',
+            message: `A handler for ${event.name} failed; the provider may retry.`,
+          },
+        });
+      }
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled' && outcome.value !== undefined) replies.push(outcome.value);
+      }
+      if (dedupeKey && this.#dedupe) await this.#dedupe.add(dedupeKey, this.#dedupeTtlMs);
+    }
+    return this.#success(result.events, replies);
+  }
+
+  /** The response for an error thrown while receiving (a `WebhookError`, or 500 for anything else). */
+  errorResponse(error: unknown): WebhookResponse {
+    if (!isWebhookError(error)) {
+      return jsonResponse(500, {
+        error: { code: 'internal_error', message: 'The webhook could not be processed.' },
+      });
+    }
+    if (this.#definition.errorResponse) return this.#definition.errorResponse(error, this.#ctx);
+    const headers: Record<string, string> | undefined =
+      error.code === 'method_not_allowed'
+        ? { allow: (this.#definition.methods ?? ['POST']).join(', ') }
+        : undefined;
+    return jsonResponse(error.status, { error: { code: error.code, message: error.message } }, headers);
+  }
+
+  #success(events: WebhookEvent[], replies: unknown[]): WebhookResponse {
+    if (this.#definition.successResponse) return this.#definition.successResponse(events, replies, this.#ctx);
+    const reply = replies.find(isWebhookResponse);
+    return reply ?? jsonResponse(200, { ok: true });
+  }
+
+  #reportError(error: unknown, request: WebhookRequest, event?: WebhookEvent): void {
+    for (const handler of this.#registry.errorHandlers) {
+      try {
+        handler(error, request, event);
+      } catch {
+        // An error handler that throws must not change the response.
+      }
+    }
+  }
+}
+
+function isWebhookResponse(value: unknown): value is WebhookResponse {
+  return typeof value === 'object' && value !== null && typeof (value as WebhookResponse).status === 'number';
+}
+
+/** Turns a provider's facts into its receiver factory, e.g. `export const github = defineProvider({...})`. */
+export function defineProvider<
+  TOptions extends BaseReceiverOptions,
+  TState = undefined,
+  TEvents extends EventMap = EventMap,
+>(definition: ProviderDefinition<TOptions, TState>): (options: TOptions) => Receiver<TEvents, TOptions> {
+  return (options) => new Receiver<TEvents, TOptions>(definition, options ?? ({} as TOptions));
+}
