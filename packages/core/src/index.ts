@@ -58,6 +58,7 @@ export {
 export { checkTimestamp, parseUnixSeconds, type TimestampCheck } from './timestamp.js';
 export type {
   ReceiveResult,
+  RequestHandler,
   WebhookEvent,
   WebhookHeaders,
   WebhookRequest,

@@ -40,3 +40,11 @@ export interface WebhookEvent<TPayload = unknown, TName extends string = string>
 export type ReceiveResult<TEvent extends WebhookEvent = WebhookEvent> =
   | { type: 'event'; event: TEvent; events: TEvent[] }
   | { type: 'response'; response: WebhookResponse };
+
+/**
+ * Anything an adapter can mount: a receiver, a hub, the sender's management API. Adapters pass
+ * the full URL (mount path included) in `request.url`.
+ */
+export interface RequestHandler {
+  handle(request: WebhookRequest): Promise<WebhookResponse>;
+}

@@ -1,4 +1,11 @@
-import { createWebhookRequest, defineProvider, hmacHex, requireHeader, verifyHmac } from '@hookwire/core';
+import {
+  type BaseReceiverOptions,
+  createWebhookRequest,
+  defineProvider,
+  hmacHex,
+  requireHeader,
+  verifyHmac,
+} from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
 
 describe('core smoke', () => {
@@ -8,7 +15,7 @@ describe('core smoke', () => {
   });
 
   it('runs a defined provider end to end', async () => {
-    const demo = defineProvider<{ secret: string }, { secrets: string[] }>({
+    const demo = defineProvider<{ secret: string } & BaseReceiverOptions, { secrets: string[] }>({
       name: 'demo',
       title: 'Demo',
       setup: (o) => ({ secrets: [o.secret] }),
