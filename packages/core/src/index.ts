@@ -32,6 +32,7 @@ export {
   type EventMap,
   type ParsedEvent,
   type ParseOutcome,
+  type PrefixPayload,
   type ProviderContext,
   type ProviderDefinition,
   Receiver,

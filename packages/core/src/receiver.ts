@@ -22,6 +22,13 @@ export interface BaseReceiverOptions {
 /** A map from event name to payload type; names absent from it still work, typed as `unknown`. */
 export type EventMap = Record<string, unknown>;
 
+/** The payloads a `prefix*` wildcard handler can receive: the union of the matching known events. */
+export type PrefixPayload<TEvents extends EventMap, TPrefix extends string> = [
+  Extract<keyof TEvents, `${TPrefix}${string}`>,
+] extends [never]
+  ? unknown
+  : TEvents[Extract<keyof TEvents, `${TPrefix}${string}`>];
+
 /** What a provider's `parse` step yields for one event. */
 export interface ParsedEvent {
   name: string;
@@ -196,7 +203,8 @@ export class Receiver<
       const dedupeKey = event.id === undefined ? undefined : `${this.provider}:${event.id}`;
       if (dedupeKey && this.#dedupe && (await this.#dedupe.has(dedupeKey))) continue;
       const matching = this.#registry.handlers.filter(({ filter }) => matchesEventFilter(filter, event.name));
-      const outcomes = await Promise.allSettled(matching.map(({ handler }) => handler(event)));
+      // async wrapper: a handler that throws synchronously fails like one that rejects.
+      const outcomes = await Promise.allSettled(matching.map(async ({ handler }) => handler(event)));
       const failure = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failure) {
         this.#reportError(failure.reason, request, event);

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignGitHubRequestInput {
+  secret: string;
+  /** The `X-GitHub-Event` header, e.g. `issues` (the action comes from the payload). */
+  event: string;
+  /** A payload to serialise, or the exact body bytes. */
+  payload?: unknown;
+  body?: string | Uint8Array;
+  deliveryId?: string;
+  url?: string;
+  /** Also send the legacy SHA-1 header, as GitHub does. */
+  sha1?: boolean;
+}
+
+/** Builds a `WebhookRequest` signed as GitHub signs it, for testing your handlers. */
+export function signGitHubRequest(input: SignGitHubRequestInput): WebhookRequest {
+  const body = input.body ?? JSON.stringify(input.payload ?? {});
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'GitHub-Hookshot/hookwire-test',
+      'x-github-event': input.event,
+      'x-github-delivery': input.deliveryId ?? randomUUID(),
+      'x-hub-signature-256': `sha256=${hmacHex('sha256', input.secret, body)}`,
+      ...(input.sha1 ? { 'x-hub-signature': `sha1=${hmacHex('sha1', input.secret, body)}` } : {}),
+    },
+  });
+}

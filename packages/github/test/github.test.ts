@@ -1,0 +1,207 @@
+import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { github } from '@hookwire/github';
+import { signGitHubRequest } from '@hookwire/github/testing';
+import { sign } from '@octokit/webhooks-methods';
+import { describe, expect, it } from 'vitest';
+
+const secret = "It's a Secret to Everybody";
+const payload = { action: 'opened', issue: { number: 1, title: 'Bug' } };
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('github receiver', () => {
+  it('matches the signature example in GitHub docs', async () => {
+    const request = createWebhookRequest({
+      body: 'Hello, World!',
+      headers: {
+        'x-hub-signature-256': 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
+        'x-github-event': 'ping',
+        'x-github-delivery': 'd1',
+      },
+    });
+    // The docs body is not JSON: verification passes, then parsing reports the body.
+    const error = await rejection(github({ secret }).receive(request));
+    expect(error.code).toBe('malformed_body');
+  });
+
+  it('accepts a request signed by @octokit/webhooks-methods and names the event with its action', async () => {
+    const body = JSON.stringify(payload);
+    const request = createWebhookRequest({
+      body,
+      headers: {
+        'x-hub-signature-256': await sign(secret, body),
+        'x-github-event': 'issues',
+        'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+      },
+    });
+    const result = await github({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('issues.opened');
+    expect(result.event.id).toBe('72d3162e-cc78-11e3-81ab-4c9367dc0958');
+    expect(result.event.payload).toEqual(payload);
+    expect(result.event.provider).toBe('github');
+  });
+
+  it('verifies the raw bytes, upper-case unicode escapes included', async () => {
+    const body = '{"action":"created","comment":{"body":"caf\\u00E9 \\u2713"}}';
+    const request = signGitHubRequest({ secret, event: 'issue_comment', body });
+    const result = await github({ secret }).receive(request);
+    expect(result.type === 'event' && result.event.name).toBe('issue_comment.created');
+  });
+
+  it('names events without an action by the header alone', async () => {
+    const result = await github({ secret }).receive(
+      signGitHubRequest({ secret, event: 'push', payload: { ref: 'x' } }),
+    );
+    expect(result.type === 'event' && result.event.name).toBe('push');
+  });
+
+  it('rejects a tampered body', async () => {
+    const request = signGitHubRequest({ secret, event: 'issues', payload });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...payload, action: 'deleted' })) };
+    const error = await rejection(github({ secret }).receive(tampered));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong secret without revealing the expected signature', async () => {
+    const request = signGitHubRequest({ secret: 'wrong secret', event: 'issues', payload });
+    const receiver = github({ secret });
+    const response = await receiver.handle(request);
+    expect(response.status).toBe(401);
+    const expected = hmacHex('sha256', secret, request.body);
+    expect(String(response.body)).not.toContain(expected);
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    const receiver = github({ secret: ['old secret', secret] });
+    const result = await receiver.receive(
+      signGitHubRequest({ secret: 'old secret', event: 'push', payload: {} }),
+    );
+    expect(result.type).toBe('event');
+  });
+
+  it('requires a signature header', async () => {
+    const request = signGitHubRequest({ secret, event: 'push', payload: {} });
+    const { 'x-hub-signature-256': _, ...headers } = request.headers;
+    const error = await rejection(github({ secret }).receive({ ...request, headers }));
+    expect(error.code).toBe('missing_header');
+    expect(error.message).toContain('X-Hub-Signature-256');
+  });
+
+  it('rejects a duplicated signature header', async () => {
+    const request = signGitHubRequest({ secret, event: 'push', payload: {} });
+    const signature = request.headers['x-hub-signature-256'] as string;
+    const headers = { ...request.headers, 'x-hub-signature-256': [signature, signature] };
+    expect((await rejection(github({ secret }).receive({ ...request, headers }))).code).toBe(
+      'duplicate_header',
+    );
+  });
+
+  it('rejects a malformed signature', async () => {
+    const request = signGitHubRequest({ secret, event: 'push', payload: {} });
+    for (const value of ['757107ea', 'sha256=zz', 'sha1=abcd']) {
+      const headers = { ...request.headers, 'x-hub-signature-256': value };
+      const error = await rejection(github({ secret }).receive({ ...request, headers }));
+      expect(['malformed_signature', 'signature_mismatch']).toContain(error.code);
+    }
+  });
+
+  it('uses the legacy SHA-1 header only when the SHA-256 one is absent, and only when allowed', async () => {
+    const request = signGitHubRequest({ secret, event: 'push', payload: {}, sha1: true });
+    const { 'x-hub-signature-256': _, ...headers } = request.headers;
+    expect((await github({ secret }).receive({ ...request, headers })).type).toBe('event');
+    const strict = github({ secret, allowSha1: false });
+    expect((await rejection(strict.receive({ ...request, headers }))).code).toBe('missing_header');
+    // A valid SHA-1 must not rescue a wrong SHA-256.
+    const downgraded = { ...request.headers, 'x-hub-signature-256': 'sha256=00' };
+    expect((await rejection(github({ secret }).receive({ ...request, headers: downgraded }))).code).toBe(
+      'signature_mismatch',
+    );
+  });
+
+  it('reports malformed JSON and form bodies', async () => {
+    const bad = signGitHubRequest({ secret, event: 'push', body: '{"ref":' });
+    expect((await rejection(github({ secret }).receive(bad))).code).toBe('malformed_body');
+  });
+
+  it('reads form-encoded payloads after verifying the form bytes', async () => {
+    const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const request = signGitHubRequest({ secret, event: 'issues', body });
+    const form = {
+      ...request,
+      headers: { ...request.headers, 'content-type': 'application/x-www-form-urlencoded' },
+    };
+    const result = await github({ secret }).receive(form);
+    expect(result.type === 'event' && result.event.payload).toEqual(payload);
+  });
+
+  it('requires the event and delivery headers', async () => {
+    const request = signGitHubRequest({ secret, event: 'push', payload: {} });
+    const { 'x-github-event': _, ...headers } = request.headers;
+    expect((await rejection(github({ secret }).receive({ ...request, headers }))).code).toBe(
+      'missing_header',
+    );
+  });
+
+  it('answers 405 to other methods', async () => {
+    const request = { ...signGitHubRequest({ secret, event: 'push', payload: {} }), method: 'GET' };
+    const response = await github({ secret }).handle(request);
+    expect(response.status).toBe(405);
+    expect(response.headers?.allow).toBe('POST');
+  });
+
+  it('runs exact, wildcard and catch-all handlers, and answers 500 when one throws', async () => {
+    const receiver = github({ secret });
+    const calls: string[] = [];
+    receiver.on('issues.opened', (event) => {
+      calls.push(`exact:${event.payload.issue.number}`);
+    });
+    receiver.on('issues.*', () => {
+      calls.push('wildcard');
+    });
+    receiver.onAny(() => {
+      calls.push('any');
+    });
+    receiver.on('push', () => {
+      calls.push('push');
+    });
+    const ok = await receiver.handle(signGitHubRequest({ secret, event: 'issues', payload }));
+    expect(ok.status).toBe(200);
+    expect(calls.sort()).toEqual(['any', 'exact:1', 'wildcard']);
+    const errors: unknown[] = [];
+    receiver.onError((error) => errors.push(error));
+    receiver.on('issues.opened', () => {
+      throw new Error('boom');
+    });
+    const failed = await receiver.handle(signGitHubRequest({ secret, event: 'issues', payload }));
+    expect(failed.status).toBe(500);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('drops a repeated delivery id once handled, when dedupe is on', async () => {
+    const receiver = github({ secret, dedupe: true });
+    let count = 0;
+    receiver.on('push', () => {
+      count++;
+    });
+    const request = signGitHubRequest({ secret, event: 'push', payload: {}, deliveryId: 'same' });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(count).toBe(1);
+  });
+
+  it('refuses a secret with surrounding whitespace at construction', () => {
+    expect(() => github({ secret: 'abc\n' })).toThrow(/whitespace/);
+    expect(() => github({ secret: [] })).toThrow(/at least one/);
+  });
+});
