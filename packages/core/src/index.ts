@@ -1,3 +1,15 @@
+export {
+  type AdapterOptions,
+  adapterErrorResponse,
+  answerWebhook,
+  assertRequestHandler,
+  bodyTooLarge,
+  DEFAULT_MAX_BODY_SIZE,
+  declaresBodyOver,
+  type RequestUrlResolver,
+  type ResolvedAdapterOptions,
+  resolveAdapterOptions,
+} from './adapter.js';
 export { bodyText, isRecord, parseFormBody, parseJsonBody, requireString } from './body.js';
 export { normalizeCodes, verifyCodeParameter } from './code.js';
 export { timingSafeEqual } from './compare.js';
