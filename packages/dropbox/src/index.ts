@@ -1,0 +1,26 @@
+import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import type { DropboxEvents } from './events.js';
+import { answerDropboxChallenge } from './handshake.js';
+import type { DropboxOptions } from './options.js';
+import { parseDropboxNotification } from './parse.js';
+import { verifyDropboxSignature } from './verify.js';
+
+export type { DropboxEventName, DropboxEvents, DropboxNotification } from './events.js';
+export type { DropboxOptions } from './options.js';
+
+/**
+ * A receiver for Dropbox webhooks: answers the `GET ?challenge=` verification request, checks
+ * `X-Dropbox-Signature` over the raw body and emits one `list_folder` event per notification.
+ *
+ * @example
+ * const receiver = dropbox({ secret: process.env.DROPBOX_APP_SECRET! });
+ * receiver.on('list_folder', (event) => sync(event.payload.list_folder?.accounts ?? []));
+ */
+export const dropbox = defineProvider<DropboxOptions, { secrets: string[] }, DropboxEvents>({
+  name: 'dropbox',
+  title: 'Dropbox',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Dropbox') }),
+  handshake: answerDropboxChallenge,
+  verify: (request, { state }) => verifyDropboxSignature(request, state.secrets),
+  parse: parseDropboxNotification,
+});

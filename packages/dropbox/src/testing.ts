@@ -1,0 +1,39 @@
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import type { DropboxNotification } from './events.js';
+
+export interface SignDropboxRequestInput {
+  /** The app secret the receiver is configured with. */
+  secret: string;
+  /** A notification to serialise (default: one account in `list_folder` and `delta`), or the exact body. */
+  payload?: DropboxNotification;
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds a notification `WebhookRequest` signed as Dropbox signs it, for testing your handlers. */
+export function signDropboxRequest(input: SignDropboxRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify(
+      input.payload ?? { list_folder: { accounts: ['dbid:test-account'] }, delta: { users: [1] } },
+    );
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'DropboxWebhooks/1.0',
+      'x-dropbox-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}
+
+/** The `GET ?challenge=` request Dropbox sends when a webhook URL is added. */
+export function createDropboxChallengeRequest(
+  challenge: string,
+  url = 'https://example.com/webhooks/dropbox',
+): WebhookRequest {
+  const target = new URL(url);
+  target.searchParams.set('challenge', challenge);
+  return createWebhookRequest({ method: 'GET', url: target.toString() });
+}
