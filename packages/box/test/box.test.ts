@@ -1,0 +1,209 @@
+import { box } from '@hookwire/box';
+import { signBoxRequest } from '@hookwire/box/testing';
+import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { WebhooksManager } from 'box-node-sdk/managers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The sample delivery in box-node-sdk's own tests, signed with 'SamplePrimaryKey' / 'SampleSecondaryKey'.
+const SDK_BODY =
+  '{"type":"webhook_event","webhook":{"id":"1234567890"},"trigger":"FILE.UPLOADED","source":{"id":"1234567890","type":"file","name":"Test.txt"}}';
+const SDK_HEADERS = {
+  'box-delivery-id': 'f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f',
+  'box-delivery-timestamp': '2020-01-01T00:00:00-07:00',
+  'box-signature-algorithm': 'HmacSHA256',
+  'box-signature-primary': '6TfeAW3A1PASkgboxxA5yqHNKOwFyMWuEXny/FPD5hI=',
+  'box-signature-secondary': 'v+1CD1Jdo3muIcbpv5lxxgPglOqMfsNHPV899xWYydo=',
+  'box-signature-version': '1',
+};
+const SDK_TIME = Date.parse('2020-01-01T07:00:00Z');
+const primaryKey = 'SamplePrimaryKey';
+const secondaryKey = 'SampleSecondaryKey';
+const now = () => SDK_TIME + 60_000;
+const payload = {
+  type: 'webhook_event',
+  id: 'eb0c4e06-751f-442c-86f8-fd5bb404dbec',
+  created_at: '2020-01-01T00:00:00-07:00',
+  trigger: 'FILE.UPLOADED',
+  webhook: { id: '53', type: 'webhook' },
+  created_by: { type: 'user', id: '226067247', name: 'John Q. Developer' },
+  source: { id: '73835521473', type: 'file', name: 'Test.txt' },
+};
+
+function sign(overrides: Partial<Parameters<typeof signBoxRequest>[0]> = {}): WebhookRequest {
+  return signBoxRequest({ primaryKey, secondaryKey, payload, timestamp: new Date(SDK_TIME), ...overrides });
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const receiver = (options: Partial<Parameters<typeof box>[0]> = {}) =>
+  box({ primaryKey, secondaryKey, now, ...options });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('box receiver', () => {
+  it("accepts the sample delivery from box-node-sdk's tests", async () => {
+    const request = createWebhookRequest({ body: SDK_BODY, headers: SDK_HEADERS });
+    const result = await receiver().receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('FILE.UPLOADED');
+    expect(result.event.payload).toEqual(JSON.parse(SDK_BODY));
+    expect(result.event.meta.deliveryId).toBe('f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f');
+    expect(result.event.meta.webhookId).toBe('1234567890');
+    // Either key alone verifies the sample.
+    expect((await box({ primaryKey, now }).receive(request)).type).toBe('event');
+    expect((await box({ primaryKey: 'reset', secondaryKey, now }).receive(request)).type).toBe('event');
+  });
+
+  it('signs requests that the official SDK (WebhooksManager.validateMessage) accepts', async () => {
+    vi.useFakeTimers({ now: SDK_TIME + 60_000, toFake: ['Date'] });
+    const request = sign();
+    const headers = Object.fromEntries(Object.entries(request.headers)) as Record<string, string>;
+    const body = Buffer.from(request.body).toString('utf8');
+    expect(await WebhooksManager.validateMessage(body, headers, primaryKey, { secondaryKey })).toBe(true);
+    expect(await WebhooksManager.validateMessage(body, headers, 'wrong', { secondaryKey: 'wrong' })).toBe(
+      false,
+    );
+  });
+
+  it('names the event by trigger and uses the body id, which survives retries', async () => {
+    const result = await receiver().receive(sign({ deliveryId: 'delivery-1' }));
+    expect(result.type === 'event' && result.event).toMatchObject({
+      provider: 'box',
+      name: 'FILE.UPLOADED',
+      id: payload.id,
+      payload,
+      meta: { deliveryId: 'delivery-1' },
+    });
+  });
+
+  it('verifies the raw bytes, with Box-style \\u escapes and escaped slashes', async () => {
+    const body = '{"trigger":"FILE.UPLOADED","source":{"type":"file","id":"1","name":"caf\\u00e9 \\/ x"}}';
+    const result = await receiver().receive(sign({ body }));
+    expect(result.type === 'event' && (result.event.payload as typeof payload).source.name).toBe('café / x');
+  });
+
+  it('accepts a delivery whose primary key was just reset, on the secondary signature', async () => {
+    const request = sign({ primaryKey: 'new primary key not yet configured here' });
+    expect((await receiver().receive(request)).type).toBe('event');
+  });
+
+  it('does not accept a primary signature checked against the secondary key', async () => {
+    const swapped = sign({ primaryKey: secondaryKey, secondaryKey: primaryKey });
+    expect((await rejection(receiver().receive(swapped))).code).toBe('signature_mismatch');
+  });
+
+  it('rejects a tampered body or timestamp', async () => {
+    const request = sign();
+    const body = Buffer.from(JSON.stringify({ ...payload, trigger: 'FILE.DELETED' }));
+    expect((await rejection(receiver().receive({ ...request, body }))).code).toBe('signature_mismatch');
+    const later = withHeaders(request, { 'box-delivery-timestamp': '2020-01-01T07:00:30Z' });
+    expect((await rejection(receiver().receive(later))).code).toBe('signature_mismatch');
+  });
+
+  it('rejects wrong keys with 401, revealing neither key nor expected signature', async () => {
+    const request = sign({ primaryKey: 'attacker', secondaryKey: 'attacker2' });
+    const response = await receiver().handle(request);
+    expect(response.status).toBe(401);
+    const text = String(response.body);
+    expect(text).toContain('signature_mismatch');
+    for (const secret of [primaryKey, secondaryKey]) {
+      expect(text).not.toContain(secret);
+      const timestamp = request.headers['box-delivery-timestamp'] as string;
+      expect(text).not.toContain(hmacBase64('sha256', secret, request.body, timestamp));
+    }
+  });
+
+  it('enforces the ten-minute window both ways, and honours tolerance', async () => {
+    const old = sign({ timestamp: new Date(SDK_TIME - 11 * 60_000 + 60_000) });
+    expect((await rejection(receiver().receive(old))).code).toBe('timestamp_too_old');
+    const future = sign({ timestamp: new Date(SDK_TIME + 12 * 60_000) });
+    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    const nineMinutes = sign({ timestamp: new Date(SDK_TIME - 8 * 60_000) });
+    expect((await receiver().receive(nineMinutes)).type).toBe('event');
+    expect((await rejection(receiver({ tolerance: 60 }).receive(nineMinutes))).code).toBe(
+      'timestamp_too_old',
+    );
+  });
+
+  it('requires the timestamp, version, algorithm and at least one signature header', async () => {
+    const request = sign();
+    for (const name of ['box-delivery-timestamp', 'box-signature-version', 'box-signature-algorithm']) {
+      const error = await rejection(receiver().receive(withHeaders(request, { [name]: undefined })));
+      expect(error.code).toBe('missing_header');
+      expect(error.message.toLowerCase()).toContain(name);
+    }
+    const unsigned = withHeaders(request, {
+      'box-signature-primary': undefined,
+      'box-signature-secondary': undefined,
+    });
+    expect((await rejection(receiver().receive(unsigned))).code).toBe('missing_header');
+  });
+
+  it('refuses other signature versions and algorithms', async () => {
+    const request = sign();
+    for (const headers of [{ 'box-signature-version': '2' }, { 'box-signature-algorithm': 'HmacSHA1' }]) {
+      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(
+        'malformed_header',
+      );
+    }
+  });
+
+  it('rejects a malformed timestamp', async () => {
+    for (const value of ['1577836800', '2020-01-01', 'yesterday']) {
+      const request = sign({ timestamp: value });
+      expect((await rejection(receiver().receive(request))).code).toBe('malformed_header');
+    }
+  });
+
+  it('rejects a duplicated signature header', async () => {
+    const request = sign();
+    const signature = request.headers['box-signature-primary'] as string;
+    const twice = withHeaders(request, { 'box-signature-primary': [signature, signature] });
+    expect((await rejection(receiver().receive(twice))).code).toBe('duplicate_header');
+  });
+
+  it('rejects signatures that are not base64', async () => {
+    const request = withHeaders(sign(), { 'box-signature-primary': '!!!', 'box-signature-secondary': '%%' });
+    expect((await rejection(receiver().receive(request))).code).toBe('malformed_signature');
+    const oneGarbled = withHeaders(sign({ secondaryKey: 'x' }), { 'box-signature-primary': '!!!' });
+    expect((await rejection(receiver().receive(oneGarbled))).code).toBe('signature_mismatch');
+  });
+
+  it('reports a signed body that is not JSON or has no trigger', async () => {
+    expect((await rejection(receiver().receive(sign({ body: '{"trigger":' })))).code).toBe('malformed_body');
+    expect((await rejection(receiver().receive(sign({ payload: { id: 'x' } })))).code).toBe('malformed_body');
+  });
+
+  it('answers 405 to other methods and runs handlers by trigger', async () => {
+    const r = receiver();
+    const seen: string[] = [];
+    r.on('FILE.*', (event) => {
+      seen.push(`${event.name}:${(event.payload as typeof payload).source.id}`);
+    });
+    expect((await r.handle(sign())).status).toBe(200);
+    expect(seen).toEqual(['FILE.UPLOADED:73835521473']);
+    const get = await r.handle({ ...sign(), method: 'GET' });
+    expect(get.status).toBe(405);
+  });
+
+  it('checks its keys at construction', () => {
+    expect(() => box({ primaryKey: '' })).toThrow(/primaryKey/);
+    expect(() => box({} as never)).toThrow(/primaryKey/);
+    expect(() => box({ primaryKey: 'k\n' })).toThrow(/whitespace/);
+    expect(() => box({ primaryKey: 'k', secondaryKey: '' })).toThrow(/secondaryKey/);
+  });
+});
