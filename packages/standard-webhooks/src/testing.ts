@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, signStandardWebhook, type WebhookRequest } from '@hookwire/core';
+import type { StandardHeaderPrefix } from './headers.js';
+
+export interface SignStandardWebhookRequestInput {
+  /** `whsec_` secret(s): one `v1` signature each. */
+  secret?: string | string[];
+  /** `whsk_` signing key(s): one `v1a` signature each. */
+  signingKey?: string | string[];
+  /** A payload to serialise, or the exact body bytes. */
+  payload?: unknown;
+  body?: string | Uint8Array;
+  /** The message id (default a random `msg_…`). */
+  id?: string;
+  /** Unix seconds (default now). */
+  timestamp?: number;
+  /** `webhook` (default) or `svix` header names. */
+  headerPrefix?: StandardHeaderPrefix;
+  url?: string;
+}
+
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : value;
+
+/** Builds a `WebhookRequest` signed as a Standard Webhooks sender signs it, for testing your handlers. */
+export function signStandardWebhookRequest(input: SignStandardWebhookRequestInput): WebhookRequest {
+  const body = input.body ?? JSON.stringify(input.payload ?? {});
+  const id = input.id ?? `msg_${randomUUID().replaceAll('-', '')}`;
+  const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
+  const prefix = input.headerPrefix ?? 'webhook';
+  const signature = signStandardWebhook({
+    id,
+    timestamp,
+    body,
+    secrets: list(input.secret),
+    signingKeys: list(input.signingKey),
+  });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(timestamp),
+      [`${prefix}-signature`]: signature,
+    },
+  });
+}
