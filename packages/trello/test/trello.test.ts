@@ -1,0 +1,151 @@
+import { createWebhookRequest, hmacBase64, WebhookError } from '@hookwire/core';
+import { trello } from '@hookwire/trello';
+import { signTrelloRequest } from '@hookwire/trello/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'a3f1c9e07b5d4e2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a';
+const callbackUrl = 'https://hooks.example.com/webhooks/trello?board=main';
+const payload = {
+  action: {
+    id: '6541f1e2d3c4b5a697887766',
+    idMemberCreator: '5a1b2c3d4e5f600000000001',
+    type: 'commentCard',
+    date: '2024-11-01T10:00:00.000Z',
+    data: { text: 'Ça marche ✓', card: { id: 'c1', name: 'Card' }, board: { id: 'b1', name: 'Board' } },
+  },
+  model: { id: 'b1', name: 'Board' },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('trello receiver', () => {
+  it('matches an independently computed signature: base64 HMAC-SHA1 of body then callback URL', async () => {
+    // ASP.NET WebHooks' Trello test inputs; the signature computed here with node:crypto, by hand.
+    const body = '{ "type": "action", "name": "Jason" }';
+    const url = 'https://api.contoso.com/api/webhooks/incoming/trello';
+    const key = '12345678901234567890123456789012';
+    const { createHmac } = await import('node:crypto');
+    const signature = createHmac('sha1', key).update(`${body}${url}`, 'utf8').digest('base64');
+    const request = createWebhookRequest({ url, body, headers: { 'x-trello-webhook': signature } });
+    // Verification passes; the body has no action, which parsing then reports.
+    const error = await rejection(trello({ secret: key }).receive(request));
+    expect(error.code).toBe('malformed_body');
+    expect(error.message).toContain('action.type');
+  });
+
+  it('names the event by action.type, with action.id as its id', async () => {
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    const result = await trello({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.provider).toBe('trello');
+    expect(result.event.name).toBe('commentCard');
+    expect(result.event.id).toBe('6541f1e2d3c4b5a697887766');
+    expect(result.event.payload).toEqual(payload);
+    expect(result.event.meta).toEqual({ modelId: 'b1' });
+  });
+
+  it('signs the callback URL: the request URL by default, the callbackUrl option behind a proxy', async () => {
+    const proxied = signTrelloRequest({
+      secret,
+      callbackUrl,
+      url: 'http://10.0.0.5:8080/webhooks/trello',
+      payload,
+    });
+    const error = await rejection(trello({ secret }).receive(proxied));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.message).toContain('callbackUrl');
+    expect((await trello({ secret, callbackUrl }).receive(proxied)).type).toBe('event');
+  });
+
+  it('uses the registered URL byte for byte (a trailing slash changes the signature)', async () => {
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    const receiver = trello({ secret, callbackUrl: callbackUrl.replace('?', '/?') });
+    expect((await rejection(receiver.receive(request))).code).toBe('signature_mismatch');
+  });
+
+  it('rejects a tampered body', async () => {
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...payload, model: { id: 'b2' } })) };
+    const error = await rejection(trello({ secret }).receive(tampered));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
+    const request = signTrelloRequest({ secret: 'not-the-application-secret', callbackUrl, payload });
+    const response = await trello({ secret }).handle(request);
+    expect(response.status).toBe(401);
+    const body = String(response.body);
+    expect(body).not.toContain(hmacBase64('sha1', secret, request.body, callbackUrl));
+    expect(body).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    const receiver = trello({ secret: ['previous-application-secret', secret] });
+    const old = signTrelloRequest({ secret: 'previous-application-secret', callbackUrl, payload });
+    expect((await receiver.receive(old)).type).toBe('event');
+  });
+
+  it('requires the signature header and rejects a duplicated one', async () => {
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    const { 'x-trello-webhook': signature, ...headers } = request.headers;
+    expect((await rejection(trello({ secret }).receive({ ...request, headers }))).code).toBe(
+      'missing_header',
+    );
+    const twice = { ...headers, 'x-trello-webhook': [signature as string, signature as string] };
+    expect((await rejection(trello({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+      'duplicate_header',
+    );
+  });
+
+  it('rejects a malformed signature', async () => {
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    for (const value of ['in++valid', '你好世界', '==', ',=,=,']) {
+      const headers = { ...request.headers, 'x-trello-webhook': value };
+      expect((await rejection(trello({ secret }).receive({ ...request, headers }))).code).toBe(
+        'malformed_signature',
+      );
+    }
+  });
+
+  it('reports malformed bodies after verifying them', async () => {
+    for (const body of ['{"action":', '{"action":{"type":"updateCard"}}', '{"model":{}}', '[]']) {
+      const request = signTrelloRequest({ secret, callbackUrl, body });
+      expect((await rejection(trello({ secret }).receive(request))).code).toBe('malformed_body');
+    }
+  });
+
+  it('answers the HEAD check with an empty 200 and no signature, and other methods with 405', async () => {
+    const receiver = trello({ secret });
+    const head = await receiver.handle(createWebhookRequest({ method: 'HEAD', url: callbackUrl }));
+    expect(head).toEqual({ status: 200 });
+    const get = await receiver.handle(createWebhookRequest({ method: 'GET', url: callbackUrl }));
+    expect(get.status).toBe(405);
+  });
+
+  it('deduplicates a redelivered action when dedupe is on', async () => {
+    const receiver = trello({ secret, dedupe: true });
+    let calls = 0;
+    receiver.on('commentCard', (event) => {
+      expect(event.payload.action.data.text).toBe('Ça marche ✓');
+      calls++;
+    });
+    const request = signTrelloRequest({ secret, callbackUrl, payload });
+    await receiver.handle(request);
+    await receiver.handle(request);
+    expect(calls).toBe(1);
+  });
+
+  it('checks its options at construction', () => {
+    expect(() => trello({ secret, callbackUrl: '/relative' })).toThrow(/callbackUrl/);
+    expect(() => trello({ secret: [] })).toThrow(/at least one/);
+  });
+});
