@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignSentryRequestInput {
+  secret: string;
+  /** The `Sentry-Hook-Resource` header: `issue`, `installation`, `event_alert`, `metric_alert`, `error`, `comment`. */
+  resource: string;
+  /** The body's `action` (`created`), used when `body` is not given. */
+  action?: string;
+  /** The body's `data`, used when `body` is not given. */
+  data?: unknown;
+  /** The exact body bytes; overrides `action` and `data`. */
+  body?: string | Uint8Array;
+  requestId?: string;
+  /** Unix seconds for `Sentry-Hook-Timestamp` (default: now). */
+  timestamp?: number;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Sentry signs it, for testing your handlers. */
+export function signSentryRequest(input: SignSentryRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      action: input.action ?? 'created',
+      installation: { uuid: randomUUID() },
+      data: input.data ?? {},
+      actor: { type: 'application', id: 'sentry', name: 'Sentry' },
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'request-id': input.requestId ?? randomUUID().replaceAll('-', ''),
+      'sentry-hook-resource': input.resource,
+      'sentry-hook-timestamp': String(input.timestamp ?? Math.floor(Date.now() / 1000)),
+      'sentry-hook-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}
