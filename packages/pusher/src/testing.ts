@@ -1,0 +1,34 @@
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignPusherRequestInput {
+  /** The app key sent in `X-Pusher-Key`. */
+  key: string;
+  /** That key's secret. */
+  secret: string;
+  /** Events to send (default: one `channel_occupied`). */
+  events?: { name: string; [key: string]: unknown }[];
+  /** The signed creation time in milliseconds (default: now). */
+  timeMs?: number;
+  /** The exact body, instead of `events` and `timeMs`. */
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Pusher Channels signs webhooks, for testing your handlers. */
+export function signPusherRequest(input: SignPusherRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      time_ms: input.timeMs ?? Date.now(),
+      events: input.events ?? [{ name: 'channel_occupied', channel: 'test-channel' }],
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-pusher-key': input.key,
+      'x-pusher-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}
