@@ -1,0 +1,72 @@
+import {
+  defineProvider,
+  getHeader,
+  isRecord,
+  normalizeSecrets,
+  type ParsedEvent,
+  parseJsonBody,
+  requireHeader,
+  requireString,
+  verifyHmac,
+  type WebhookRequest,
+} from '@hookwire/core';
+import type { LemonSqueezyEvents } from './events.js';
+import type { LemonSqueezyOptions } from './options.js';
+
+export type {
+  LemonSqueezyEventName,
+  LemonSqueezyEvents,
+  LemonSqueezyInvoiceAttributes,
+  LemonSqueezyOrderAttributes,
+  LemonSqueezySubscriptionAttributes,
+  LemonSqueezyWebhook,
+} from './events.js';
+export type { LemonSqueezyOptions } from './options.js';
+
+const SIGNATURE_HEADER = 'X-Signature';
+
+/**
+ * A receiver for Lemon Squeezy webhooks: verifies `X-Signature` (hex HMAC-SHA256 of the raw body)
+ * and names events by `meta.event_name` (`order_created`, `subscription_updated`).
+ *
+ * @example
+ * const receiver = lemonSqueezy({ secret: process.env.LEMON_SQUEEZY_WEBHOOK_SECRET! });
+ * receiver.on('order_created', (event) => console.log(event.payload.data.attributes.total));
+ */
+export const lemonSqueezy = defineProvider<LemonSqueezyOptions, { secrets: string[] }, LemonSqueezyEvents>({
+  name: 'lemon-squeezy',
+  title: 'Lemon Squeezy',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Lemon Squeezy') }),
+  verify(request, { state }) {
+    verifyHmac({
+      algorithm: 'sha256',
+      secrets: state.secrets,
+      parts: [request.body],
+      signatures: requireHeader(
+        request,
+        SIGNATURE_HEADER,
+        'Lemon Squeezy signs every webhook with the signing secret set on it.',
+      ),
+      encoding: 'hex',
+      header: SIGNATURE_HEADER,
+      provider: 'Lemon Squeezy',
+    });
+  },
+  parse: parseLemonSqueezyEvent,
+});
+
+function parseLemonSqueezyEvent(request: WebhookRequest): ParsedEvent {
+  const body = parseJsonBody(request, 'Lemon Squeezy');
+  const meta = isRecord(body) && isRecord(body.meta) ? body.meta : {};
+  // meta.event_name is covered by the signature; the X-Event-Name header is not, so it is only a fallback.
+  const name = requireString(
+    meta.event_name ?? getHeader(request, 'X-Event-Name'),
+    'meta.event_name',
+    'Lemon Squeezy',
+  );
+  return {
+    name,
+    payload: body,
+    meta: { testMode: meta.test_mode === true, webhookId: meta.webhook_id, customData: meta.custom_data },
+  };
+}

@@ -1,0 +1,33 @@
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignLemonSqueezyRequestInput {
+  secret: string;
+  /** `meta.event_name` and the `X-Event-Name` header, e.g. `order_created`. */
+  event: string;
+  /** The `data` resource object, used when `body` is not given. */
+  data?: unknown;
+  /** Extra `meta` fields (`custom_data`, `test_mode`). */
+  meta?: Record<string, unknown>;
+  /** The exact body bytes; overrides `data` and `meta`. */
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Lemon Squeezy signs it, for testing your handlers. */
+export function signLemonSqueezyRequest(input: SignLemonSqueezyRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      meta: { event_name: input.event, test_mode: true, ...input.meta },
+      data: input.data ?? { type: 'orders', id: '1', attributes: {} },
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-event-name': input.event,
+      'x-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}

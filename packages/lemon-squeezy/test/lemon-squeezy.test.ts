@@ -1,0 +1,101 @@
+import { createHmac } from 'node:crypto';
+import { hmacHex, WebhookError } from '@hookwire/core';
+import { lemonSqueezy } from '@hookwire/lemon-squeezy';
+import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'lemon-signing-secret';
+const body = JSON.stringify({
+  meta: { event_name: 'order_created', test_mode: true, webhook_id: 'wh_1', custom_data: { user_id: 42 } },
+  data: { type: 'orders', id: '1', attributes: { total: 1199, status: 'paid' } },
+});
+const signed = (overrides: Partial<Parameters<typeof signLemonSqueezyRequest>[0]> = {}) =>
+  signLemonSqueezyRequest({ secret, event: 'order_created', body, ...overrides });
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('lemonSqueezy receiver', () => {
+  it('accepts a hex HMAC-SHA256 of the raw body and names the event by meta.event_name', async () => {
+    const request = signed();
+    expect(request.headers['x-signature']).toBe(createHmac('sha256', secret).update(body).digest('hex'));
+    const result = await lemonSqueezy({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('order_created');
+    expect(result.event.id).toBeUndefined();
+    expect(result.event.provider).toBe('lemon-squeezy');
+    expect(result.event.meta).toEqual({ testMode: true, webhookId: 'wh_1', customData: { user_id: 42 } });
+    expect(result.event.payload).toEqual(JSON.parse(body));
+  });
+
+  it('trusts the signed meta.event_name over the unsigned X-Event-Name header', async () => {
+    const request = signed();
+    const headers = { ...request.headers, 'x-event-name': 'order_refunded' };
+    const result = await lemonSqueezy({ secret }).receive({ ...request, headers });
+    expect(result.type === 'event' && result.event.name).toBe('order_created');
+    const withoutMeta = signed({ body: '{"data":{"type":"orders","id":"1","attributes":{}}}' });
+    const fallback = await lemonSqueezy({ secret }).receive(withoutMeta);
+    expect(fallback.type === 'event' && fallback.event.name).toBe('order_created');
+  });
+
+  it('rejects a tampered body and a wrong secret without leaking either', async () => {
+    const tampered = { ...signed(), body: Buffer.from(body.replace('1199', '1')) };
+    expect((await rejection(lemonSqueezy({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const response = await lemonSqueezy({ secret }).handle(signed({ secret: 'wrong' }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    expect((await lemonSqueezy({ secret: ['next', secret] }).receive(signed())).type).toBe('event');
+  });
+
+  it('requires X-Signature once and well-formed', async () => {
+    const request = signed();
+    const { 'x-signature': signature, ...headers } = request.headers;
+    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
+      'missing_header',
+    );
+    const twice = { ...headers, 'x-signature': [signature as string, signature as string] };
+    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+      'duplicate_header',
+    );
+    const bad = { ...headers, 'x-signature': 'sha256=xyz' };
+    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers: bad }))).code).toBe(
+      'malformed_signature',
+    );
+  });
+
+  it('reports a signed body without an event name', async () => {
+    for (const bad of ['not json', '{"meta":{}}']) {
+      const request = signed({ body: bad });
+      const { 'x-event-name': _, ...headers } = request.headers;
+      expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('signs requests for handler tests', async () => {
+    const receiver = lemonSqueezy({ secret });
+    const totals: number[] = [];
+    receiver.on('order_created', (event) => {
+      totals.push(event.payload.data.attributes.total);
+    });
+    const request = signLemonSqueezyRequest({
+      secret,
+      event: 'order_created',
+      data: { type: 'orders', id: '9', attributes: { total: 500 } },
+    });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(totals).toEqual([500]);
+  });
+});
