@@ -1,0 +1,163 @@
+import { asana } from '@hookwire/asana';
+import { createAsanaHandshake, signAsanaRequest } from '@hookwire/asana/testing';
+import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+// The handshake secret shown in Asana's "Establish a webhook" reference.
+const secret = 'b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81';
+const taskChanged = {
+  user: { gid: '1123', resource_type: 'user' },
+  created_at: '2024-01-17T10:20:30.123Z',
+  action: 'changed',
+  resource: { gid: '1337', resource_type: 'task', resource_subtype: 'default_task' },
+  parent: null,
+  change: { field: 'due_on', action: 'changed' },
+} as const;
+const storyAdded = {
+  ...taskChanged,
+  action: 'added',
+  resource: { gid: '2001', resource_type: 'story', resource_subtype: 'comment_added' },
+  parent: { gid: '1337', resource_type: 'task' },
+} as const;
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('asana receiver', () => {
+  it('answers the handshake by echoing X-Hook-Secret, after onHandshake stored it', async () => {
+    const stored: string[] = [];
+    const receiver = asana({
+      async onHandshake(value, request) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        stored.push(`${value}@${new URL(request.url).pathname}`);
+      },
+    });
+    const response = await receiver.handle(
+      createAsanaHandshake({ secret, url: 'https://example.com/hooks/7654' }),
+    );
+    expect(response).toEqual({ status: 200, headers: { 'x-hook-secret': secret } });
+    expect(stored).toEqual([`${secret}@/hooks/7654`]);
+  });
+
+  it('lets onHandshake refuse an unexpected handshake', async () => {
+    const receiver = asana({ secret, onHandshake: () => false });
+    const response = await receiver.handle(createAsanaHandshake());
+    expect(response.status).toBe(403);
+    expect(response.headers?.['x-hook-secret']).toBeUndefined();
+    const throwing = asana({
+      onHandshake: () => {
+        throw new Error('db down');
+      },
+    });
+    expect((await throwing.handle(createAsanaHandshake())).status).toBe(500);
+  });
+
+  it('never delivers events from a request that carries X-Hook-Secret', async () => {
+    const receiver = asana({ secret, onHandshake: () => true });
+    let called = false;
+    receiver.onAny(() => {
+      called = true;
+    });
+    const forged = withHeaders(signAsanaRequest({ secret: 'attacker', events: [taskChanged] }), {
+      'x-hook-secret': 'attacker',
+    });
+    const response = await receiver.handle(forged);
+    expect(response.headers?.['x-hook-secret']).toBe('attacker');
+    expect(called).toBe(false);
+  });
+
+  it('rejects an empty or repeated X-Hook-Secret', async () => {
+    const receiver = asana({ onHandshake: () => true });
+    expect((await rejection(receiver.receive(createAsanaHandshake({ secret: ' ' })))).code).toBe(
+      'malformed_header',
+    );
+    const twice = withHeaders(createAsanaHandshake(), { 'x-hook-secret': ['a', 'b'] });
+    expect((await rejection(receiver.receive(twice))).code).toBe('duplicate_header');
+  });
+
+  it('names each event <resource_type>.<action>', async () => {
+    const result = await asana({ secret }).receive(
+      signAsanaRequest({ secret, events: [taskChanged, storyAdded] }),
+    );
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.events.map((event) => event.name)).toEqual(['task.changed', 'story.added']);
+    expect(result.events[0]).toMatchObject({ provider: 'asana', payload: taskChanged });
+    expect(result.events[0]!.id).toBeUndefined();
+    expect(result.events[1]!.meta).toEqual({ resourceSubtype: 'comment_added' });
+  });
+
+  it('answers a heartbeat (no events) with 200 and runs no handler', async () => {
+    const receiver = asana({ secret });
+    let calls = 0;
+    receiver.onAny(() => {
+      calls++;
+    });
+    expect((await receiver.handle(signAsanaRequest({ secret }))).status).toBe(200);
+    expect(calls).toBe(0);
+  });
+
+  it('rejects a tampered body and a wrong secret without revealing either', async () => {
+    const request = signAsanaRequest({ secret, events: [taskChanged] });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ events: [storyAdded] })) };
+    expect((await rejection(asana({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const wrong = signAsanaRequest({ secret: 'another webhook secret', events: [taskChanged] });
+    const response = await asana({ secret }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, wrong.body));
+  });
+
+  it('accepts the secrets of several webhooks posting to one URL', async () => {
+    const receiver = asana({ secret: ['secret of webhook A', secret] });
+    for (const key of ['secret of webhook A', secret]) {
+      expect((await receiver.receive(signAsanaRequest({ secret: key, events: [taskChanged] }))).type).toBe(
+        'event',
+      );
+    }
+  });
+
+  it('refuses events while no secret is configured', async () => {
+    const receiver = asana({ onHandshake: () => true });
+    const error = await rejection(receiver.receive(signAsanaRequest({ secret, events: [taskChanged] })));
+    expect(error.code).toBe('unauthorized');
+    expect(error.status).toBe(401);
+  });
+
+  it('requires one readable X-Hook-Signature', async () => {
+    const request = signAsanaRequest({ secret, events: [taskChanged] });
+    const signature = request.headers['x-hook-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-hook-signature': undefined }, 'missing_header'],
+      [{ 'x-hook-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-hook-signature': 'not-hex!' }, 'malformed_signature'],
+      [{ 'x-hook-signature': `sha256=${signature}` }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(asana({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports signed bodies that are not Asana event batches', async () => {
+    for (const body of ['{"events":', '{}', '{"events":[{"action":"changed","resource":"1337"}]}']) {
+      const error = await rejection(asana({ secret }).receive(signAsanaRequest({ secret, body })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('needs a secret or onHandshake at construction', () => {
+    expect(() => asana({})).toThrow(/onHandshake/);
+    expect(() => asana({ secret: [] })).toThrow(/at least one/);
+  });
+});
