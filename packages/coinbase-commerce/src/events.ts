@@ -1,0 +1,46 @@
+/** The body Coinbase Commerce posts: one delivery attempt wrapping one event. */
+export interface CoinbaseCommerceWebhook<TType extends string = string, TData = Record<string, unknown>> {
+  /** The delivery (notification) id. */
+  id: string | number;
+  scheduled_for: string;
+  attempt_number: number;
+  event: {
+    id: string;
+    resource: 'event';
+    type: TType;
+    api_version: string;
+    created_at: string;
+    data: TData;
+  };
+}
+
+export interface CoinbaseCommerceCharge {
+  id: string;
+  code: string;
+  resource: 'charge';
+  name?: string;
+  description?: string;
+  hosted_url: string;
+  created_at: string;
+  expires_at?: string;
+  pricing_type: 'no_price' | 'fixed_price';
+  pricing?: Record<string, { amount: string; currency: string }>;
+  metadata?: Record<string, unknown>;
+  timeline?: { status: string; time: string; context?: string }[];
+  payments?: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+type Charge<T extends string> = CoinbaseCommerceWebhook<T, CoinbaseCommerceCharge>;
+
+/** Payload types of Coinbase Commerce's charge events, keyed by `event.type`. */
+export type CoinbaseCommerceEvents = {
+  'charge:created': Charge<'charge:created'>;
+  'charge:pending': Charge<'charge:pending'>;
+  'charge:confirmed': Charge<'charge:confirmed'>;
+  'charge:failed': Charge<'charge:failed'>;
+  'charge:delayed': Charge<'charge:delayed'>;
+  'charge:resolved': Charge<'charge:resolved'>;
+};
+
+export type CoinbaseCommerceEventName = keyof CoinbaseCommerceEvents;

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignCoinbaseCommerceRequestInput {
+  secret: string;
+  /** `event.type`, e.g. `charge:confirmed`, used when `body` is not given. */
+  type?: string;
+  /** `event.data` (a charge), used when `body` is not given. */
+  data?: unknown;
+  eventId?: string;
+  /** The exact body bytes; overrides `type`, `data` and `eventId`. */
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Coinbase Commerce signs it, for testing your handlers. */
+export function signCoinbaseCommerceRequest(input: SignCoinbaseCommerceRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      id: randomUUID(),
+      scheduled_for: new Date().toISOString(),
+      attempt_number: 1,
+      event: {
+        id: input.eventId ?? randomUUID(),
+        resource: 'event',
+        type: input.type ?? 'charge:created',
+        api_version: '2018-03-22',
+        created_at: new Date().toISOString(),
+        data: input.data ?? {},
+      },
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-cc-webhook-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
+import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
+import { hmacHex, WebhookError } from '@hookwire/core';
+import { Webhook } from 'coinbase-commerce-node';
+import { describe, expect, it } from 'vitest';
+
+const secret = '30291a20-0bd1-4267-9b0d-e4c4f9a4a1b0';
+const body = JSON.stringify({
+  id: 1,
+  scheduled_for: '2017-01-31T20:50:02Z',
+  attempt_number: 1,
+  event: {
+    id: '24934862-d980-46cb-9402-43c81b0cdba6',
+    resource: 'event',
+    type: 'charge:confirmed',
+    api_version: '2018-03-22',
+    created_at: '2017-01-31T20:49:02Z',
+    data: {
+      id: 'f765421f',
+      code: '66BEOV2A',
+      resource: 'charge',
+      pricing_type: 'fixed_price',
+      metadata: { order: 7 },
+    },
+  },
+});
+const signed = (overrides: Partial<Parameters<typeof signCoinbaseCommerceRequest>[0]> = {}) =>
+  signCoinbaseCommerceRequest({ secret, body, ...overrides });
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('coinbaseCommerce receiver', () => {
+  it('agrees with the official coinbase-commerce-node SDK, both ways', async () => {
+    const request = signed();
+    const signature = request.headers['x-cc-webhook-signature'] as string;
+    // Our signer's header passes the SDK's check, and the SDK reads the same event.
+    expect(Webhook.verifySigHeader(body, signature, secret)).toBe(true);
+    expect(Webhook.verifyEventBody(body, signature, secret).type).toBe('charge:confirmed');
+    expect(() => Webhook.verifySigHeader(body, hmacHex('sha256', 'other', body), secret)).toThrow();
+    const result = await coinbaseCommerce({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('charge:confirmed');
+    expect(result.event.id).toBe('24934862-d980-46cb-9402-43c81b0cdba6');
+    expect(result.event.meta).toEqual({
+      deliveryId: 1,
+      attemptNumber: 1,
+      scheduledFor: '2017-01-31T20:50:02Z',
+    });
+    expect(result.event.payload).toEqual(JSON.parse(body));
+  });
+
+  it('rejects a tampered body and a wrong secret without leaking either', async () => {
+    const tampered = { ...signed(), body: Buffer.from(body.replace('"order":7', '"order":8')) };
+    expect((await rejection(coinbaseCommerce({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const response = await coinbaseCommerce({ secret }).handle(signed({ secret: 'wrong' }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    expect((await coinbaseCommerce({ secret: ['new-secret', secret] }).receive(signed())).type).toBe('event');
+  });
+
+  it('requires X-CC-Webhook-Signature once and well-formed', async () => {
+    const request = signed();
+    const { 'x-cc-webhook-signature': signature, ...headers } = request.headers;
+    const receive = (h: typeof headers) =>
+      rejection(coinbaseCommerce({ secret }).receive({ ...request, headers: h }));
+    expect((await receive(headers)).code).toBe('missing_header');
+    expect(
+      (await receive({ ...headers, 'x-cc-webhook-signature': [signature as string, signature as string] }))
+        .code,
+    ).toBe('duplicate_header');
+    expect((await receive({ ...headers, 'x-cc-webhook-signature': 'g'.repeat(64) })).code).toBe(
+      'malformed_signature',
+    );
+  });
+
+  it('reports a signed body that is not an event delivery', async () => {
+    for (const bad of ['{', '{"id":1}', '{"event":{"type":"charge:created"}}']) {
+      expect((await rejection(coinbaseCommerce({ secret }).receive(signed({ body: bad })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('signs requests for handler tests, with charge:* wildcards', async () => {
+    const receiver = coinbaseCommerce({ secret });
+    const seen: string[] = [];
+    receiver.on('charge:confirmed', (event) => {
+      seen.push(event.payload.event.data.code);
+    });
+    receiver.on('charge:*', (event) => {
+      seen.push(event.name);
+    });
+    const request = signCoinbaseCommerceRequest({ secret, type: 'charge:confirmed', data: { code: 'ABC' } });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(seen.sort()).toEqual(['ABC', 'charge:confirmed']);
+  });
+});
