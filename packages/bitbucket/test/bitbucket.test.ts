@@ -1,0 +1,211 @@
+import { createHmac } from 'node:crypto';
+import { bitbucket } from '@hookwire/bitbucket';
+import { signBitbucketRequest } from '@hookwire/bitbucket/testing';
+import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'bitbucket-webhook-secret';
+const code = 'c0de'.repeat(10);
+const push = {
+  actor: { type: 'user', uuid: '{u1}', display_name: 'Ada' },
+  repository: { type: 'repository', uuid: '{r1}', name: 'app', full_name: 'team/app' },
+  push: {
+    changes: [
+      { old: null, new: { type: 'branch', name: 'main' }, created: true, closed: false, forced: false },
+    ],
+  },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('bitbucket receiver', () => {
+  it('verifies X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>, computed independently', async () => {
+    const body = '{"test":true}';
+    const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    const request = createWebhookRequest({
+      body,
+      headers: { 'x-hub-signature': signature, 'x-event-key': 'diagnostics:ping', 'x-request-id': 'dc-1' },
+    });
+    const result = await bitbucket({ secret }).receive(request);
+    expect(result.type === 'event' && result.event).toMatchObject({
+      name: 'diagnostics:ping',
+      id: 'dc-1',
+      payload: { test: true },
+    });
+  });
+
+  it('reads a Cloud event: X-Event-Key, X-Request-UUID as id, hook and attempt in meta', async () => {
+    const request = signBitbucketRequest({
+      secret,
+      event: 'repo:push',
+      payload: push,
+      requestId: 'req-1',
+      attempt: 2,
+    });
+    const result = await bitbucket({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.provider).toBe('bitbucket');
+    expect(result.event.name).toBe('repo:push');
+    expect(result.event.id).toBe('req-1');
+    expect(result.event.payload).toEqual(push);
+    expect(result.event.meta.attemptNumber).toBe(2);
+    expect(result.event.meta.hookUuid).toMatch(/^\{[0-9a-f-]{36}\}$/);
+  });
+
+  it('reads a Data Center event with X-Request-Id', async () => {
+    const request = signBitbucketRequest({
+      secret,
+      event: 'pr:opened',
+      edition: 'datacenter',
+      requestId: 'dc-req',
+      payload: { eventKey: 'pr:opened' },
+    });
+    const result = await bitbucket({ secret }).receive(request);
+    expect(result.type === 'event' && [result.event.name, result.event.id]).toEqual(['pr:opened', 'dc-req']);
+  });
+
+  it('does not accept GitHub-style X-Hub-Signature-256 in place of X-Hub-Signature', async () => {
+    const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
+    const { 'x-hub-signature': signature, ...rest } = request.headers;
+    const headers = { ...rest, 'x-hub-signature-256': signature };
+    const error = await rejection(bitbucket({ secret }).receive({ ...request, headers }));
+    expect(error.code).toBe('missing_header');
+    expect(error.message).toContain('X-Hub-Signature');
+  });
+
+  it('rejects a tampered body', async () => {
+    const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, actor: null })) };
+    const error = await rejection(bitbucket({ secret }).receive(tampered));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong secret without revealing it or the expected signature', async () => {
+    const request = signBitbucketRequest({ secret: 'other-secret', event: 'repo:push', payload: push });
+    const response = await bitbucket({ secret }).handle(request);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, request.body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    const receiver = bitbucket({ secret: ['previous-secret', secret] });
+    const request = signBitbucketRequest({ secret: 'previous-secret', event: 'repo:push', payload: push });
+    expect((await receiver.receive(request)).type).toBe('event');
+  });
+
+  it('rejects a duplicated signature header and malformed signatures', async () => {
+    const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
+    const signature = request.headers['x-hub-signature'] as string;
+    const twice = { ...request.headers, 'x-hub-signature': [signature, signature] };
+    expect((await rejection(bitbucket({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+      'duplicate_header',
+    );
+    for (const value of [signature.slice('sha256='.length), 'sha1=abcdef', 'sha256=zz']) {
+      const headers = { ...request.headers, 'x-hub-signature': value };
+      expect((await rejection(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
+        'malformed_signature',
+      );
+    }
+  });
+
+  it('requires X-Event-Key and a JSON body', async () => {
+    const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
+    const { 'x-event-key': _, ...headers } = request.headers;
+    expect((await rejection(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
+      'missing_header',
+    );
+    const bad = signBitbucketRequest({ secret, event: 'repo:push', body: '{"push":' });
+    expect((await rejection(bitbucket({ secret }).receive(bad))).code).toBe('malformed_body');
+  });
+
+  describe('the unsigned code setup', () => {
+    it('accepts the right code over https', async () => {
+      const request = signBitbucketRequest({ code, event: 'repo:push', payload: push });
+      expect(request.headers['x-hub-signature']).toBeUndefined();
+      expect((await bitbucket({ code }).receive(request)).type).toBe('event');
+    });
+
+    it('rejects a missing or wrong code, without echoing it', async () => {
+      const receiver = bitbucket({ code });
+      const missing = signBitbucketRequest({ event: 'repo:push', payload: push });
+      expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+      const wrong = signBitbucketRequest({ code: 'f'.repeat(40), event: 'repo:push', payload: push });
+      const response = await receiver.handle(wrong);
+      expect(response.status).toBe(401);
+      expect(String(response.body)).not.toContain(code);
+    });
+
+    it('requires https except on localhost', async () => {
+      const receiver = bitbucket({ code });
+      const http = signBitbucketRequest({
+        code,
+        event: 'repo:push',
+        payload: push,
+        url: 'http://example.com/hook',
+      });
+      expect((await rejection(receiver.receive(http))).code).toBe('unauthorized');
+      const local = signBitbucketRequest({
+        code,
+        event: 'repo:push',
+        payload: push,
+        url: 'http://localhost:3000/hook',
+      });
+      expect((await receiver.receive(local)).type).toBe('event');
+    });
+
+    it('checks both when both are configured', async () => {
+      const receiver = bitbucket({ code, secret });
+      const both = signBitbucketRequest({ code, secret, event: 'repo:push', payload: push });
+      expect((await receiver.receive(both)).type).toBe('event');
+      const unsigned = signBitbucketRequest({ code, event: 'repo:push', payload: push });
+      expect((await rejection(receiver.receive(unsigned))).code).toBe('missing_header');
+    });
+  });
+
+  it('answers 405 to GET', async () => {
+    const request = { ...signBitbucketRequest({ secret, event: 'repo:push', payload: push }), method: 'GET' };
+    expect((await bitbucket({ secret }).handle(request)).status).toBe(405);
+  });
+
+  it('drops a retried delivery (same X-Request-UUID) when dedupe is on', async () => {
+    const receiver = bitbucket({ secret, dedupe: true });
+    let calls = 0;
+    receiver.on('repo:push', (event) => {
+      expect(event.payload.push.changes[0]?.new?.name).toBe('main');
+      calls++;
+    });
+    const first = signBitbucketRequest({
+      secret,
+      event: 'repo:push',
+      payload: push,
+      requestId: 'same',
+      attempt: 1,
+    });
+    const retry = signBitbucketRequest({
+      secret,
+      event: 'repo:push',
+      payload: push,
+      requestId: 'same',
+      attempt: 2,
+    });
+    await receiver.handle(first);
+    await receiver.handle(retry);
+    expect(calls).toBe(1);
+  });
+
+  it('checks its options at construction', () => {
+    expect(() => bitbucket({})).toThrow(/secret/);
+    expect(() => bitbucket({ code: 'short' })).toThrow(/32 to 128/);
+    expect(() => bitbucket({ secret: '' })).toThrow(/empty/);
+  });
+});
