@@ -1,0 +1,55 @@
+export { isSenderError, SenderError, type SenderErrorCode } from './errors.js';
+export type { DeliveryHookContext, SenderHooks } from './hooks.js';
+export { newId } from './ids.js';
+export { validateJsonSchema } from './json-schema.js';
+export { createMemoryStore, MemoryStore } from './memory-store.js';
+export type { OwnershipCheck } from './ownership.js';
+export { activeSecrets, buildRequest, standardBody } from './payload.js';
+export { parseRetryAfter } from './policy.js';
+export {
+  createSender,
+  type PublishInput,
+  type PublishResult,
+  type Scope,
+  SENDER_VERSION,
+  Sender,
+  type SenderOptions,
+} from './sender.js';
+export {
+  AddressGuard,
+  type AddressGuardOptions,
+  blockedAddressReason,
+  type Resolver,
+  systemResolver,
+} from './ssrf.js';
+export {
+  type AttemptRecord,
+  type ClaimOptions,
+  type DeliveryJob,
+  type DeliveryLease,
+  type DeliveryQuery,
+  type DeliveryQueue,
+  isDeliveryQueue,
+  type RequeueSelector,
+  type SenderStore,
+  type SubscriptionPatch,
+  type SubscriptionQuery,
+} from './store.js';
+export type {
+  Delivery,
+  DeliveryAttempt,
+  DeliveryFormat,
+  DeliveryStatus,
+  EventType,
+  Page,
+  PageQuery,
+  StoredEvent,
+  Subscription,
+  SubscriptionSecret,
+} from './types.js';
+export {
+  type SubscriptionInput,
+  type SubscriptionUpdate,
+  validateSubscriptionInput,
+  validateSubscriptionUpdate,
+} from './validation.js';

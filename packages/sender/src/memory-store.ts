@@ -1,0 +1,351 @@
+import { DueHeap } from './heap.js';
+import { newToken } from './ids.js';
+import type {
+  AttemptRecord,
+  ClaimOptions,
+  DeliveryJob,
+  DeliveryLease,
+  DeliveryQuery,
+  DeliveryQueue,
+  RequeueSelector,
+  SenderStore,
+  SubscriptionPatch,
+  SubscriptionQuery,
+} from './store.js';
+import type { Delivery, DeliveryAttempt, EventType, Page, StoredEvent, Subscription } from './types.js';
+
+function copySubscription(subscription: Subscription): Subscription {
+  return {
+    ...subscription,
+    events: [...subscription.events],
+    secrets: subscription.secrets.map((secret) => ({ ...secret })),
+    headers: { ...subscription.headers },
+    metadata: { ...subscription.metadata },
+    ...(subscription.retrySchedule ? { retrySchedule: [...subscription.retrySchedule] } : {}),
+  };
+}
+
+/** Items are sorted by id ascending; pages go forward (ascending) or backward (newest first). */
+function pageOf<T extends { id: string }>(
+  sorted: readonly T[],
+  query: { limit: number; cursor?: string },
+  descending: boolean,
+  keep: (item: T) => boolean = () => true,
+): Page<T> {
+  const items: T[] = [];
+  const step = descending ? -1 : 1;
+  for (let i = descending ? sorted.length - 1 : 0; i >= 0 && i < sorted.length; i += step) {
+    const item = sorted[i]!;
+    if (query.cursor !== undefined && (descending ? item.id >= query.cursor : item.id <= query.cursor))
+      continue;
+    if (!keep(item)) continue;
+    if (items.length === query.limit) return { items, nextCursor: items[items.length - 1]!.id };
+    items.push(item);
+  }
+  return { items };
+}
+
+/**
+ * Everything in process memory: for tests, examples and benchmarks. It is its own delivery queue
+ * (a heap of due times). Nothing survives the process.
+ */
+export class MemoryStore implements SenderStore, DeliveryQueue {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly subscriptionOrder: Subscription[] = [];
+  private readonly byFilter = new Map<string, Set<string>>();
+  private readonly eventTypes = new Map<string, EventType>();
+  private readonly events = new Map<string, StoredEvent>();
+  private readonly deliveries = new Map<string, Delivery>();
+  private readonly deliveriesBySubscription = new Map<string, Delivery[]>();
+  private readonly deliveriesByEvent = new Map<string, Delivery[]>();
+  private readonly attempts = new Map<string, DeliveryAttempt[]>();
+  private readonly due = new DueHeap();
+
+  // ----- subscriptions -----
+
+  async insertSubscription(subscription: Subscription): Promise<void> {
+    if (this.subscriptions.has(subscription.id)) throw new Error(`Subscription ${subscription.id} exists.`);
+    const stored = copySubscription(subscription);
+    this.subscriptions.set(stored.id, stored);
+    this.insertSorted(this.subscriptionOrder, stored);
+    this.index(stored);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const subscription = this.subscriptions.get(id);
+    return subscription && copySubscription(subscription);
+  }
+
+  async updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
+    const current = this.subscriptions.get(id);
+    if (!current) return undefined;
+    this.unindex(current);
+    const next = copySubscription({ ...current, ...patch } as Subscription);
+    for (const key of Object.keys(patch) as (keyof SubscriptionPatch)[]) {
+      if (patch[key] === undefined) delete next[key];
+    }
+    Object.assign(current, next);
+    for (const key of Object.keys(current) as (keyof Subscription)[]) {
+      if (!(key in next)) delete current[key];
+    }
+    this.index(current);
+    return copySubscription(current);
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    const current = this.subscriptions.get(id);
+    if (!current) return false;
+    this.unindex(current);
+    this.subscriptions.delete(id);
+    this.subscriptionOrder.splice(this.subscriptionOrder.indexOf(current), 1);
+    return true;
+  }
+
+  async listSubscriptions(query: SubscriptionQuery): Promise<Page<Subscription>> {
+    const page = pageOf(
+      this.subscriptionOrder,
+      query,
+      false,
+      (s) => query.tenant === undefined || s.tenant === query.tenant,
+    );
+    return { ...page, items: page.items.map(copySubscription) };
+  }
+
+  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+    const found = new Map<string, Subscription>();
+    for (const filter of filters) {
+      for (const id of this.byFilter.get(filter) ?? []) {
+        const subscription = this.subscriptions.get(id)!;
+        if (subscription.disabled || (tenant !== undefined && subscription.tenant !== tenant)) continue;
+        found.set(id, subscription);
+      }
+    }
+    return [...found.values()].map(copySubscription);
+  }
+
+  private index(subscription: Subscription): void {
+    for (const filter of subscription.events) {
+      const ids = this.byFilter.get(filter);
+      if (ids) ids.add(subscription.id);
+      else this.byFilter.set(filter, new Set([subscription.id]));
+    }
+  }
+
+  private unindex(subscription: Subscription): void {
+    for (const filter of subscription.events) {
+      const ids = this.byFilter.get(filter);
+      ids?.delete(subscription.id);
+      if (ids?.size === 0) this.byFilter.delete(filter);
+    }
+  }
+
+  // ----- event types -----
+
+  async putEventTypes(types: readonly EventType[]): Promise<void> {
+    for (const type of types) this.eventTypes.set(type.name, structuredClone(type));
+  }
+
+  async listEventTypes(): Promise<EventType[]> {
+    return [...this.eventTypes.values()]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((type) => structuredClone(type));
+  }
+
+  // ----- events and deliveries -----
+
+  async insertEvent(
+    event: StoredEvent,
+    deliveries: readonly Delivery[],
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    const existing = this.events.get(event.id);
+    if (existing) {
+      return {
+        created: false,
+        event: { ...existing },
+        deliveries: this.deliveriesByEvent.get(event.id)?.length ?? 0,
+      };
+    }
+    this.events.set(event.id, { ...event });
+    const forEvent: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const stored = { ...delivery };
+      this.deliveries.set(stored.id, stored);
+      forEvent.push(stored);
+      this.insertSorted(this.listFor(this.deliveriesBySubscription, stored.subscriptionId), stored);
+      if (stored.status === 'pending') this.due.push(stored.nextAttemptAt, stored.id);
+    }
+    this.deliveriesByEvent.set(event.id, forEvent);
+    return { created: true, event: { ...event }, deliveries: deliveries.length };
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | undefined> {
+    const event = this.events.get(id);
+    return event && { ...event };
+  }
+
+  async getDelivery(id: string): Promise<Delivery | undefined> {
+    const delivery = this.deliveries.get(id);
+    return delivery && { ...delivery };
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+    const page = pageOf(
+      this.deliveriesBySubscription.get(query.subscriptionId) ?? [],
+      query,
+      true,
+      (d) => query.status === undefined || d.status === query.status,
+    );
+    return { ...page, items: page.items.map((d) => ({ ...d })) };
+  }
+
+  async listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    return (this.attempts.get(deliveryId) ?? []).map((a) => ({ ...a }));
+  }
+
+  async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
+    const jobs: DeliveryJob[] = [];
+    for (const id of deliveryIds) {
+      const delivery = this.deliveries.get(id);
+      if (!delivery) continue;
+      const subscription = this.subscriptions.get(delivery.subscriptionId);
+      jobs.push({
+        delivery: { ...delivery },
+        event: { ...this.events.get(delivery.eventId)! },
+        ...(subscription ? { subscription: copySubscription(subscription) } : {}),
+      });
+    }
+    return jobs;
+  }
+
+  async recordAttempts(records: readonly AttemptRecord[]): Promise<boolean[]> {
+    return records.map((record) => {
+      const delivery = this.deliveries.get(record.deliveryId);
+      if (!delivery) return false;
+      if (record.leaseToken !== undefined && delivery.leaseToken !== record.leaseToken) return false;
+      if (record.attempt) {
+        this.listFor(this.attempts, delivery.id).push({ ...record.attempt });
+        delivery.attempts += 1;
+      }
+      delivery.status = record.status;
+      delivery.nextAttemptAt = record.nextAttemptAt;
+      delivery.updatedAt = record.updatedAt;
+      delete delivery.leaseToken;
+      this.setLast(delivery, record);
+      if (delivery.status === 'pending') this.due.push(delivery.nextAttemptAt, delivery.id);
+      return true;
+    });
+  }
+
+  async requeueDeliveries(selector: RequeueSelector, now: number): Promise<Delivery[]> {
+    let candidates: Delivery[];
+    if ('deliveryId' in selector) {
+      const delivery = this.deliveries.get(selector.deliveryId);
+      candidates = delivery ? [delivery] : [];
+    } else if ('eventId' in selector) {
+      candidates = (this.deliveriesByEvent.get(selector.eventId) ?? []).filter(
+        (d) => selector.subscriptionId === undefined || d.subscriptionId === selector.subscriptionId,
+      );
+    } else {
+      candidates = (this.deliveriesBySubscription.get(selector.subscriptionId) ?? []).filter(
+        (d) => d.status === 'failed' && d.createdAt >= selector.since,
+      );
+    }
+    const requeued: Delivery[] = [];
+    for (const delivery of candidates) {
+      if (this.isLeased(delivery, now)) continue;
+      delivery.status = 'pending';
+      delivery.nextAttemptAt = now;
+      delivery.updatedAt = now;
+      delete delivery.leaseToken;
+      this.due.push(now, delivery.id);
+      requeued.push({ ...delivery });
+    }
+    return requeued;
+  }
+
+  async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
+    return [...this.deliveries.values()]
+      .filter((d) => d.status === 'pending' && d.nextAttemptAt <= before)
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+      .slice(0, limit)
+      .map((d) => ({ ...d }));
+  }
+
+  // ----- the queue -----
+
+  async schedule(): Promise<void> {
+    // The delivery records are the queue: nothing to do.
+  }
+
+  async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
+    const leases: DeliveryLease[] = [];
+    const skipped: Delivery[] = [];
+    while (leases.length < options.limit) {
+      const top = this.due.peekTime();
+      if (top === undefined || top > options.now) break;
+      const { time, id } = this.due.pop()!;
+      const delivery = this.deliveries.get(id);
+      // Lazy deletion: an entry is live only while it matches the delivery's current due time.
+      if (delivery?.status !== 'pending' || delivery.nextAttemptAt !== time) continue;
+      if (options.skipSubscriptions?.has(delivery.subscriptionId)) {
+        skipped.push(delivery);
+        continue;
+      }
+      const token = newToken();
+      delivery.leaseToken = token;
+      delivery.nextAttemptAt = options.now + options.leaseMs;
+      this.due.push(delivery.nextAttemptAt, id);
+      leases.push({ deliveryId: id, token });
+    }
+    for (const delivery of skipped) this.due.push(delivery.nextAttemptAt, delivery.id);
+    return leases;
+  }
+
+  async release(lease: DeliveryLease, runAt: number): Promise<void> {
+    const delivery = this.deliveries.get(lease.deliveryId);
+    if (!delivery || delivery.leaseToken !== lease.token) return;
+    delete delivery.leaseToken;
+    delivery.nextAttemptAt = runAt;
+    if (delivery.status === 'pending') this.due.push(runAt, delivery.id);
+  }
+
+  async settle(): Promise<void> {
+    // recordAttempts already cleared the lease and set the next due time.
+  }
+
+  async nextDueIn(now: number): Promise<number | undefined> {
+    const top = this.due.peekTime();
+    return top === undefined ? undefined : Math.max(0, top - now);
+  }
+
+  // ----- helpers -----
+
+  private isLeased(delivery: Delivery, now: number): boolean {
+    return delivery.leaseToken !== undefined && delivery.status === 'pending' && delivery.nextAttemptAt > now;
+  }
+
+  private setLast(delivery: Delivery, record: AttemptRecord): void {
+    if (record.lastStatus === undefined) delete delivery.lastStatus;
+    else delivery.lastStatus = record.lastStatus;
+    if (record.lastError === undefined) delete delivery.lastError;
+    else delivery.lastError = record.lastError;
+  }
+
+  private listFor<T>(map: Map<string, T[]>, key: string): T[] {
+    const list = map.get(key);
+    if (list) return list;
+    const created: T[] = [];
+    map.set(key, created);
+    return created;
+  }
+
+  private insertSorted<T extends { id: string }>(list: T[], item: T): void {
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.id > item.id) i--;
+    list.splice(i, 0, item);
+  }
+}
+
+export function createMemoryStore(): MemoryStore {
+  return new MemoryStore();
+}

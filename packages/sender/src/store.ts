@@ -1,0 +1,186 @@
+/**
+ * The two backend contracts of the sender.
+ *
+ * - `SenderStore` keeps subscriptions, the event-type catalogue, events, deliveries and the
+ *   delivery log. It is the source of truth for every delivery's state.
+ * - `DeliveryQueue` hands due deliveries to workers, one worker at a time, under a lease.
+ *
+ * A store may be its own queue (the memory and SQLite stores are: a delivery row carries its due
+ * time and lease), or the sender may pair a store with an external queue (PostgreSQL + BullMQ).
+ * Every method is async so that network backends fit. `describeSenderStore` in
+ * `@hookwire/sender/testing` is the executable version of this contract: run it on any new store.
+ *
+ * Times are milliseconds since the epoch, passed in by the sender (stores never read the clock,
+ * so tests can pin it). Stores return fresh objects: callers may mutate what they get back.
+ */
+import type {
+  Delivery,
+  DeliveryAttempt,
+  DeliveryStatus,
+  EventType,
+  Page,
+  PageQuery,
+  StoredEvent,
+  Subscription,
+} from './types.js';
+
+export interface SubscriptionQuery extends PageQuery {
+  /** Only this tenant's subscriptions; every tenant's when absent. Ordered by id, ascending. */
+  tenant?: string;
+}
+
+export interface DeliveryQuery extends PageQuery {
+  subscriptionId: string;
+  status?: DeliveryStatus;
+  /** Newest first (by id, descending). */
+}
+
+/** Fields of a subscription that can change. A key present with the value `undefined` clears it. */
+export type SubscriptionPatch = Partial<Omit<Subscription, 'id' | 'tenant' | 'createdAt'>>;
+
+/** Everything a worker needs for one attempt, loaded in one round trip. */
+export interface DeliveryJob {
+  delivery: Delivery;
+  event: StoredEvent;
+  /** Absent when the subscription was deleted since the event was published. */
+  subscription?: Subscription;
+}
+
+/** The outcome of one attempt (or of a decision not to attempt), written atomically. */
+export interface AttemptRecord {
+  deliveryId: string;
+  /**
+   * The lease under which the attempt ran. A store that is the queue in use writes nothing and
+   * answers `false` when the delivery is no longer leased with this token (the lease expired and
+   * another worker took it over). The sender leaves it out when an external queue holds leases.
+   */
+  leaseToken?: string;
+  /** The attempt for the log; absent when the delivery is closed without a request. */
+  attempt?: DeliveryAttempt;
+  status: DeliveryStatus;
+  /** When another attempt is due (status `pending`). */
+  nextAttemptAt: number;
+  lastStatus?: number;
+  lastError?: string;
+  updatedAt: number;
+}
+
+/** Which deliveries to make pending (due now) again. */
+export type RequeueSelector =
+  | { deliveryId: string }
+  | { subscriptionId: string; status: 'failed'; since: number }
+  | { eventId: string; subscriptionId?: string };
+
+export interface SenderStore {
+  // ----- subscriptions -----
+  insertSubscription(subscription: Subscription): Promise<void>;
+  getSubscription(id: string): Promise<Subscription | undefined>;
+  /** Applies `patch` atomically (re-indexing filters when they change); `undefined` when absent. */
+  updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
+  /** Deletes the subscription and its filter index entries; its deliveries stay in the log. */
+  deleteSubscription(id: string): Promise<boolean>;
+  listSubscriptions(query: SubscriptionQuery): Promise<Page<Subscription>>;
+  /**
+   * Enabled subscriptions that registered at least one of `filters` verbatim (the sender passes
+   * core's `candidateFilters(type)`), restricted to `tenant` when given. Must be an index look-up
+   * keyed by filter, never a scan of every subscription. Each subscription at most once.
+   */
+  findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]>;
+
+  // ----- event types -----
+  /** Inserts or replaces by name. */
+  putEventTypes(types: readonly EventType[]): Promise<void>;
+  /** Ordered by name. */
+  listEventTypes(): Promise<EventType[]>;
+
+  // ----- events and deliveries -----
+  /**
+   * In ONE transaction: stores the event and its deliveries. When an event with the same id
+   * exists, writes nothing and answers `created: false` with the stored event and its delivery
+   * count (publish is idempotent on the event id).
+   */
+  insertEvent(
+    event: StoredEvent,
+    deliveries: readonly Delivery[],
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }>;
+  getEvent(id: string): Promise<StoredEvent | undefined>;
+  getDelivery(id: string): Promise<Delivery | undefined>;
+  listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>>;
+  /** Oldest first. */
+  listAttempts(deliveryId: string): Promise<DeliveryAttempt[]>;
+  /** Unknown ids are left out. */
+  loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]>;
+  /**
+   * Writes each record atomically: the attempt row (when given), the delivery's new status, due
+   * time and last outcome, attempts + 1 when an attempt is given, and clears its lease. Answers one
+   * boolean per record: `false` when it was not applied (lost lease, unknown delivery). Stores may
+   * batch several calls into one transaction.
+   */
+  recordAttempts(records: readonly AttemptRecord[]): Promise<boolean[]>;
+  /**
+   * Makes the selected deliveries pending and due at `now`, and returns them. Deliveries leased
+   * right now (in flight) are left alone. `since` selects deliveries created at or after it.
+   */
+  requeueDeliveries(selector: RequeueSelector, now: number): Promise<Delivery[]>;
+  /**
+   * Pending deliveries due at or before `before`, oldest due first: the sender feeds them to an
+   * external queue on start and periodically, so a crash between `insertEvent` and
+   * `DeliveryQueue.schedule` loses nothing.
+   */
+  listDueDeliveries(before: number, limit: number): Promise<Delivery[]>;
+
+  /** Releases connections and file handles. */
+  close?(): Promise<void>;
+}
+
+/** A claim on one delivery. */
+export interface DeliveryLease {
+  deliveryId: string;
+  /** Opaque; proves the holder still owns the claim. */
+  token: string;
+}
+
+export interface ClaimOptions {
+  /** At most this many leases. */
+  limit: number;
+  /** A lease not settled within this time is handed out again (the worker is presumed dead). */
+  leaseMs: number;
+  now: number;
+  /** Subscriptions already at their concurrency bound: leave their deliveries for later (a hint). */
+  skipSubscriptions?: ReadonlySet<string>;
+}
+
+/**
+ * Hands due deliveries to workers. At-least-once: a delivery is leased by one worker at a time,
+ * and a lease that is neither settled nor released before it expires is handed out again.
+ */
+export interface DeliveryQueue {
+  /**
+   * Deliveries became due at `runAt` (after publish, a retry decision or a requeue). Must be
+   * idempotent: the sender may schedule the same delivery twice (it re-feeds overdue ones after a
+   * crash). A store that is its own queue does nothing here.
+   */
+  schedule(items: readonly { deliveryId: string; runAt: number }[]): Promise<void>;
+  claim(options: ClaimOptions): Promise<DeliveryLease[]>;
+  /** Gives a claim back without an attempt; due again at `runAt`. */
+  release(lease: DeliveryLease, runAt: number): Promise<void>;
+  /**
+   * Called after the attempt's outcome was stored with `recordAttempts`: the claim is done.
+   * `nextRunAt` is set when another attempt is due then.
+   */
+  settle(lease: DeliveryLease, nextRunAt?: number): Promise<void>;
+  /** Milliseconds until the next delivery is due, when cheap to know (lets workers sleep). */
+  nextDueIn?(now: number): Promise<number | undefined>;
+  close?(): Promise<void>;
+}
+
+/** True when `value` implements `DeliveryQueue` (a store that is its own queue). */
+export function isDeliveryQueue(value: unknown): value is DeliveryQueue {
+  const queue = value as Partial<DeliveryQueue> | undefined;
+  return (
+    typeof queue?.claim === 'function' &&
+    typeof queue.schedule === 'function' &&
+    typeof queue.release === 'function' &&
+    typeof queue.settle === 'function'
+  );
+}

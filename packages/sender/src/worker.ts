@@ -1,0 +1,351 @@
+import { type DeliveryHookContext, runHook, type SenderHooks, withoutSecrets } from './hooks.js';
+import type { HttpClient } from './http.js';
+import { newId } from './ids.js';
+import { buildRequest } from './payload.js';
+import { decide, type RetryPolicy } from './policy.js';
+import type { AttemptRecord, DeliveryJob, DeliveryLease, DeliveryQueue, SenderStore } from './store.js';
+import type { Delivery, DeliveryAttempt, Subscription } from './types.js';
+
+export interface WorkerSettings {
+  concurrency: number;
+  perSubscriptionConcurrency: number;
+  leaseMs: number;
+  pollIntervalMs: number;
+  /** With an external queue: how often pending deliveries overdue by a lease are fed to it again. */
+  sweepIntervalMs: number;
+  disableAfterMs: number;
+  userAgent: string;
+  policy: RetryPolicy;
+}
+
+export interface WorkerContext {
+  store: SenderStore;
+  queue: DeliveryQueue;
+  /** The store holds leases (it is the queue): pass lease tokens to `recordAttempts`. */
+  storeIsQueue: boolean;
+  http: HttpClient;
+  hooks: SenderHooks;
+  now: () => number;
+  settings: WorkerSettings;
+  disableSubscription(subscription: Subscription, reason: string): Promise<void>;
+}
+
+/**
+ * Claims due deliveries and attempts them, at most `concurrency` at once overall and
+ * `perSubscriptionConcurrency` per subscription, so one slow subscriber cannot take every slot.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private inFlight = 0;
+  private readonly perSubscription = new Map<string, number>();
+  private readonly attempts = new Set<Promise<void>>();
+  private signal: (() => void) | undefined;
+  private signalled = false;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ctx: WorkerContext) {}
+
+  get active(): number {
+    return this.inFlight;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+    if (!this.ctx.storeIsQueue) {
+      void this.sweep();
+      this.sweepTimer = setInterval(() => void this.sweep(), this.ctx.settings.sweepIntervalMs);
+      this.sweepTimer.unref();
+    }
+  }
+
+  /** Stops claiming, then waits for the attempts in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.sweepTimer);
+    this.wake();
+    await this.loop;
+    await Promise.allSettled([...this.attempts]);
+  }
+
+  /** Something may be due now (a publish, a requeue, a finished attempt). */
+  wake(): void {
+    this.signalled = true;
+    this.signal?.();
+  }
+
+  private async run(): Promise<void> {
+    const { settings, queue } = this.ctx;
+    while (this.running) {
+      this.signalled = false;
+      const free = settings.concurrency - this.inFlight;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const leases = await queue.claim({
+            limit: free,
+            leaseMs: settings.leaseMs,
+            now: this.ctx.now(),
+            skipSubscriptions: this.saturated(),
+          });
+          claimed = leases.length;
+          if (claimed > 0) this.dispatch(leases);
+        } catch (error) {
+          this.report(error);
+        }
+      }
+      if (!this.running) break;
+      if (claimed > 0 && this.inFlight < settings.concurrency) continue;
+      await this.idle(claimed === 0 && free > 0);
+    }
+  }
+
+  /** Waits for a wake-up, a free slot, or the next due time (capped by the poll interval). */
+  private async idle(nothingDue: boolean): Promise<void> {
+    if (this.signalled) return;
+    let waitMs = this.ctx.settings.pollIntervalMs;
+    if (nothingDue && this.ctx.queue.nextDueIn) {
+      try {
+        const due = await this.ctx.queue.nextDueIn(this.ctx.now());
+        // 0 means due but skipped (its subscription is at its bound): a finishing attempt wakes us.
+        if (due !== undefined && due > 0) waitMs = Math.min(waitMs, due);
+      } catch (error) {
+        this.report(error);
+      }
+    }
+    if (this.signalled) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, waitMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.signal = done;
+    });
+    this.signal = undefined;
+  }
+
+  private saturated(): ReadonlySet<string> | undefined {
+    const full = new Set<string>();
+    for (const [id, count] of this.perSubscription) {
+      if (count >= this.ctx.settings.perSubscriptionConcurrency) full.add(id);
+    }
+    return full.size > 0 ? full : undefined;
+  }
+
+  private dispatch(leases: DeliveryLease[]): void {
+    this.inFlight += leases.length;
+    const track = this.loadAndAttempt(leases).catch((error) => this.report(error));
+    this.attempts.add(track);
+    void track.finally(() => this.attempts.delete(track));
+  }
+
+  private async loadAndAttempt(leases: DeliveryLease[]): Promise<void> {
+    let jobs: DeliveryJob[];
+    try {
+      jobs = await this.ctx.store.loadJobs(leases.map((lease) => lease.deliveryId));
+    } catch (error) {
+      this.inFlight -= leases.length;
+      this.wake();
+      throw error;
+    }
+    const byId = new Map(jobs.map((job) => [job.delivery.id, job]));
+    const running: Promise<void>[] = [];
+    for (const lease of leases) {
+      const job = byId.get(lease.deliveryId);
+      const subscriptionId = job?.delivery.subscriptionId;
+      const count = subscriptionId === undefined ? 0 : (this.perSubscription.get(subscriptionId) ?? 0);
+      if (!job || count >= this.ctx.settings.perSubscriptionConcurrency) {
+        // Unknown delivery, or its subscription is at its bound: hand it back for a little later.
+        this.inFlight -= 1;
+        running.push(
+          (job ? this.ctx.queue.release(lease, this.ctx.now() + 100) : this.ctx.queue.settle(lease)).catch(
+            (error) => this.report(error),
+          ),
+        );
+        continue;
+      }
+      this.perSubscription.set(subscriptionId!, count + 1);
+      running.push(
+        this.attempt(job, lease)
+          .catch((error) => this.report(error))
+          .finally(() => {
+            const left = (this.perSubscription.get(subscriptionId!) ?? 1) - 1;
+            if (left === 0) this.perSubscription.delete(subscriptionId!);
+            else this.perSubscription.set(subscriptionId!, left);
+            this.inFlight -= 1;
+            this.wake();
+          }),
+      );
+    }
+    await Promise.all(running);
+  }
+
+  private async attempt(job: DeliveryJob, lease: DeliveryLease): Promise<void> {
+    const { delivery, event, subscription } = job;
+    const { queue, now, settings } = this.ctx;
+    if (delivery.status !== 'pending') {
+      await queue.settle(lease);
+      return;
+    }
+    if (!subscription || subscription.disabled) {
+      const reason = subscription
+        ? `subscription disabled: ${subscription.disabledReason ?? 'no reason given'}`
+        : 'subscription deleted';
+      await this.finish(lease, delivery, { status: 'failed', nextAttemptAt: now(), lastError: reason }, job);
+      return;
+    }
+    const startedAt = now();
+    const number = delivery.attempts + 1;
+    const request = buildRequest({
+      event,
+      subscription,
+      attempt: number,
+      now: startedAt,
+      userAgent: settings.userAgent,
+    });
+    const outcome = await this.ctx.http.send('POST', subscription.url, request.headers, request.body);
+    const attempt: DeliveryAttempt = {
+      id: newId('att', startedAt),
+      deliveryId: delivery.id,
+      attempt: number,
+      startedAt,
+      durationMs: outcome.durationMs,
+      ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      ...(outcome.excerpt ? { responseExcerpt: outcome.excerpt } : {}),
+    };
+    const finishedAt = now();
+    const policy = subscription.retrySchedule
+      ? { ...settings.policy, schedule: subscription.retrySchedule }
+      : settings.policy;
+    const decision = decide(outcome, number, policy, finishedAt);
+    const base = { attempt, ...(outcome.status !== undefined ? { lastStatus: outcome.status } : {}) };
+    const applied =
+      decision.kind === 'succeeded'
+        ? await this.finish(lease, delivery, { ...base, status: 'succeeded', nextAttemptAt: finishedAt }, job)
+        : decision.kind === 'retry'
+          ? await this.finish(
+              lease,
+              delivery,
+              {
+                ...base,
+                status: 'pending',
+                nextAttemptAt: finishedAt + decision.delayMs,
+                lastError: decision.error,
+              },
+              job,
+            )
+          : await this.finish(
+              lease,
+              delivery,
+              { ...base, status: 'failed', nextAttemptAt: finishedAt, lastError: decision.error },
+              job,
+            );
+    if (!applied) return;
+    await this.trackHealth(subscription, decision.kind === 'succeeded', finishedAt, decision);
+  }
+
+  /** Stores the outcome, settles the lease and tells the hooks. False when the lease was lost. */
+  private async finish(
+    lease: DeliveryLease,
+    delivery: Delivery,
+    outcome: Omit<AttemptRecord, 'deliveryId' | 'updatedAt' | 'leaseToken'>,
+    job: DeliveryJob,
+  ): Promise<boolean> {
+    const { store, queue, hooks } = this.ctx;
+    const record: AttemptRecord = {
+      ...outcome,
+      deliveryId: delivery.id,
+      updatedAt: this.ctx.now(),
+      ...(this.ctx.storeIsQueue ? { leaseToken: lease.token } : {}),
+    };
+    const [applied] = await store.recordAttempts([record]);
+    if (!applied) return false;
+    await queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
+    if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
+    const updated: Delivery = {
+      ...delivery,
+      status: record.status,
+      attempts: delivery.attempts + (record.attempt ? 1 : 0),
+      nextAttemptAt: record.nextAttemptAt,
+      updatedAt: record.updatedAt,
+    };
+    delete updated.leaseToken;
+    if (record.lastStatus !== undefined) updated.lastStatus = record.lastStatus;
+    if (record.lastError !== undefined) updated.lastError = record.lastError;
+    else delete updated.lastError;
+    const context: DeliveryHookContext = {
+      delivery: updated,
+      event: job.event,
+      subscription: job.subscription
+        ? withoutSecrets(job.subscription)
+        : ({ id: delivery.subscriptionId } as never),
+      ...(record.attempt ? { attempt: record.attempt } : {}),
+    };
+    if (record.attempt) runHook(hooks, hooks.onAttempt, context);
+    if (record.status === 'succeeded') runHook(hooks, hooks.onDeliverySucceeded, context);
+    if (record.status === 'failed') runHook(hooks, hooks.onDeliveryFailed, context);
+    return true;
+  }
+
+  /** The clock of "disable a subscription that has not succeeded for N days", and 410 Gone. */
+  private async trackHealth(
+    subscription: Subscription,
+    succeeded: boolean,
+    now: number,
+    decision: ReturnType<typeof decide>,
+  ): Promise<void> {
+    const { store } = this.ctx;
+    if (decision.kind === 'gone') {
+      await this.ctx.disableSubscription(
+        subscription,
+        `The endpoint answered 410 Gone at ${new Date(now).toISOString()}.`,
+      );
+      return;
+    }
+    if (succeeded) {
+      if (subscription.failingSince !== undefined)
+        await store.updateSubscription(subscription.id, { failingSince: undefined });
+      return;
+    }
+    if (subscription.failingSince === undefined) {
+      await store.updateSubscription(subscription.id, { failingSince: now });
+    } else if (now - subscription.failingSince >= this.ctx.settings.disableAfterMs) {
+      await this.ctx.disableSubscription(
+        subscription,
+        `No successful delivery since ${new Date(subscription.failingSince).toISOString()}: disabled after ${Math.round(this.ctx.settings.disableAfterMs / 3_600_000)} h of failures.`,
+      );
+    }
+  }
+
+  /** A retry due soon (shorter than the poll interval) should not wait for the next poll. */
+  private wakeAt(at: number): void {
+    const delay = at - this.ctx.now();
+    if (delay < this.ctx.settings.pollIntervalMs) setTimeout(() => this.wake(), Math.max(0, delay)).unref();
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const overdue = await this.ctx.store.listDueDeliveries(
+        this.ctx.now() - this.ctx.settings.leaseMs,
+        1000,
+      );
+      if (overdue.length > 0) {
+        await this.ctx.queue.schedule(overdue.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt })));
+      }
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  private report(error: unknown): void {
+    runHook(this.ctx.hooks, this.ctx.hooks.onError ?? defaultOnError, error);
+  }
+}
+
+function defaultOnError(error: unknown): void {
+  console.error('[hookwire/sender]', error);
+}

@@ -1,0 +1,4 @@
+import { createMemoryStore } from '@hookwire/sender';
+import { describeSenderStore } from '@hookwire/sender/testing';
+
+describeSenderStore('memory', () => createMemoryStore());
