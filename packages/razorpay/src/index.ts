@@ -1,0 +1,70 @@
+import {
+  defineProvider,
+  getHeader,
+  isRecord,
+  normalizeSecrets,
+  type ParsedEvent,
+  parseJsonBody,
+  requireHeader,
+  requireString,
+  verifyHmac,
+  type WebhookRequest,
+} from '@hookwire/core';
+import type { RazorpayEvents } from './events.js';
+import type { RazorpayOptions } from './options.js';
+
+export type {
+  RazorpayEventName,
+  RazorpayEvents,
+  RazorpayOrder,
+  RazorpayPayment,
+  RazorpayRefund,
+  RazorpaySubscription,
+  RazorpayWebhook,
+} from './events.js';
+export type { RazorpayOptions } from './options.js';
+
+const SIGNATURE_HEADER = 'X-Razorpay-Signature';
+
+/**
+ * A receiver for Razorpay webhooks: verifies `X-Razorpay-Signature` (hex HMAC-SHA256 of the raw
+ * body under the webhook secret) and names events by the body's `event` (`payment.captured`), with
+ * `X-Razorpay-Event-Id` as id.
+ *
+ * @example
+ * const receiver = razorpay({ secret: process.env.RAZORPAY_WEBHOOK_SECRET!, dedupe: true });
+ * receiver.on('payment.captured', (event) => markPaid(event.payload.payload.payment.entity.order_id));
+ */
+export const razorpay = defineProvider<RazorpayOptions, { secrets: string[] }, RazorpayEvents>({
+  name: 'razorpay',
+  title: 'Razorpay',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Razorpay') }),
+  verify(request, { state }) {
+    verifyHmac({
+      algorithm: 'sha256',
+      secrets: state.secrets,
+      parts: [request.body],
+      signatures: requireHeader(
+        request,
+        SIGNATURE_HEADER,
+        'Razorpay signs webhooks that have a secret set in the Dashboard.',
+      ),
+      encoding: 'hex',
+      header: SIGNATURE_HEADER,
+      provider: 'Razorpay',
+    });
+  },
+  parse: parseRazorpayEvent,
+});
+
+function parseRazorpayEvent(request: WebhookRequest): ParsedEvent {
+  const body = parseJsonBody(request, 'Razorpay');
+  const fields = isRecord(body) ? body : {};
+  return {
+    name: requireString(fields.event, 'event', 'Razorpay'),
+    // Razorpay keeps the event id across retries of one event: the dedupe key.
+    id: getHeader(request, 'X-Razorpay-Event-Id'),
+    payload: body,
+    meta: { accountId: fields.account_id, createdAt: fields.created_at },
+  };
+}

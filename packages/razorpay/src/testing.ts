@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignRazorpayRequestInput {
+  secret: string;
+  /** The body's `event`, e.g. `payment.captured`, used when `body` is not given. */
+  event?: string;
+  /** The body's `payload` (`{ payment: { entity } }`), used when `body` is not given. */
+  payload?: Record<string, unknown>;
+  /** The exact body bytes; overrides `event` and `payload`. */
+  body?: string | Uint8Array;
+  /** `X-Razorpay-Event-Id` (default: a random id). */
+  eventId?: string;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Razorpay signs it, for testing your handlers. */
+export function signRazorpayRequest(input: SignRazorpayRequestInput): WebhookRequest {
+  const payload = input.payload ?? {};
+  const body =
+    input.body ??
+    JSON.stringify({
+      entity: 'event',
+      account_id: 'acc_test',
+      event: input.event ?? 'payment.captured',
+      contains: Object.keys(payload),
+      payload,
+      created_at: Math.floor(Date.now() / 1000),
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-razorpay-event-id': input.eventId ?? randomBytes(7).toString('hex'),
+      'x-razorpay-signature': hmacHex('sha256', input.secret, body),
+    },
+  });
+}
