@@ -1,0 +1,3 @@
+export { readBody } from './read-body.js';
+export { connectionProtocol, type NodeRequestSource, toWebhookRequest } from './request.js';
+export { bodyBuffer, writeResponse } from './response.js';
