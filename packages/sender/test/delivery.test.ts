@@ -1,0 +1,434 @@
+import { createHmac } from 'node:crypto';
+import { createMemoryStore, createSender, type Sender, type SenderOptions } from '@hookwire/sender';
+import { Webhook } from 'standardwebhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSubscriber, waitFor } from './helpers.js';
+
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+});
+
+function makeSender(options: Partial<SenderOptions> = {}): Sender {
+  const sender = createSender({
+    store: createMemoryStore(),
+    allowPrivateNetwork: true,
+    retrySchedule: [0.05, 0.05],
+    jitter: 0,
+    pollIntervalMs: 20,
+    timeoutMs: 1000,
+    retryAfterMinMs: 0,
+    onError: () => {},
+    ...options,
+  });
+  running.push(sender);
+  return sender;
+}
+
+async function subscriber(...args: Parameters<typeof startSubscriber>) {
+  const server = await startSubscriber(...args);
+  running.push(server);
+  return server;
+}
+
+async function settled(sender: Sender, deliveryIdOf: () => Promise<string>, status: 'succeeded' | 'failed') {
+  return waitFor(
+    async () => {
+      const delivery = await sender.getDelivery(await deliveryIdOf());
+      return delivery.status === status ? delivery : undefined;
+    },
+    8000,
+    `delivery ${status}`,
+  );
+}
+
+async function onlyDelivery(sender: Sender, subscriptionId: string) {
+  return waitFor(async () => (await sender.listDeliveries(subscriptionId)).items[0], 2000, 'a delivery');
+}
+
+describe('delivery', () => {
+  it('POSTs the Standard Webhooks request, verified by the official library', async () => {
+    const hook = await subscriber();
+    const sender = makeSender();
+    const subscription = await sender.createSubscription({
+      url: `${hook.url}/in?x=1`,
+      events: ['invoice.*'],
+      headers: { 'X-Api-Key': 'abc' },
+    });
+    await sender.start();
+    const { id } = await sender.publish({ type: 'invoice.paid', data: { amount: 42, note: 'é' } });
+    await waitFor(() => hook.requests.length === 1);
+    const [request] = hook.requests;
+    expect(request!.method).toBe('POST');
+    expect(request!.url).toBe('/in?x=1');
+    expect(request!.headers['webhook-id']).toBe(id);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers['user-agent']).toMatch(/^Hookwire\//);
+    expect(request!.headers['x-api-key']).toBe('abc');
+    expect(Math.abs(Number(request!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
+    const payload = new Webhook(subscription.secrets[0]!.secret).verify(request!.body, {
+      'webhook-id': request!.headers['webhook-id'] as string,
+      'webhook-timestamp': request!.headers['webhook-timestamp'] as string,
+      'webhook-signature': request!.headers['webhook-signature'] as string,
+    });
+    expect(payload).toEqual({
+      type: 'invoice.paid',
+      timestamp: expect.any(String),
+      data: { amount: 42, note: 'é' },
+    });
+    expect(JSON.parse(request!.body).timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(() =>
+      new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').verify(request!.body, {
+        'webhook-id': id,
+        'webhook-timestamp': request!.headers['webhook-timestamp'] as string,
+        'webhook-signature': request!.headers['webhook-signature'] as string,
+      }),
+    ).toThrow();
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'succeeded',
+    );
+    expect(delivery).toMatchObject({ attempts: 1, lastStatus: 204 });
+    const attempts = await sender.listAttempts(delivery.id);
+    expect(attempts).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        status: 204,
+        durationMs: expect.any(Number),
+        startedAt: expect.any(Number),
+      }),
+    ]);
+  });
+
+  it('fans out by filter with the same webhook-id for every subscriber', async () => {
+    const a = await subscriber();
+    const b = await subscriber();
+    const c = await subscriber();
+    const sender = makeSender();
+    await sender.createSubscription({ url: a.url, events: ['invoice.*'] });
+    await sender.createSubscription({ url: b.url, events: ['*'] });
+    await sender.createSubscription({ url: c.url, events: ['customer.created'] });
+    await sender.start();
+    const { id, deliveries } = await sender.publish({ type: 'invoice.paid', data: {} });
+    expect(deliveries).toBe(2);
+    await waitFor(() => a.requests.length === 1 && b.requests.length === 1);
+    expect(a.requests[0]!.headers['webhook-id']).toBe(id);
+    expect(b.requests[0]!.headers['webhook-id']).toBe(id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(c.requests).toHaveLength(0);
+  });
+
+  it('retries a 500 on the schedule with the same webhook-id and a fresh timestamp, and logs every attempt', async () => {
+    const hook = await subscriber((_q, res, i) =>
+      i < 2 ? res.writeHead(500).end('boom') : res.writeHead(200).end('ok'),
+    );
+    const succeeded: string[] = [];
+    const sender = makeSender({ onDeliverySucceeded: ({ delivery }) => void succeeded.push(delivery.id) });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    const { id } = await sender.publish({ type: 'a.b', data: { n: 1 } });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'succeeded',
+    );
+    expect(hook.requests.map((r) => r.headers['webhook-id'])).toEqual([id, id, id]);
+    expect(new Set(hook.requests.map((r) => r.body)).size).toBe(1);
+    expect(hook.requests[1]!.at - hook.requests[0]!.at).toBeGreaterThanOrEqual(45);
+    const attempts = await sender.listAttempts(delivery.id);
+    expect(attempts.map((a) => [a.attempt, a.status, a.responseExcerpt])).toEqual([
+      [1, 500, 'boom'],
+      [2, 500, 'boom'],
+      [3, 200, 'ok'],
+    ]);
+    expect(succeeded).toEqual([delivery.id]);
+  });
+
+  it('marks the delivery failed when the schedule runs out, and calls onDeliveryFailed even if hooks throw', async () => {
+    const hook = await subscriber((_q, res) => res.writeHead(502).end());
+    const failed: string[] = [];
+    const errors: unknown[] = [];
+    const sender = makeSender({
+      onAttempt: () => {
+        throw new Error('hook bug');
+      },
+      onDeliveryFailed: async ({ delivery }) => {
+        failed.push(delivery.id);
+        throw new Error('async hook bug');
+      },
+      onError: (error) => void errors.push(error),
+    });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'failed',
+    );
+    expect(hook.requests).toHaveLength(3);
+    expect(delivery).toMatchObject({ attempts: 3, lastStatus: 502, lastError: 'HTTP 502' });
+    await waitFor(() => failed.length === 1 && errors.length === 4);
+    expect(failed).toEqual([delivery.id]);
+  });
+
+  it('retries a timeout and a connection reset', async () => {
+    const slow = await subscriber((_q, res, i) => {
+      if (i === 0) setTimeout(() => res.writeHead(200).end(), 800);
+      else res.writeHead(200).end();
+    });
+    const reset = await subscriber((req, res, i) => {
+      if (i === 0) res.socket!.destroy();
+      else res.writeHead(200).end();
+    });
+    const sender = makeSender({ timeoutMs: 200 });
+    const a = await sender.createSubscription({ url: slow.url, events: ['*'] });
+    const b = await sender.createSubscription({ url: reset.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const slowDelivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, a.id)).id,
+      'succeeded',
+    );
+    const resetDelivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, b.id)).id,
+      'succeeded',
+    );
+    const [timedOut] = await sender.listAttempts(slowDelivery.id);
+    expect(timedOut).toMatchObject({ attempt: 1, error: 'timed out after 200 ms' });
+    expect(timedOut).not.toHaveProperty('status');
+    const [dropped] = await sender.listAttempts(resetDelivery.id);
+    expect(dropped!.error).toMatch(/socket|ECONNRESET|closed/i);
+    expect(resetDelivery.attempts).toBe(2);
+  });
+
+  it('times out a response whose body trickles in', async () => {
+    const hook = await subscriber((_q, res) => {
+      res.writeHead(200);
+      const timer = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const sender = makeSender({ timeoutMs: 300, retrySchedule: [60] });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await waitFor(async () => {
+      const d = await onlyDelivery(sender, subscription.id);
+      return d.attempts === 1 ? d : undefined;
+    });
+    expect(delivery.status).toBe('pending');
+    expect(delivery.lastError).toBe('timed out after 300 ms');
+  });
+
+  it('disables the subscription on 410 Gone, keeping the reason, and stops delivering to it', async () => {
+    const hook = await subscriber((_q, res) => res.writeHead(410).end('gone'));
+    const disabled: string[] = [];
+    const sender = makeSender({ onSubscriptionDisabled: ({ reason }) => void disabled.push(reason) });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'failed',
+    );
+    expect(delivery.attempts).toBe(1);
+    const after = await sender.getSubscription(subscription.id);
+    expect(after.disabled).toBe(true);
+    expect(after.disabledReason).toMatch(/410 Gone/);
+    expect(disabled).toEqual([after.disabledReason]);
+    expect((await sender.publish({ type: 'a.b' })).deliveries).toBe(0);
+    expect(hook.requests).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429 and 503 within bounds', async () => {
+    const hook = await subscriber((_q, res, i) => {
+      if (i === 0) res.writeHead(429, { 'retry-after': '1' }).end();
+      else if (i === 1) res.writeHead(503, { 'retry-after': '86400' }).end();
+      else res.writeHead(200).end();
+    });
+    const sender = makeSender({ retrySchedule: [0.01, 0.01, 0.01], retryAfterMaxMs: 1200 });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    await settled(sender, async () => (await onlyDelivery(sender, subscription.id)).id, 'succeeded');
+    const gaps = [hook.requests[1]!.at - hook.requests[0]!.at, hook.requests[2]!.at - hook.requests[1]!.at];
+    expect(gaps[0]).toBeGreaterThanOrEqual(950);
+    expect(gaps[0]).toBeLessThan(1150);
+    expect(gaps[1]).toBeGreaterThanOrEqual(1150);
+    expect(gaps[1]).toBeLessThan(2000);
+  });
+
+  it('does not follow redirects: a 3xx is a failed attempt', async () => {
+    const target = await subscriber();
+    const hook = await subscriber((_q, res) =>
+      res.writeHead(307, { location: `${target.url}/elsewhere` }).end(),
+    );
+    const sender = makeSender({ retrySchedule: [0.01] });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'failed',
+    );
+    expect(delivery.lastStatus).toBe(307);
+    expect(delivery.lastError).toContain('not followed');
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('keeps only the first bytes of a large response', async () => {
+    const hook = await subscriber((_q, res) => res.writeHead(200).end('x'.repeat(1_000_000)));
+    const sender = makeSender({ maxResponseBytes: 1024 });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'succeeded',
+    );
+    const [attempt] = await sender.listAttempts(delivery.id);
+    expect(attempt!.responseExcerpt).toBe('x'.repeat(1024));
+  });
+
+  it('signs with every active secret during a rotation; both verify with the official library', async () => {
+    const hook = await subscriber();
+    let now = Date.now();
+    const sender = makeSender({ now: () => now, rotationGraceMs: 60_000 });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    const oldSecret = subscription.secrets[0]!.secret;
+    const rotated = await sender.rotateSecret(subscription.id);
+    const newSecret = rotated.secrets[0]!.secret;
+    expect(newSecret).not.toBe(oldSecret);
+    expect(rotated.secrets[1]).toMatchObject({ secret: oldSecret, expiresAt: now + 60_000 });
+    await sender.start();
+    await sender.publish({ type: 'a.b', data: { x: 1 } });
+    await waitFor(() => hook.requests.length === 1);
+    const headersOf = (i: number) => ({
+      'webhook-id': hook.requests[i]!.headers['webhook-id'] as string,
+      'webhook-timestamp': hook.requests[i]!.headers['webhook-timestamp'] as string,
+      'webhook-signature': hook.requests[i]!.headers['webhook-signature'] as string,
+    });
+    expect(headersOf(0)['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(new Webhook(oldSecret).verify(hook.requests[0]!.body, headersOf(0))).toMatchObject({
+      data: { x: 1 },
+    });
+    expect(new Webhook(newSecret).verify(hook.requests[0]!.body, headersOf(0))).toMatchObject({
+      data: { x: 1 },
+    });
+    // After the grace period only the new secret signs.
+    now += 61_000;
+    await sender.publish({ type: 'a.b', data: { x: 2 } });
+    await waitFor(() => hook.requests.length === 2);
+    expect(headersOf(1)['webhook-signature'].split(' ')).toHaveLength(1);
+    expect(() => new Webhook(oldSecret).verify(hook.requests[1]!.body, headersOf(1))).toThrow();
+    expect(new Webhook(newSecret).verify(hook.requests[1]!.body, headersOf(1))).toMatchObject({
+      data: { x: 2 },
+    });
+  }, 10_000);
+
+  it('speaks the ASP.NET WebHooks format when asked', async () => {
+    const hook = await subscriber();
+    const secret = 'a-shared-secret-of-thirty-two-chars-or-more';
+    const sender = makeSender();
+    const subscription = await sender.createSubscription({
+      url: hook.url,
+      events: ['*'],
+      format: 'aspnet',
+      secret,
+      metadata: { tenantKey: 't1' },
+    });
+    await sender.start();
+    const { id } = await sender.publish({ type: 'order.shipped', data: { orderId: 7 } });
+    await waitFor(() => hook.requests.length === 1);
+    const [request] = hook.requests;
+    const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(request!.body).digest('hex');
+    expect(request!.headers['ms-signature']).toBe(`sha256=${expected.toUpperCase()}`);
+    expect(request!.headers['webhook-signature']).toBeUndefined();
+    expect(JSON.parse(request!.body)).toEqual({
+      Id: id,
+      Attempt: 1,
+      Properties: { tenantKey: 't1' },
+      Notifications: [{ Action: 'order.shipped', orderId: 7 }],
+    });
+    expect(subscription.format).toBe('aspnet');
+  });
+
+  it('bounds concurrency per subscription so a slow subscriber does not starve the others', async () => {
+    let inSlow = 0;
+    let maxInSlow = 0;
+    const slow = await subscriber((_q, res) => {
+      inSlow++;
+      maxInSlow = Math.max(maxInSlow, inSlow);
+      setTimeout(() => {
+        inSlow--;
+        res.writeHead(200).end();
+      }, 150);
+    });
+    const fast = await subscriber();
+    const sender = makeSender({ concurrency: 4, perSubscriptionConcurrency: 2 });
+    await sender.createSubscription({ url: slow.url, events: ['slow.*'] });
+    await sender.createSubscription({ url: fast.url, events: ['fast.*'] });
+    for (let i = 0; i < 10; i++) await sender.publish({ type: 'slow.thing' });
+    await sender.start();
+    for (let i = 0; i < 5; i++) await sender.publish({ type: 'fast.thing' });
+    const started = Date.now();
+    await waitFor(() => fast.requests.length === 5, 5000, 'fast deliveries');
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(slow.requests.length).toBeLessThan(10);
+    await waitFor(() => slow.requests.length === 10, 5000, 'slow deliveries');
+    expect(maxInSlow).toBe(2);
+  });
+
+  it('disables a subscription that has not succeeded for the configured period', async () => {
+    const hook = await subscriber((_q, res) => res.writeHead(500).end());
+    let now = 1_800_000_000_000;
+    const disabled: string[] = [];
+    const sender = makeSender({
+      now: () => now,
+      disableAfterMs: 3_600_000,
+      retrySchedule: [0],
+      onSubscriptionDisabled: ({ subscription }) => void disabled.push(subscription.id),
+    });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    await waitFor(async () => (await sender.getSubscription(subscription.id)).failingSince === now);
+    now += 3_600_000;
+    await sender.publish({ type: 'a.b' });
+    await waitFor(() => disabled.length === 1);
+    const after = await sender.getSubscription(subscription.id);
+    expect(after.disabledReason).toMatch(/No successful delivery since/);
+  });
+
+  it('retries one delivery now, recovers failed deliveries since a time, and redelivers an event', async () => {
+    let healthy = false;
+    const hook = await subscriber((_q, res) => res.writeHead(healthy ? 200 : 500).end());
+    const sender = makeSender({ retrySchedule: [0.01] });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.start();
+    const first = await sender.publish({ type: 'a.b' });
+    await sender.publish({ type: 'a.b' });
+    await waitFor(async () => {
+      const page = await sender.listDeliveries(subscription.id, { status: 'failed' });
+      return page.items.length === 2;
+    });
+    healthy = true;
+    const [newest] = (await sender.listDeliveries(subscription.id)).items;
+    await sender.retryDelivery(newest!.id);
+    await settled(sender, async () => newest!.id, 'succeeded');
+    expect(await sender.recoverFailedDeliveries(subscription.id, 0)).toBe(1);
+    await waitFor(
+      async () => (await sender.listDeliveries(subscription.id, { status: 'succeeded' })).items.length === 2,
+    );
+    const before = hook.requests.length;
+    expect(await sender.redeliverEvent(first.id)).toBe(1);
+    await waitFor(() => hook.requests.length === before + 1);
+    expect(hook.requests.at(-1)!.headers['webhook-id']).toBe(first.id);
+  });
+});
