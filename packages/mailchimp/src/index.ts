@@ -1,0 +1,38 @@
+import { defineProvider, normalizeCodes, verifyCodeParameter } from '@hookwire/core';
+import type { MailchimpEvents } from './events.js';
+import type { MailchimpOptions } from './options.js';
+import { parseMailchimpEvent } from './parse.js';
+
+export type {
+  MailchimpCampaign,
+  MailchimpCleaned,
+  MailchimpEmailChanged,
+  MailchimpEventName,
+  MailchimpEvents,
+  MailchimpMerges,
+  MailchimpProfile,
+  MailchimpSubscribe,
+  MailchimpUnsubscribe,
+} from './events.js';
+export type { MailchimpOptions } from './options.js';
+
+/**
+ * A receiver for Mailchimp (Marketing) audience webhooks. Mailchimp signs nothing, so each POST
+ * must carry the configured `code` query parameter over https; the validator's GET is answered
+ * 200; the form-encoded body becomes `{ type, fired_at, data: { merges: { EMAIL, … } } }`, named by
+ * `type` (`subscribe`, `unsubscribe`, `profile`, `upemail`, `cleaned`, `campaign`).
+ *
+ * @example
+ * const receiver = mailchimp({ code: process.env.MAILCHIMP_WEBHOOK_CODE! });
+ * receiver.on('subscribe', (event) => console.log(event.payload.data.email));
+ */
+export const mailchimp = defineProvider<MailchimpOptions, { codes: string[] }, MailchimpEvents>({
+  name: 'mailchimp',
+  title: 'Mailchimp',
+  setup: (options) => ({ codes: normalizeCodes(options.code, 'Mailchimp') }),
+  // Mailchimp's "WebHook Validator" GETs the URL when the webhook is saved and wants a 200; the
+  // GET carries no data, so it is answered without the code check.
+  handshake: (request) => (request.method === 'GET' ? { status: 200 } : undefined),
+  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Mailchimp'),
+  parse: parseMailchimpEvent,
+});

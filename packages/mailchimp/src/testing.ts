@@ -1,0 +1,49 @@
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+
+type FormData = { [key: string]: string | number | FormData };
+
+export interface CreateMailchimpRequestInput {
+  /** The code the receiver is configured with; sent as the `code` query parameter. */
+  code: string;
+  /** The event type: `subscribe`, `unsubscribe`, `profile`, `upemail`, `cleaned`, `campaign`. */
+  type: string;
+  /** The `data[...]` fields, nested: `{ merges: { EMAIL: 'a@b.c' } }` is sent as `data[merges][EMAIL]`. */
+  data?: FormData;
+  /** `YYYY-MM-DD HH:MM:SS` (default: now, UTC). */
+  firedAt?: string;
+  url?: string;
+}
+
+/** Builds a form-encoded `WebhookRequest` as Mailchimp posts it, for testing your handlers. */
+export function createMailchimpRequest(input: CreateMailchimpRequestInput): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/mailchimp');
+  url.searchParams.set('code', input.code);
+  const form = new URLSearchParams();
+  form.append('type', input.type);
+  form.append('fired_at', input.firedAt ?? new Date().toISOString().slice(0, 19).replace('T', ' '));
+  appendFields(form, 'data', input.data ?? {});
+  return createWebhookRequest({
+    url: url.toString(),
+    body: form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'MailChimp' },
+  });
+}
+
+/** The GET Mailchimp's validator sends when a webhook is saved. */
+export function createMailchimpValidationRequest(
+  url = 'https://example.com/webhooks/mailchimp',
+): WebhookRequest {
+  return createWebhookRequest({
+    method: 'GET',
+    url,
+    headers: { 'user-agent': 'MailChimp.com WebHook Validator' },
+  });
+}
+
+function appendFields(form: URLSearchParams, prefix: string, data: FormData): void {
+  for (const [key, value] of Object.entries(data)) {
+    const name = `${prefix}[${key}]`;
+    if (typeof value === 'object') appendFields(form, name, value);
+    else form.append(name, String(value));
+  }
+}
