@@ -1,0 +1,169 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { sendgrid } from '@hookwire/sendgrid';
+import { generateSendGridKeyPair, signSendGridRequest } from '@hookwire/sendgrid/testing';
+import { EventWebhook } from '@sendgrid/eventwebhook';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const now = 1_700_000_000_000;
+const timestamp = now / 1000;
+const { publicKey, privateKey } = generateSendGridKeyPair();
+const events = [
+  {
+    email: 'a@example.com',
+    timestamp,
+    event: 'delivered',
+    sg_event_id: 'ZGVsaXZlcmVk-1',
+    sg_message_id: 'm1',
+  },
+  { email: 'a@example.com', timestamp, event: 'open', sg_event_id: 'b3Blbg-2', sg_message_id: 'm1' },
+];
+
+function receiver(key: Parameters<typeof sendgrid>[0]['publicKey'] = publicKey) {
+  return sendgrid({ publicKey: key, now: () => now });
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('sendgrid receiver', () => {
+  it('verifies the vector of the official @sendgrid/eventwebhook tests', async () => {
+    const sdkKey =
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==';
+    const request = createWebhookRequest({
+      body: JSON.stringify({ category: 'example_payload', event: 'test_event', message_id: 'message_id' }),
+      headers: {
+        'x-twilio-email-event-webhook-signature':
+          'MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0=',
+        'x-twilio-email-event-webhook-timestamp': '1588788367',
+      },
+    });
+    const result = await sendgrid({ publicKey: sdkKey, now: () => 1588788367_000 }).receive(request);
+    expect(result.type === 'event' && result.event.name).toBe('test_event');
+    // The same request under the SDK test's "invalid key" fails.
+    const otherKey =
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA==';
+    const error = await rejection(
+      sendgrid({ publicKey: otherKey, now: () => 1588788367_000 }).receive(request),
+    );
+    expect(error.code).toBe('signature_mismatch');
+  });
+
+  it('signs what @sendgrid/eventwebhook verifies, and verifies what it accepts', async () => {
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    const sdk = new EventWebhook();
+    const ok = sdk.verifySignature(
+      sdk.convertPublicKeyToECDSA(publicKey),
+      Buffer.from(request.body),
+      request.headers['x-twilio-email-event-webhook-signature'] as string,
+      String(timestamp),
+    );
+    expect(ok).toBe(true);
+    expect((await receiver().receive(request)).type).toBe('event');
+  });
+
+  it('yields one event per array element with sg_event_id as the id, over a CRLF-terminated body', async () => {
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    expect(Buffer.from(request.body).toString().endsWith('\r\n')).toBe(true);
+    const result = await receiver().receive(request);
+    if (result.type !== 'event') throw new Error('expected events');
+    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+      ['delivered', 'ZGVsaXZlcmVk-1'],
+      ['open', 'b3Blbg-2'],
+    ]);
+    expect(result.events[0]?.meta).toEqual({ sgMessageId: 'm1', timestamp });
+    expect(result.events[0]?.payload).toEqual(events[0]);
+  });
+
+  it('runs handlers per event and answers 200', async () => {
+    const seen: string[] = [];
+    const r = receiver();
+    r.on('delivered', (event) => {
+      seen.push(`delivered:${event.payload.email}`);
+    });
+    r.onAny((event) => {
+      seen.push(event.name);
+    });
+    const response = await r.handle(signSendGridRequest({ privateKey, events, timestamp }));
+    expect(response.status).toBe(200);
+    expect(seen.sort()).toEqual(['delivered', 'delivered:a@example.com', 'open']);
+  });
+
+  it('accepts a PEM key and any key of a list', async () => {
+    const pem = `-----BEGIN PUBLIC KEY-----\n${publicKey}\n-----END PUBLIC KEY-----\n`;
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    expect((await receiver(pem).receive(request)).type).toBe('event');
+    const other = generateSendGridKeyPair();
+    expect((await receiver([other.publicKey, publicKey]).receive(request)).type).toBe('event');
+  });
+
+  it('rejects a tampered body and a signature from another key without leaking anything', async () => {
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify([{ ...events[0], event: 'bounce' }])) };
+    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const foreign = signSendGridRequest({
+      privateKey: generateSendGridKeyPair().privateKey,
+      events,
+      timestamp,
+    });
+    const response = await receiver().handle(foreign);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(publicKey);
+  });
+
+  it('rejects a changed timestamp, and stale or future ones', async () => {
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    const shifted = withHeaders(request, { 'x-twilio-email-event-webhook-timestamp': String(timestamp + 1) });
+    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    const stale = signSendGridRequest({ privateKey, events, timestamp: timestamp - 301 });
+    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    const future = signSendGridRequest({ privateKey, events, timestamp: timestamp + 301 });
+    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    const within = signSendGridRequest({ privateKey, events, timestamp: timestamp - 299 });
+    expect((await receiver().receive(within)).type).toBe('event');
+    const lenient = sendgrid({ publicKey, now: () => now, tolerance: 600 });
+    expect((await lenient.receive(stale)).type).toBe('event');
+  });
+
+  it('rejects missing, duplicated and malformed headers', async () => {
+    const request = signSendGridRequest({ privateKey, events, timestamp });
+    const signature = request.headers['x-twilio-email-event-webhook-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-twilio-email-event-webhook-signature': undefined }, 'missing_header'],
+      [{ 'x-twilio-email-event-webhook-timestamp': undefined }, 'missing_header'],
+      [{ 'x-twilio-email-event-webhook-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-twilio-email-event-webhook-timestamp': 'yesterday' }, 'malformed_header'],
+      [{ 'x-twilio-email-event-webhook-signature': '***' }, 'malformed_signature'],
+      [{ 'x-twilio-email-event-webhook-signature': 'AAAA' }, 'signature_mismatch'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports a body that is not JSON or an event without `event`', async () => {
+    const notJson = signSendGridRequest({ privateKey, body: '[{"event":', timestamp });
+    expect((await rejection(receiver().receive(notJson))).code).toBe('malformed_body');
+    const noName = signSendGridRequest({ privateKey, events: [{ email: 'x' }], timestamp });
+    expect((await rejection(receiver().receive(noName))).code).toBe('malformed_body');
+  });
+
+  it('refuses keys that are not SendGrid verification keys at construction', () => {
+    expect(() => sendgrid({ publicKey: 'not a key' })).toThrow(/publicKey/);
+    const ed = generateKeyPairSync('ed25519')
+      .publicKey.export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    expect(() => sendgrid({ publicKey: ed })).toThrow(/P-256/);
+    expect(() => sendgrid({ publicKey: [] })).toThrow(/empty/);
+  });
+});
