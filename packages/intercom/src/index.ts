@@ -1,0 +1,79 @@
+import {
+  defineProvider,
+  isRecord,
+  normalizeSecrets,
+  type ParsedEvent,
+  parseJsonBody,
+  requireHeader,
+  requireString,
+  verifyHmac,
+  WebhookError,
+  type WebhookRequest,
+} from '@hookwire/core';
+import type { IntercomEvents } from './events.js';
+import type { IntercomOptions } from './options.js';
+
+export type {
+  IntercomContact,
+  IntercomConversation,
+  IntercomEventName,
+  IntercomEvents,
+  IntercomNotification,
+} from './events.js';
+export type { IntercomOptions } from './options.js';
+
+const SIGNATURE_HEADER = 'X-Hub-Signature';
+const PREFIX = 'sha1=';
+
+/**
+ * A receiver for Intercom webhooks: verifies `X-Hub-Signature: sha1=<hex>` (HMAC-SHA1 of the raw
+ * body under the app's client secret) and names events by `topic` (`conversation.user.created`,
+ * `ping`), with the notification `id` as id.
+ *
+ * @example
+ * const receiver = intercom({ secret: process.env.INTERCOM_CLIENT_SECRET! });
+ * receiver.on('conversation.user.created', (event) => triage(event.payload.data.item));
+ */
+export const intercom = defineProvider<IntercomOptions, { secrets: string[] }, IntercomEvents>({
+  name: 'intercom',
+  title: 'Intercom',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Intercom') }),
+  verify(request, { state }) {
+    const header = requireHeader(
+      request,
+      SIGNATURE_HEADER,
+      'Intercom signs notifications with the app client secret.',
+    );
+    if (!header.startsWith(PREFIX)) {
+      throw new WebhookError(
+        'malformed_signature',
+        `The ${SIGNATURE_HEADER} header must start with "${PREFIX}".`,
+      );
+    }
+    verifyHmac({
+      algorithm: 'sha1',
+      secrets: state.secrets,
+      parts: [request.body],
+      signatures: header.slice(PREFIX.length),
+      encoding: 'hex',
+      header: SIGNATURE_HEADER,
+      provider: 'Intercom',
+    });
+  },
+  parse: parseIntercomEvent,
+});
+
+function parseIntercomEvent(request: WebhookRequest): ParsedEvent {
+  const body = parseJsonBody(request, 'Intercom');
+  const fields = isRecord(body) ? body : {};
+  return {
+    name: requireString(fields.topic, 'topic', 'Intercom'),
+    id: requireString(fields.id, 'id', 'Intercom'),
+    payload: body,
+    meta: {
+      appId: fields.app_id,
+      deliveryAttempts: fields.delivery_attempts,
+      firstSentAt: fields.first_sent_at,
+    },
+  };
+}
