@@ -1,0 +1,53 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignNotionRequestInput {
+  /** The subscription's verification_token. */
+  secret: string;
+  /** The event `type` (default `page.created`), when the body is built here. */
+  type?: string;
+  /** Fields to merge into the generated event. */
+  event?: Record<string, unknown>;
+  /** The exact body bytes, instead of `type` and `event`. */
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds an event delivery signed as Notion signs them, for testing your handlers. */
+export function signNotionRequest(input: SignNotionRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      workspace_id: randomUUID(),
+      subscription_id: randomUUID(),
+      integration_id: randomUUID(),
+      type: input.type ?? 'page.created',
+      authors: [{ id: randomUUID(), type: 'person' }],
+      attempt_number: 1,
+      entity: { id: randomUUID(), type: 'page' },
+      data: {},
+      ...input.event,
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-notion-signature': `sha256=${hmacHex('sha256', input.secret, body)}`,
+    },
+  });
+}
+
+/** Builds the unsigned verification request Notion sends when a subscription is created. */
+export function createNotionVerificationRequest(
+  input: { token?: string; url?: string } = {},
+): WebhookRequest {
+  const token = input.token ?? `secret_${randomBytes(32).toString('base64url')}`;
+  return createWebhookRequest({
+    url: input.url,
+    body: JSON.stringify({ verification_token: token }),
+    headers: { 'content-type': 'application/json' },
+  });
+}

@@ -1,0 +1,151 @@
+import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { notion } from '@hookwire/notion';
+import { createNotionVerificationRequest, signNotionRequest } from '@hookwire/notion/testing';
+import { describe, expect, it } from 'vitest';
+
+// The token, body and X-Notion-Signature shown in Notion's webhooks reference ("Validating event payloads").
+const DOCS_TOKEN = 'secret_tMrlL1qK5vuQAh1b6cZGhFChZTSYJlce98V0pYn7yBl';
+const DOCS_BODY = JSON.stringify({ verification_token: DOCS_TOKEN });
+const DOCS_SIGNATURE = 'sha256=461e8cbcba8a75c3edd866f0e71280f5a85cbf21eff040ebd10fe266df38a735';
+
+const secret = DOCS_TOKEN;
+const event = {
+  id: '367cba44-b6f3-4c92-81e7-6a2e9659efd4',
+  timestamp: '2024-12-05T23:55:34.285Z',
+  workspace_id: '13950b26-c203-4f3b-b97d-93ec06319565',
+  workspace_name: 'Quantify Labs',
+  subscription_id: '29d75c0d-5546-4414-8459-7b7a92f1fc4b',
+  integration_id: '0ef2e755-4912-8096-91c1-00376a88a5ca',
+  type: 'page.created',
+  authors: [{ id: 'c7c11cca-1d73-471d-9b6e-bdef51470190', type: 'person' }],
+  accessible_by: [{ id: '556a1abf-4f08-40c6-878a-75890d2a88ba', type: 'person' }],
+  attempt_number: 1,
+  entity: { id: '153104cd-477e-809d-8dc4-ff2d96ae3090', type: 'page' },
+  data: { parent: { id: '13950b26-c203-4f3b-b97d-93ec06319565', type: 'space' } },
+};
+const body = JSON.stringify(event);
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('notion receiver', () => {
+  it("signs exactly like the example in Notion's docs", () => {
+    const request = signNotionRequest({ secret: DOCS_TOKEN, body: DOCS_BODY });
+    expect(request.headers['x-notion-signature']).toBe(DOCS_SIGNATURE);
+  });
+
+  it('hands the verification token to onVerificationToken and answers 200', async () => {
+    const tokens: string[] = [];
+    const receiver = notion({
+      onVerificationToken: async (token) => {
+        await Promise.resolve();
+        tokens.push(token);
+      },
+    });
+    let called = false;
+    receiver.onAny(() => {
+      called = true;
+    });
+    const response = await receiver.handle(createNotionVerificationRequest({ token: DOCS_TOKEN }));
+    expect(response.status).toBe(200);
+    expect(tokens).toEqual([DOCS_TOKEN]);
+    expect(called).toBe(false);
+  });
+
+  it('lets onVerificationToken refuse an unexpected token', async () => {
+    const receiver = notion({ secret, onVerificationToken: () => false });
+    expect((await receiver.handle(createNotionVerificationRequest())).status).toBe(403);
+    const empty = createNotionVerificationRequest({ token: '' });
+    expect((await rejection(receiver.receive(empty))).code).toBe('malformed_body');
+  });
+
+  it('treats anything beyond a lone verification_token as an event that must be signed', async () => {
+    const sneaky = createNotionVerificationRequest();
+    const withEvent = { ...sneaky, body: Buffer.from(JSON.stringify({ verification_token: 'x', ...event })) };
+    expect((await rejection(notion({ secret }).receive(withEvent))).code).toBe('missing_header');
+  });
+
+  it('verifies an event and names it by type', async () => {
+    const result = await notion({ secret }).receive(signNotionRequest({ secret, body }));
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event).toMatchObject({
+      provider: 'notion',
+      name: 'page.created',
+      id: event.id,
+      payload: event,
+      meta: { attemptNumber: 1, subscriptionId: event.subscription_id, workspaceId: event.workspace_id },
+    });
+  });
+
+  it('rejects a tampered body and a wrong token without revealing either', async () => {
+    const request = signNotionRequest({ secret, body });
+    const tampered = { ...request, body: Buffer.from(body.replace('page.created', 'page.deleted')) };
+    expect((await rejection(notion({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const wrong = signNotionRequest({ secret: 'secret_other', body });
+    const response = await notion({ secret }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
+  });
+
+  it('accepts the tokens of several subscriptions', async () => {
+    const receiver = notion({ secret: ['secret_older', secret] });
+    expect((await receiver.receive(signNotionRequest({ secret: 'secret_older', body }))).type).toBe('event');
+    expect((await receiver.receive(signNotionRequest({ secret, body }))).type).toBe('event');
+  });
+
+  it('refuses events while no token is configured', async () => {
+    const receiver = notion({ onVerificationToken: () => undefined });
+    expect((await rejection(receiver.receive(signNotionRequest({ secret, body })))).code).toBe(
+      'unauthorized',
+    );
+  });
+
+  it('requires one well-formed X-Notion-Signature', async () => {
+    const request = signNotionRequest({ secret, body });
+    const signature = request.headers['x-notion-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-notion-signature': undefined }, 'missing_header'],
+      [{ 'x-notion-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-notion-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
+      [{ 'x-notion-signature': 'sha256=xyz' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(notion({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports signed bodies that are not Notion events', async () => {
+    for (const bad of ['{"type":', '{"id":"1"}', '{"type":"page.created"}']) {
+      const error = await rejection(notion({ secret }).receive(signNotionRequest({ secret, body: bad })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('runs handlers by type', async () => {
+    const receiver = notion({ secret });
+    const seen: string[] = [];
+    receiver.on('page.*', (e) => {
+      seen.push(`${e.name}:${e.payload.entity.id}`);
+    });
+    expect((await receiver.handle(signNotionRequest({ secret, body }))).status).toBe(200);
+    expect(seen).toEqual([`page.created:${event.entity.id}`]);
+  });
+
+  it('needs a token or onVerificationToken at construction', () => {
+    expect(() => notion({})).toThrow(/onVerificationToken/);
+    expect(() => notion({ secret: ' secret_x' })).toThrow(/whitespace/);
+  });
+});
