@@ -138,7 +138,7 @@ describe('notion receiver', () => {
     const receiver = notion({ secret });
     const seen: string[] = [];
     receiver.on('page.*', (e) => {
-      seen.push(`${e.name}:${e.payload.entity.id}`);
+      seen.push(`${e.name}:${(e.payload as typeof event).entity.id}`);
     });
     expect((await receiver.handle(signNotionRequest({ secret, body }))).status).toBe(200);
     expect(seen).toEqual([`page.created:${event.entity.id}`]);
