@@ -1,0 +1,76 @@
+import {
+  defineProvider,
+  isRecord,
+  normalizeSecrets,
+  type ParsedEvent,
+  parseJsonBody,
+  requireHeader,
+  requireString,
+  verifyHmac,
+  WebhookError,
+  type WebhookRequest,
+} from '@hookwire/core';
+import type { TypeformEvents } from './events.js';
+import type { TypeformOptions } from './options.js';
+
+export type {
+  TypeformAnswer,
+  TypeformEventName,
+  TypeformEvents,
+  TypeformFormResponse,
+  TypeformWebhook,
+} from './events.js';
+export type { TypeformOptions } from './options.js';
+
+const SIGNATURE_HEADER = 'Typeform-Signature';
+const PREFIX = 'sha256=';
+
+/**
+ * A receiver for Typeform webhooks: verifies `Typeform-Signature: sha256=<base64>` (HMAC-SHA256 of
+ * the raw body under the webhook's secret) and names events by `event_type` (`form_response`),
+ * with `event_id` as id.
+ *
+ * @example
+ * const receiver = typeform({ secret: process.env.TYPEFORM_WEBHOOK_SECRET! });
+ * receiver.on('form_response', (event) => save(event.payload.form_response.answers));
+ */
+export const typeform = defineProvider<TypeformOptions, { secrets: string[] }, TypeformEvents>({
+  name: 'typeform',
+  title: 'Typeform',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Typeform') }),
+  verify(request, { state }) {
+    const header = requireHeader(
+      request,
+      SIGNATURE_HEADER,
+      'Typeform signs only webhooks that have a secret: set one on the webhook.',
+    );
+    if (!header.startsWith(PREFIX)) {
+      throw new WebhookError(
+        'malformed_signature',
+        `The ${SIGNATURE_HEADER} header must start with "${PREFIX}".`,
+      );
+    }
+    verifyHmac({
+      algorithm: 'sha256',
+      secrets: state.secrets,
+      parts: [request.body],
+      signatures: header.slice(PREFIX.length),
+      encoding: 'base64',
+      header: SIGNATURE_HEADER,
+      provider: 'Typeform',
+    });
+  },
+  parse: parseTypeformEvent,
+});
+
+function parseTypeformEvent(request: WebhookRequest): ParsedEvent {
+  const body = parseJsonBody(request, 'Typeform');
+  const fields = isRecord(body) ? body : {};
+  const response = isRecord(fields.form_response) ? fields.form_response : {};
+  return {
+    name: requireString(fields.event_type, 'event_type', 'Typeform'),
+    id: requireString(fields.event_id, 'event_id', 'Typeform'),
+    payload: body,
+    meta: { formId: response.form_id },
+  };
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+
+export interface SignTypeformRequestInput {
+  secret: string;
+  /** `event_type` (default `form_response`), used when `body` is not given. */
+  eventType?: string;
+  /** `form_response`, used when `body` is not given. */
+  formResponse?: Record<string, unknown>;
+  eventId?: string;
+  /** The exact body bytes; overrides the fields above. */
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Typeform signs it, for testing your handlers. */
+export function signTypeformRequest(input: SignTypeformRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      event_id: input.eventId ?? randomUUID(),
+      event_type: input.eventType ?? 'form_response',
+      form_response: { form_id: 'test', answers: [], ...input.formResponse },
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Typeform Webhooks',
+      'typeform-signature': `sha256=${hmacBase64('sha256', input.secret, body)}`,
+    },
+  });
+}

@@ -1,0 +1,99 @@
+import { createHmac } from 'node:crypto';
+import { hmacBase64, hmacHex, WebhookError } from '@hookwire/core';
+import { typeform } from '@hookwire/typeform';
+import { signTypeformRequest } from '@hookwire/typeform/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'abc123';
+const body = JSON.stringify({
+  event_id: '01H8ZJ6QX2',
+  event_type: 'form_response',
+  form_response: {
+    form_id: 'lT4Z3j',
+    token: 'a3a12ec67a1365927098a606107fac15',
+    answers: [{ type: 'text', text: 'Lorem ipsum — ✓', field: { id: 'JwWggjAKtOkA', type: 'short_text' } }],
+  },
+});
+const signed = (overrides: Partial<Parameters<typeof signTypeformRequest>[0]> = {}) =>
+  signTypeformRequest({ secret, body, ...overrides });
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('typeform receiver', () => {
+  it('accepts sha256=<base64 HMAC-SHA256 of the raw body> and names the event by event_type', async () => {
+    const request = signed();
+    const expected = `sha256=${createHmac('sha256', secret).update(body).digest('base64')}`;
+    expect(request.headers['typeform-signature']).toBe(expected);
+    const result = await typeform({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('form_response');
+    expect(result.event.id).toBe('01H8ZJ6QX2');
+    expect(result.event.meta).toEqual({ formId: 'lT4Z3j' });
+    expect(result.event.payload).toEqual(JSON.parse(body));
+  });
+
+  it('rejects a hex digest (Typeform sends base64)', async () => {
+    const request = signed();
+    const headers = { ...request.headers, 'typeform-signature': `sha256=${hmacHex('sha256', secret, body)}` };
+    expect(['malformed_signature', 'signature_mismatch']).toContain(
+      (await rejection(typeform({ secret }).receive({ ...request, headers }))).code,
+    );
+  });
+
+  it('rejects a tampered body and a wrong secret without leaking either', async () => {
+    const tampered = { ...signed(), body: Buffer.from(body.replace('Lorem', 'Ipsum')) };
+    expect((await rejection(typeform({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const response = await typeform({ secret }).handle(signed({ secret: 'wrong' }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    expect((await typeform({ secret: ['next', secret] }).receive(signed())).type).toBe('event');
+  });
+
+  it('requires Typeform-Signature once, with the sha256= prefix and base64', async () => {
+    const request = signed();
+    const { 'typeform-signature': signature, ...headers } = request.headers;
+    const receive = (h: typeof headers) =>
+      rejection(typeform({ secret }).receive({ ...request, headers: h }));
+    expect((await receive(headers)).code).toBe('missing_header');
+    expect(
+      (await receive({ ...headers, 'typeform-signature': [signature as string, signature as string] })).code,
+    ).toBe('duplicate_header');
+    expect((await receive({ ...headers, 'typeform-signature': (signature as string).slice(7) })).code).toBe(
+      'malformed_signature',
+    );
+    expect((await receive({ ...headers, 'typeform-signature': 'sha256=***' })).code).toBe(
+      'malformed_signature',
+    );
+  });
+
+  it('reports a signed body without event_type or event_id', async () => {
+    for (const bad of ['{', '{"event_id":"x"}', '{"event_type":"form_response"}']) {
+      expect((await rejection(typeform({ secret }).receive(signed({ body: bad })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('signs requests for handler tests', async () => {
+    const receiver = typeform({ secret });
+    const tokens: string[] = [];
+    receiver.on('form_response', (event) => {
+      tokens.push(event.payload.form_response.token);
+    });
+    const request = signTypeformRequest({ secret, formResponse: { token: 't1' } });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(tokens).toEqual(['t1']);
+  });
+});
