@@ -1,0 +1,1 @@
+export { createSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';

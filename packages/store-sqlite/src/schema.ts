@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema version 1. Subscriptions and event types are kept as JSON documents (they are read
+ * whole); everything that is searched or updated in place has its own column and index.
+ * `subscription_filters` is the matching index: one row per (filter, subscription), so publishing
+ * looks up the few candidate filters of an event type instead of scanning subscriptions.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscriptions (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX subscriptions_by_tenant ON subscriptions (tenant, id);
+
+  CREATE TABLE subscription_filters (
+    filter TEXT NOT NULL,
+    subscription_id TEXT NOT NULL,
+    tenant TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    PRIMARY KEY (filter, subscription_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX subscription_filters_by_subscription ON subscription_filters (subscription_id);
+
+  CREATE TABLE event_types (
+    name TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    tenant TEXT,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    subscription_id TEXT NOT NULL,
+    tenant TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    lease_token TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, id);
+  CREATE INDEX deliveries_by_event ON deliveries (event_id);
+
+  CREATE TABLE attempts (
+    id TEXT PRIMARY KEY,
+    delivery_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    duration_ms REAL NOT NULL,
+    status INTEGER,
+    error TEXT,
+    response_excerpt TEXT
+  );
+  CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt);
+  `,
+];
+
+/** Brings the file to the latest schema, one transaction per version (`PRAGMA user_version`). */
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `This SQLite file has schema version ${current}, newer than this @hookwire/store-sqlite knows (${MIGRATIONS.length}). Upgrade the package.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,529 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type {
+  AttemptRecord,
+  ClaimOptions,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryJob,
+  DeliveryLease,
+  DeliveryQuery,
+  DeliveryQueue,
+  EventType,
+  Page,
+  RequeueSelector,
+  SenderStore,
+  StoredEvent,
+  Subscription,
+  SubscriptionPatch,
+  SubscriptionQuery,
+} from '@hookwire/sender';
+import Database from 'better-sqlite3';
+import { WriteBatcher } from './batcher.js';
+import { migrate } from './schema.js';
+
+type Db = Database.Database;
+
+export interface SqliteStoreOptions {
+  /** The database file (created with its folder when missing), or `:memory:`. */
+  path?: string;
+  /** An open better-sqlite3 database instead of `path`. */
+  database?: Db;
+  /**
+   * `normal` (default) survives a crash of the process, SIGKILL included (WAL mode); `full` also
+   * survives a power loss, at the cost of an fsync per transaction.
+   */
+  synchronous?: 'normal' | 'full';
+  /** How long a writer waits for another process's lock (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+interface DeliveryRow {
+  id: string;
+  event_id: string;
+  subscription_id: string;
+  tenant: string;
+  event_type: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt_at: number;
+  lease_token: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface EventRow {
+  id: string;
+  tenant: string | null;
+  type: string;
+  data: string;
+  created_at: number;
+}
+
+interface AttemptRow {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: number;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
+function toDelivery(row: DeliveryRow): Delivery {
+  const delivery: Delivery = {
+    id: row.id,
+    eventId: row.event_id,
+    subscriptionId: row.subscription_id,
+    tenant: row.tenant,
+    eventType: row.event_type,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.lease_token !== null) delivery.leaseToken = row.lease_token;
+  if (row.last_status !== null) delivery.lastStatus = row.last_status;
+  if (row.last_error !== null) delivery.lastError = row.last_error;
+  return delivery;
+}
+
+function toEvent(row: EventRow): StoredEvent {
+  const event: StoredEvent = {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    createdAt: row.created_at,
+  };
+  if (row.tenant !== null) event.tenant = row.tenant;
+  return event;
+}
+
+function toAttempt(row: AttemptRow): DeliveryAttempt {
+  const attempt: DeliveryAttempt = {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    attempt: row.attempt,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+  };
+  if (row.status !== null) attempt.status = row.status;
+  if (row.error !== null) attempt.error = row.error;
+  if (row.response_excerpt !== null) attempt.responseExcerpt = row.response_excerpt;
+  return attempt;
+}
+
+const DELIVERY_COLUMNS =
+  'id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, lease_token, last_status, last_error, created_at, updated_at';
+// A pending delivery whose lease has not expired is in flight: requeueing it would send it twice.
+const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > @now)`;
+
+/**
+ * The embedded default store of @hookwire/sender: one SQLite file in WAL mode, durable across
+ * restarts, and the delivery queue too (a delivery row carries its due time and lease). Writes
+ * made in the same tick (publishes, attempt outcomes) share one transaction.
+ */
+export class SqliteStore implements SenderStore, DeliveryQueue {
+  readonly db: Db;
+  private readonly batcher: WriteBatcher;
+  private readonly statements;
+  private readonly findStatements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.database) this.db = options.database;
+    else {
+      const path = options.path;
+      if (!path) throw new TypeError('createSqliteStore: give `path` (a file, or ":memory:") or `database`.');
+      if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.db.pragma('foreign_keys = OFF');
+    migrate(this.db);
+    this.batcher = new WriteBatcher(this.db);
+    const db = this.db;
+    this.statements = {
+      insertSubscription: db.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)'),
+      getSubscription: db.prepare<[string], { doc: string }>('SELECT doc FROM subscriptions WHERE id = ?'),
+      updateSubscription: db.prepare('UPDATE subscriptions SET doc = ? WHERE id = ?'),
+      deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
+      insertFilter: db.prepare(
+        'INSERT OR IGNORE INTO subscription_filters (filter, subscription_id, tenant, disabled) VALUES (?, ?, ?, ?)',
+      ),
+      deleteFilters: db.prepare('DELETE FROM subscription_filters WHERE subscription_id = ?'),
+      listSubscriptions: db.prepare<
+        { cursor: string; tenant: string | null; limit: number },
+        { doc: string }
+      >(
+        'SELECT doc FROM subscriptions WHERE id > @cursor AND (@tenant IS NULL OR tenant = @tenant) ORDER BY id LIMIT @limit',
+      ),
+      putEventType: db.prepare(
+        'INSERT INTO event_types (name, doc) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET doc = excluded.doc',
+      ),
+      listEventTypes: db.prepare<[], { doc: string }>('SELECT doc FROM event_types ORDER BY name'),
+      insertEvent: db.prepare(
+        'INSERT OR IGNORE INTO events (id, tenant, type, data, created_at) VALUES (@id, @tenant, @type, @data, @createdAt)',
+      ),
+      getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      countEventDeliveries: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?',
+      ),
+      insertDelivery: db.prepare(
+        `INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES (@id, @eventId, @subscriptionId, @tenant, @eventType, @status, @attempts, @nextAttemptAt, @leaseToken, @lastStatus, @lastError, @createdAt, @updatedAt)`,
+      ),
+      getDelivery: db.prepare<[string], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = ?`,
+      ),
+      listDeliveries: db.prepare<
+        { subscriptionId: string; cursor: string | null; status: string | null; limit: number },
+        DeliveryRow
+      >(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = @subscriptionId
+         AND (@cursor IS NULL OR id < @cursor) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
+      ),
+      listAttempts: db.prepare<[string], AttemptRow>(
+        'SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt, id',
+      ),
+      loadJobs: db.prepare<
+        [string],
+        DeliveryRow & {
+          e_tenant: string | null;
+          e_type: string;
+          e_data: string;
+          e_created_at: number;
+          s_doc: string | null;
+        }
+      >(
+        `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts, d.next_attempt_at, d.lease_token,
+                d.last_status, d.last_error, d.created_at, d.updated_at,
+                e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at, s.doc AS s_doc
+         FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN subscriptions s ON s.id = d.subscription_id
+         WHERE d.id IN (SELECT value FROM json_each(?))`,
+      ),
+      insertAttempt: db.prepare(
+        `INSERT INTO attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt)
+         VALUES (@id, @deliveryId, @attempt, @startedAt, @durationMs, @status, @error, @responseExcerpt)`,
+      ),
+      recordOutcome: db.prepare(
+        `UPDATE deliveries SET status = @status, next_attempt_at = @nextAttemptAt, attempts = attempts + @increment,
+           last_status = @lastStatus, last_error = @lastError, updated_at = @updatedAt, lease_token = NULL
+         WHERE id = @id AND (@leaseToken IS NULL OR lease_token = @leaseToken)`,
+      ),
+      requeueOne: db.prepare<{ id: string; now: number }, DeliveryRow>(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
+         WHERE id = @id AND ${NOT_IN_FLIGHT} RETURNING ${DELIVERY_COLUMNS}`,
+      ),
+      requeueFailedSince: db.prepare<{ subscriptionId: string; since: number; now: number }, DeliveryRow>(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
+         WHERE subscription_id = @subscriptionId AND status = 'failed' AND created_at >= @since RETURNING ${DELIVERY_COLUMNS}`,
+      ),
+      requeueEvent: db.prepare<{ eventId: string; subscriptionId: string | null; now: number }, DeliveryRow>(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
+         WHERE event_id = @eventId AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId) AND ${NOT_IN_FLIGHT}
+         RETURNING ${DELIVERY_COLUMNS}`,
+      ),
+      listDue: db.prepare<{ before: number; limit: number }, DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @before
+         ORDER BY next_attempt_at, id LIMIT @limit`,
+      ),
+      claim: db.prepare<
+        { token: string; until: number; now: number; limit: number; skip: string },
+        { id: string }
+      >(
+        `UPDATE deliveries SET lease_token = @token, next_attempt_at = @until
+         WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+                      AND subscription_id NOT IN (SELECT value FROM json_each(@skip))
+                      ORDER BY next_attempt_at LIMIT @limit)
+         RETURNING id`,
+      ),
+      release: db.prepare(
+        `UPDATE deliveries SET lease_token = NULL, next_attempt_at = @runAt WHERE id = @id AND lease_token = @token`,
+      ),
+      nextDue: db.prepare<[], { at: number | null }>(
+        `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'`,
+      ),
+    };
+  }
+
+  // ----- subscriptions -----
+
+  async insertSubscription(subscription: Subscription): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertSubscription.run(
+        subscription.id,
+        subscription.tenant,
+        JSON.stringify(subscription),
+      );
+      this.indexFilters(subscription);
+    })();
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const row = this.statements.getSubscription.get(id);
+    return row && (JSON.parse(row.doc) as Subscription);
+  }
+
+  async updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.statements.getSubscription.get(id);
+        if (!row) return undefined;
+        const next = { ...(JSON.parse(row.doc) as Subscription), ...patch } as Subscription;
+        for (const key of Object.keys(patch) as (keyof SubscriptionPatch)[]) {
+          if (patch[key] === undefined) delete next[key];
+        }
+        this.statements.updateSubscription.run(JSON.stringify(next), id);
+        this.statements.deleteFilters.run(id);
+        this.indexFilters(next);
+        return next;
+      })
+      .immediate();
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.statements.deleteFilters.run(id);
+      return this.statements.deleteSubscription.run(id).changes > 0;
+    })();
+  }
+
+  async listSubscriptions(query: SubscriptionQuery): Promise<Page<Subscription>> {
+    const rows = this.statements.listSubscriptions.all({
+      cursor: query.cursor ?? '',
+      tenant: query.tenant ?? null,
+      limit: query.limit + 1,
+    });
+    const items = rows.slice(0, query.limit).map((row) => JSON.parse(row.doc) as Subscription);
+    return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
+  }
+
+  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+    if (filters.length === 0) return [];
+    const key = `${filters.length}:${tenant === undefined ? 'all' : 'tenant'}`;
+    let statement = this.findStatements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT s.doc FROM subscriptions s WHERE s.id IN (
+           SELECT subscription_id FROM subscription_filters
+           WHERE filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0${tenant === undefined ? '' : ' AND tenant = ?'})`,
+      );
+      this.findStatements.set(key, statement);
+    }
+    const rows = (tenant === undefined ? statement.all(...filters) : statement.all(...filters, tenant)) as {
+      doc: string;
+    }[];
+    return rows.map((row) => JSON.parse(row.doc) as Subscription);
+  }
+
+  private indexFilters(subscription: Subscription): void {
+    for (const filter of subscription.events) {
+      this.statements.insertFilter.run(
+        filter,
+        subscription.id,
+        subscription.tenant,
+        subscription.disabled ? 1 : 0,
+      );
+    }
+  }
+
+  // ----- event types -----
+
+  async putEventTypes(types: readonly EventType[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const type of types) this.statements.putEventType.run(type.name, JSON.stringify(type));
+    })();
+  }
+
+  async listEventTypes(): Promise<EventType[]> {
+    return this.statements.listEventTypes.all().map((row) => JSON.parse(row.doc) as EventType);
+  }
+
+  // ----- events and deliveries -----
+
+  insertEvent(
+    event: StoredEvent,
+    deliveries: readonly Delivery[],
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    return this.batcher.write(() => {
+      const inserted = this.statements.insertEvent.run({
+        id: event.id,
+        tenant: event.tenant ?? null,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        createdAt: event.createdAt,
+      });
+      if (inserted.changes === 0) {
+        return {
+          created: false,
+          event: toEvent(this.statements.getEvent.get(event.id)!),
+          deliveries: this.statements.countEventDeliveries.get(event.id)!.n,
+        };
+      }
+      for (const d of deliveries) {
+        this.statements.insertDelivery.run({
+          ...d,
+          leaseToken: d.leaseToken ?? null,
+          lastStatus: d.lastStatus ?? null,
+          lastError: d.lastError ?? null,
+        });
+      }
+      return { created: true, event: { ...event }, deliveries: deliveries.length };
+    });
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.getEvent.get(id);
+    return row && toEvent(row);
+  }
+
+  async getDelivery(id: string): Promise<Delivery | undefined> {
+    const row = this.statements.getDelivery.get(id);
+    return row && toDelivery(row);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+    const rows = this.statements.listDeliveries.all({
+      subscriptionId: query.subscriptionId,
+      cursor: query.cursor ?? null,
+      status: query.status ?? null,
+      limit: query.limit + 1,
+    });
+    const items = rows.slice(0, query.limit).map(toDelivery);
+    return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
+  }
+
+  async listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    return this.statements.listAttempts.all(deliveryId).map(toAttempt);
+  }
+
+  async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
+    if (deliveryIds.length === 0) return [];
+    const subscriptions = new Map<string, Subscription>();
+    return this.statements.loadJobs.all(JSON.stringify(deliveryIds)).map((row) => {
+      const job: DeliveryJob = {
+        delivery: toDelivery(row),
+        event: toEvent({
+          id: row.event_id,
+          tenant: row.e_tenant,
+          type: row.e_type,
+          data: row.e_data,
+          created_at: row.e_created_at,
+        }),
+      };
+      if (row.s_doc !== null) {
+        let subscription = subscriptions.get(row.subscription_id);
+        if (!subscription) {
+          subscription = JSON.parse(row.s_doc) as Subscription;
+          subscriptions.set(row.subscription_id, subscription);
+        }
+        job.subscription = subscription;
+      }
+      return job;
+    });
+  }
+
+  recordAttempts(records: readonly AttemptRecord[]): Promise<boolean[]> {
+    return this.batcher.write(() =>
+      records.map((record) => {
+        const changed = this.statements.recordOutcome.run({
+          id: record.deliveryId,
+          leaseToken: record.leaseToken ?? null,
+          status: record.status,
+          nextAttemptAt: record.nextAttemptAt,
+          increment: record.attempt ? 1 : 0,
+          lastStatus: record.lastStatus ?? null,
+          lastError: record.lastError ?? null,
+          updatedAt: record.updatedAt,
+        }).changes;
+        if (changed === 0) return false;
+        if (record.attempt) {
+          const a = record.attempt;
+          this.statements.insertAttempt.run({
+            id: a.id,
+            deliveryId: a.deliveryId,
+            attempt: a.attempt,
+            startedAt: a.startedAt,
+            durationMs: a.durationMs,
+            status: a.status ?? null,
+            error: a.error ?? null,
+            responseExcerpt: a.responseExcerpt ?? null,
+          });
+        }
+        return true;
+      }),
+    );
+  }
+
+  async requeueDeliveries(selector: RequeueSelector, now: number): Promise<Delivery[]> {
+    const rows =
+      'deliveryId' in selector
+        ? this.statements.requeueOne.all({ id: selector.deliveryId, now })
+        : 'eventId' in selector
+          ? this.statements.requeueEvent.all({
+              eventId: selector.eventId,
+              subscriptionId: selector.subscriptionId ?? null,
+              now,
+            })
+          : this.statements.requeueFailedSince.all({
+              subscriptionId: selector.subscriptionId,
+              since: selector.since,
+              now,
+            });
+    return rows.map(toDelivery).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
+    return this.statements.listDue.all({ before, limit }).map(toDelivery);
+  }
+
+  // ----- the queue -----
+
+  async schedule(): Promise<void> {
+    // Delivery rows are the queue: their due time is already stored.
+  }
+
+  async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
+    await this.batcher.flush();
+    const token = randomBytes(12).toString('base64url');
+    const rows = this.statements.claim.all({
+      token,
+      until: options.now + options.leaseMs,
+      now: options.now,
+      limit: options.limit,
+      skip: JSON.stringify(options.skipSubscriptions ? [...options.skipSubscriptions] : []),
+    });
+    return rows.map((row) => ({ deliveryId: row.id, token }));
+  }
+
+  async release(lease: DeliveryLease, runAt: number): Promise<void> {
+    this.statements.release.run({ id: lease.deliveryId, token: lease.token, runAt });
+  }
+
+  async settle(): Promise<void> {
+    // recordAttempts cleared the lease and stored the next due time.
+  }
+
+  async nextDueIn(now: number): Promise<number | undefined> {
+    const { at } = this.statements.nextDue.get()!;
+    return at === null ? undefined : Math.max(0, at - now);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.batcher.flush();
+    this.db.close();
+  }
+}
+
+export function createSqliteStore(options: SqliteStoreOptions | string): SqliteStore {
+  return new SqliteStore(typeof options === 'string' ? { path: options } : options);
+}
