@@ -1,0 +1,129 @@
+import { createHmac } from 'node:crypto';
+import { calendly } from '@hookwire/calendly';
+import { signCalendlyRequest } from '@hookwire/calendly/testing';
+import { hmacHex, WebhookError } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'calendly-signing-key';
+const t = 1_700_000_000;
+const now = () => t * 1000;
+const body = JSON.stringify({
+  created_at: '2023-11-14T22:13:20.000000Z',
+  created_by: 'https://api.calendly.com/users/AAAA',
+  event: 'invitee.created',
+  payload: {
+    email: 'ann@example.com',
+    name: 'Ann',
+    status: 'active',
+    uri: 'https://api.calendly.com/invitees/1',
+  },
+});
+const signed = (overrides: Partial<Parameters<typeof signCalendlyRequest>[0]> = {}) =>
+  signCalendlyRequest({ secret, body, timestamp: t, ...overrides });
+const withSignature = (value: string | string[]) => {
+  const request = signed();
+  return { ...request, headers: { ...request.headers, 'calendly-webhook-signature': value } };
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('calendly receiver', () => {
+  it('accepts t=…,v1=<hex HMAC-SHA256 of "t.body"> and names the event by `event`', async () => {
+    const request = signed();
+    const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+    expect(request.headers['calendly-webhook-signature']).toBe(`t=${t},v1=${v1}`);
+    const result = await calendly({ secret, now }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('invitee.created');
+    expect(result.event.id).toBeUndefined();
+    expect(result.event.meta).toEqual({
+      createdAt: '2023-11-14T22:13:20.000000Z',
+      createdBy: 'https://api.calendly.com/users/AAAA',
+    });
+    expect(result.event.payload).toEqual(JSON.parse(body));
+  });
+
+  it('rejects timestamps more than 3 minutes old or ahead, and honours a custom tolerance', async () => {
+    const receiver = calendly({ secret, now });
+    expect((await receiver.receive(signed({ timestamp: t - 180 }))).type).toBe('event');
+    expect((await rejection(receiver.receive(signed({ timestamp: t - 181 })))).code).toBe(
+      'timestamp_too_old',
+    );
+    expect((await rejection(receiver.receive(signed({ timestamp: t + 181 })))).code).toBe(
+      'timestamp_in_future',
+    );
+    expect(
+      (await calendly({ secret, now, tolerance: 600 }).receive(signed({ timestamp: t - 500 }))).type,
+    ).toBe('event');
+  });
+
+  it('binds the timestamp into the signature: a new t with an old v1 fails', async () => {
+    const old = signed({ timestamp: t - 3600 });
+    const v1 = (old.headers['calendly-webhook-signature'] as string).split('v1=')[1];
+    const replayed = { ...old, headers: { ...old.headers, 'calendly-webhook-signature': `t=${t},v1=${v1}` } };
+    expect((await rejection(calendly({ secret, now }).receive(replayed))).code).toBe('signature_mismatch');
+  });
+
+  it('rejects a tampered body and a wrong secret without leaking either', async () => {
+    const tampered = { ...signed(), body: Buffer.from(body.replace('Ann', 'Bob')) };
+    expect((await rejection(calendly({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
+    const response = await calendly({ secret, now }).handle(signed({ secret: 'wrong' }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, `${t}.`, body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation, and any of several v1 entries', async () => {
+    expect((await calendly({ secret: ['old', secret], now }).receive(signed())).type).toBe('event');
+    const good = (signed().headers['calendly-webhook-signature'] as string).split('v1=')[1];
+    const request = withSignature(`t=${t},v1=${'0'.repeat(64)},v1=${good},v0=ignored`);
+    expect((await calendly({ secret, now }).receive(request)).type).toBe('event');
+  });
+
+  it('requires the signature header, once and well-formed', async () => {
+    const request = signed();
+    const { 'calendly-webhook-signature': value, ...headers } = request.headers;
+    expect((await rejection(calendly({ secret, now }).receive({ ...request, headers }))).code).toBe(
+      'missing_header',
+    );
+    const receive = (v: string | string[]) => rejection(calendly({ secret, now }).receive(withSignature(v)));
+    expect((await receive([value as string, value as string])).code).toBe('duplicate_header');
+    const v1 = (value as string).split('v1=')[1];
+    expect((await receive(`v1=${v1}`)).code).toBe('malformed_signature');
+    expect((await receive(`t=${t}`)).code).toBe('malformed_signature');
+    expect((await receive(`t=${t},t=${t},v1=${v1}`)).code).toBe('malformed_signature');
+    expect((await receive(`t=${t},v1=not-hex`)).code).toBe('malformed_signature');
+    expect((await receive(`t=soon,v1=${v1}`)).code).toBe('malformed_header');
+  });
+
+  it('reports a signed body without an event', async () => {
+    for (const bad of ['{', '{"payload":{}}']) {
+      expect((await rejection(calendly({ secret, now }).receive(signed({ body: bad })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('signs requests for handler tests', async () => {
+    const receiver = calendly({ secret });
+    const emails: string[] = [];
+    receiver.on('invitee.canceled', (event) => {
+      emails.push(event.payload.payload.email);
+    });
+    const request = signCalendlyRequest({
+      secret,
+      event: 'invitee.canceled',
+      payload: { email: 'x@example.com' },
+    });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(emails).toEqual(['x@example.com']);
+  });
+});
