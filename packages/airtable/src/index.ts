@@ -1,0 +1,77 @@
+import {
+  decodeBase64,
+  defineProvider,
+  isRecord,
+  normalizeSecrets,
+  parseJsonBody,
+  requireHeader,
+  verifyHmac,
+  WebhookConfigError,
+  WebhookError,
+} from '@hookwire/core';
+import type { AirtableEvents } from './events.js';
+import type { AirtableOptions } from './options.js';
+
+export type { AirtableEvents, AirtableNotification } from './events.js';
+export type { AirtableOptions } from './options.js';
+
+const HEADER = 'X-Airtable-Content-MAC';
+const PREFIX = 'hmac-sha256=';
+
+/**
+ * A receiver for Airtable webhook notifications: checks `X-Airtable-Content-MAC: hmac-sha256=<hex>`,
+ * the HMAC-SHA256 of the raw body keyed with the *base64-decoded* `macSecretBase64`. Every
+ * notification is one `ping` event.
+ *
+ * @example
+ * const receiver = airtable({ secret: process.env.AIRTABLE_MAC_SECRET_BASE64! });
+ * receiver.on('ping', (event) => fetchPayloads(event.payload.base.id, event.payload.webhook.id));
+ */
+export const airtable = defineProvider<AirtableOptions, { keys: Buffer[] }, AirtableEvents>({
+  name: 'airtable',
+  title: 'Airtable',
+  setup: (options) => ({ keys: normalizeSecrets(options.secret, 'Airtable').map(decodeMacSecret) }),
+  verify(request, { state }) {
+    const header = requireHeader(request, HEADER, 'Airtable signs every webhook notification.');
+    if (!header.startsWith(PREFIX)) {
+      throw new WebhookError('malformed_signature', `The ${HEADER} header must start with "${PREFIX}".`);
+    }
+    verifyHmac({
+      algorithm: 'sha256',
+      secrets: state.keys,
+      parts: [request.body],
+      signatures: header.slice(PREFIX.length),
+      encoding: 'hex',
+      header: HEADER,
+      provider: 'Airtable',
+    });
+  },
+  parse(request) {
+    const payload = parseJsonBody<unknown>(request, 'Airtable');
+    const body = isRecord(payload) ? payload : {};
+    const webhookId = isRecord(body.webhook) ? body.webhook.id : undefined;
+    const baseId = isRecord(body.base) ? body.base.id : undefined;
+    if (typeof webhookId !== 'string' || typeof baseId !== 'string') {
+      throw new WebhookError('malformed_body', 'The Airtable notification has no `base.id` / `webhook.id`.');
+    }
+    const timestamp = typeof body.timestamp === 'string' ? body.timestamp : undefined;
+    return {
+      name: 'ping',
+      id: timestamp === undefined ? undefined : `${webhookId}:${timestamp}`,
+      payload,
+      meta: { baseId, webhookId },
+    };
+  },
+});
+
+// The common mistake is keying the HMAC with the base64 text itself; Airtable keys it with the bytes.
+function decodeMacSecret(secret: string, index: number, all: string[]): Buffer {
+  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(secret) ? decodeBase64(secret) : undefined;
+  if (!key || key.length === 0) {
+    const which = all.length > 1 ? ` #${index + 1}` : '';
+    throw new WebhookConfigError(
+      `Airtable: secret${which} is not base64. Pass the webhook's \`macSecretBase64\` exactly as Airtable returned it.`,
+    );
+  }
+  return key;
+}

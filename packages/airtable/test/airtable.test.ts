@@ -1,0 +1,108 @@
+import { createHmac } from 'node:crypto';
+import { airtable } from '@hookwire/airtable';
+import { signAirtableRequest } from '@hookwire/airtable/testing';
+import { createWebhookRequest, hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const secret = Buffer.from('airtable test mac secret, 32 b!!').toString('base64');
+// The notification body shown in Airtable's webhooks overview.
+const body =
+  '{"base":{"id":"app00000000000000"},"webhook":{"id":"ach00000000000000"},"timestamp":"2022-02-01T21:25:05.663Z"}';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('airtable receiver', () => {
+  it('verifies a MAC keyed with the base64-decoded secret, computed independently', async () => {
+    const mac = createHmac('sha256', Buffer.from(secret, 'base64')).update(body, 'utf8').digest('hex');
+    const request = createWebhookRequest({
+      body,
+      headers: { 'x-airtable-content-mac': `hmac-sha256=${mac}` },
+    });
+    const result = await airtable({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event).toMatchObject({
+      provider: 'airtable',
+      name: 'ping',
+      id: 'ach00000000000000:2022-02-01T21:25:05.663Z',
+      payload: JSON.parse(body),
+      meta: { baseId: 'app00000000000000', webhookId: 'ach00000000000000' },
+    });
+  });
+
+  it('rejects a MAC keyed with the base64 text (the usual mistake)', async () => {
+    const request = createWebhookRequest({
+      body,
+      headers: { 'x-airtable-content-mac': `hmac-sha256=${hmacHex('sha256', secret, body)}` },
+    });
+    expect((await rejection(airtable({ secret }).receive(request))).code).toBe('signature_mismatch');
+  });
+
+  it('rejects a tampered body and a wrong secret without revealing either', async () => {
+    const request = signAirtableRequest({ secret, body });
+    const tampered = { ...request, body: Buffer.from(body.replace('app0', 'app9')) };
+    expect((await rejection(airtable({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const other = Buffer.from('another webhook').toString('base64');
+    const response = await airtable({ secret }).handle(signAirtableRequest({ secret: other, body }));
+    expect(response.status).toBe(401);
+    const text = String(response.body);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(hmacHex('sha256', Buffer.from(secret, 'base64'), body));
+  });
+
+  it('accepts the secrets of several webhooks on one URL', async () => {
+    const second = Buffer.from('second webhook secret').toString('base64');
+    const receiver = airtable({ secret: [secret, second] });
+    expect((await receiver.receive(signAirtableRequest({ secret: second }))).type).toBe('event');
+    expect((await receiver.receive(signAirtableRequest({ secret }))).type).toBe('event');
+  });
+
+  it('requires one well-formed X-Airtable-Content-MAC', async () => {
+    const request = signAirtableRequest({ secret, body });
+    const mac = request.headers['x-airtable-content-mac'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-airtable-content-mac': undefined }, 'missing_header'],
+      [{ 'x-airtable-content-mac': [mac, mac] }, 'duplicate_header'],
+      [{ 'x-airtable-content-mac': mac.slice('hmac-sha256='.length) }, 'malformed_signature'],
+      [{ 'x-airtable-content-mac': 'hmac-sha256=not-hex' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports signed bodies that are not notifications', async () => {
+    for (const bad of ['{"base":', '{"base":{"id":"app1"}}', '[]']) {
+      const error = await rejection(airtable({ secret }).receive(signAirtableRequest({ secret, body: bad })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('runs ping handlers and answers 200', async () => {
+    const receiver = airtable({ secret });
+    const seen: string[] = [];
+    receiver.on('ping', (event) => {
+      seen.push(event.payload.webhook.id);
+    });
+    expect((await receiver.handle(signAirtableRequest({ secret, webhookId: 'achABC' }))).status).toBe(200);
+    expect(seen).toEqual(['achABC']);
+  });
+
+  it('refuses a secret that is not base64 at construction', () => {
+    expect(() => airtable({ secret: 'not base64!' })).toThrow(/macSecretBase64/);
+    expect(() => airtable({ secret: [secret, '%%%'] })).toThrow(/#2/);
+    expect(() => airtable({ secret: [] })).toThrow(/at least one/);
+  });
+});
