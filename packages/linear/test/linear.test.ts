@@ -1,0 +1,141 @@
+import { hmacHex, WebhookError } from '@hookwire/core';
+import { linear } from '@hookwire/linear';
+import { signLinearRequest } from '@hookwire/linear/testing';
+import { LinearWebhookClient } from '@linear/sdk/webhooks';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'lin_wh_test_secret';
+const ts = 1_700_000_000_000;
+const now = () => ts;
+const bodyAt = (webhookTimestamp: unknown) =>
+  JSON.stringify({
+    action: 'create',
+    type: 'Issue',
+    data: { id: 'i1', identifier: 'ENG-1', title: 'Crash on save', labelIds: [] },
+    url: 'https://linear.app/acme/issue/ENG-1',
+    createdAt: '2023-11-14T22:13:20.000Z',
+    organizationId: 'org1',
+    webhookId: 'wh1',
+    webhookTimestamp,
+  });
+const body = bodyAt(ts);
+const signed = (overrides: Partial<Parameters<typeof signLinearRequest>[0]> = {}) =>
+  signLinearRequest({ secret, body, deliveryId: 'd-1', ...overrides });
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('linear receiver', () => {
+  it('agrees with the official @linear/sdk LinearWebhookClient, fresh and stale', async () => {
+    const client = new LinearWebhookClient(secret);
+    const fresh = bodyAt(Date.now());
+    const request = signed({ body: fresh });
+    const signature = request.headers['linear-signature'] as string;
+    expect(client.verify(Buffer.from(fresh), signature)).toBe(true);
+    expect((await linear({ secret }).receive(request)).type).toBe('event');
+    const stale = bodyAt(Date.now() - 61_000);
+    expect(() => client.verify(Buffer.from(stale), hmacHex('sha256', secret, stale))).toThrow(/timestamp/);
+    expect((await rejection(linear({ secret }).receive(signed({ body: stale })))).code).toBe(
+      'timestamp_too_old',
+    );
+    expect(() => client.verify(Buffer.from(fresh), hmacHex('sha256', 'other', fresh))).toThrow(/signature/);
+  });
+
+  it('names the event <type>.<action> and uses Linear-Delivery as id', async () => {
+    const result = await linear({ secret, now }).receive(signed());
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('Issue.create');
+    expect(result.event.id).toBe('d-1');
+    expect(result.event.meta).toEqual({ webhookId: 'wh1', organizationId: 'org1', webhookTimestamp: ts });
+    expect(result.event.payload).toEqual(JSON.parse(body));
+  });
+
+  it('rejects a webhookTimestamp more than 60 s old or ahead, and honours a custom tolerance', async () => {
+    const receiver = linear({ secret, now });
+    expect((await receiver.receive(signed({ body: bodyAt(ts - 60_000) }))).type).toBe('event');
+    expect((await rejection(receiver.receive(signed({ body: bodyAt(ts - 60_001) })))).code).toBe(
+      'timestamp_too_old',
+    );
+    expect((await rejection(receiver.receive(signed({ body: bodyAt(ts + 60_001) })))).code).toBe(
+      'timestamp_in_future',
+    );
+    expect(
+      (await linear({ secret, now, tolerance: 300 }).receive(signed({ body: bodyAt(ts - 200_000) }))).type,
+    ).toBe('event');
+  });
+
+  it('ignores the unsigned legacy Linear-Timestamp header', async () => {
+    const request = signed();
+    const headers = { ...request.headers, 'linear-timestamp': String(ts - 3_600_000) };
+    expect((await linear({ secret, now }).receive({ ...request, headers })).type).toBe('event');
+  });
+
+  it('requires a numeric webhookTimestamp in the signed body', async () => {
+    for (const value of [undefined, String(ts), null]) {
+      const error = await rejection(linear({ secret, now }).receive(signed({ body: bodyAt(value) })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('rejects a tampered body and a wrong secret without leaking either', async () => {
+    const tampered = { ...signed(), body: Buffer.from(body.replace('Crash', 'Fine')) };
+    expect((await rejection(linear({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
+    const response = await linear({ secret, now }).handle(signed({ secret: 'wrong' }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    expect((await linear({ secret: ['old', secret], now }).receive(signed())).type).toBe('event');
+  });
+
+  it('requires Linear-Signature once and well-formed', async () => {
+    const request = signed();
+    const { 'linear-signature': signature, ...headers } = request.headers;
+    const receive = (h: typeof headers) =>
+      rejection(linear({ secret, now }).receive({ ...request, headers: h }));
+    expect((await receive(headers)).code).toBe('missing_header');
+    expect(
+      (await receive({ ...headers, 'linear-signature': [signature as string, signature as string] })).code,
+    ).toBe('duplicate_header');
+    expect((await receive({ ...headers, 'linear-signature': `sha256=${signature}` })).code).toBe(
+      'malformed_signature',
+    );
+  });
+
+  it('reports a signed body that is not JSON or has no type', async () => {
+    const noType = JSON.stringify({ action: 'create', webhookTimestamp: ts });
+    for (const bad of ['{', noType]) {
+      expect((await rejection(linear({ secret, now }).receive(signed({ body: bad })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('signs requests for handler tests', async () => {
+    const receiver = linear({ secret });
+    const seen: string[] = [];
+    receiver.on('Issue.update', (event) => {
+      seen.push(event.payload.data.identifier);
+    });
+    receiver.on('Issue.*', (event) => {
+      seen.push(event.name);
+    });
+    const request = signLinearRequest({
+      secret,
+      type: 'Issue',
+      action: 'update',
+      data: { identifier: 'ENG-2' },
+    });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(seen.sort()).toEqual(['ENG-2', 'Issue.update']);
+  });
+});
