@@ -1,3 +1,6 @@
+export { bearerAuth, parseApiTokens } from './api/auth.js';
+export { createManagementApi, ManagementApi, type ManagementApiOptions } from './api/handler.js';
+export { attemptView, deliveryView, subscriptionView } from './api/views.js';
 export { isSenderError, SenderError, type SenderErrorCode } from './errors.js';
 export type { DeliveryHookContext, SenderHooks } from './hooks.js';
 export { newId } from './ids.js';

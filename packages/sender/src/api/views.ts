@@ -1,0 +1,50 @@
+import type { Delivery, DeliveryAttempt, Subscription } from '../types.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A subscription as the API shows it: never its secrets. */
+export function subscriptionView(subscription: Subscription) {
+  return {
+    id: subscription.id,
+    url: subscription.url,
+    events: subscription.events,
+    headers: subscription.headers,
+    metadata: subscription.metadata,
+    description: subscription.description ?? null,
+    format: subscription.format,
+    retrySchedule: subscription.retrySchedule ?? null,
+    disabled: subscription.disabled,
+    disabledReason: subscription.disabledReason ?? null,
+    failingSince: subscription.failingSince === undefined ? null : iso(subscription.failingSince),
+    createdAt: iso(subscription.createdAt),
+    updatedAt: iso(subscription.updatedAt),
+  };
+}
+
+export function deliveryView(delivery: Delivery) {
+  return {
+    id: delivery.id,
+    eventId: delivery.eventId,
+    eventType: delivery.eventType,
+    subscriptionId: delivery.subscriptionId,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    nextAttemptAt: delivery.status === 'pending' ? iso(delivery.nextAttemptAt) : null,
+    lastStatus: delivery.lastStatus ?? null,
+    lastError: delivery.lastError ?? null,
+    createdAt: iso(delivery.createdAt),
+    updatedAt: iso(delivery.updatedAt),
+  };
+}
+
+export function attemptView(attempt: DeliveryAttempt) {
+  return {
+    id: attempt.id,
+    attempt: attempt.attempt,
+    startedAt: iso(attempt.startedAt),
+    durationMs: attempt.durationMs,
+    status: attempt.status ?? null,
+    error: attempt.error ?? null,
+    responseExcerpt: attempt.responseExcerpt ?? null,
+  };
+}
