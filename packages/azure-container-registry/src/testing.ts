@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import type { AcrEvent } from './events.js';
+
+export interface CreateAzureContainerRegistryRequestInput {
+  code: string;
+  /** Fields of the event; `id`, `timestamp` and `action` (`push`) are filled in when absent. */
+  payload?: Partial<AcrEvent>;
+  body?: string | Uint8Array;
+  /** Base URL without the query (default `https://example.com/webhooks/azure-container-registry`). */
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` as ACR posts it to a service URI registered with `?code=`. */
+export function createAzureContainerRegistryRequest(
+  input: CreateAzureContainerRegistryRequestInput,
+): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/azure-container-registry');
+  url.searchParams.set('code', input.code);
+  const payload = { id: randomUUID(), timestamp: new Date().toISOString(), action: 'push', ...input.payload };
+  return createWebhookRequest({
+    url: url.href,
+    body: input.body ?? JSON.stringify(payload),
+    headers: { 'content-type': 'application/json' },
+  });
+}

@@ -1,0 +1,99 @@
+import { azureContainerRegistry } from '@hookwire/azure-container-registry';
+import { createAzureContainerRegistryRequest } from '@hookwire/azure-container-registry/testing';
+import { WebhookError } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
+// The image push example of the ACR webhook reference.
+const push = {
+  id: 'cb8c3971-9adc-488b-xxxx-43cbb4974ff5',
+  timestamp: '2017-11-17T16:52:01.343145347Z',
+  action: 'push',
+  target: {
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    size: 524,
+    digest: 'sha256:xxxxd5c8786bb9e621a45ece0dbxxxx1cdc624ad20da9fe62e9d25490f33xxxx',
+    length: 524,
+    repository: 'hello-world',
+    tag: 'v1',
+  },
+  request: {
+    id: '3cbb6949-7549-4fa1-xxxx-a6d5451dffc7',
+    host: 'myregistry.azurecr.io',
+    method: 'PUT',
+    useragent: 'docker/17.09.0-ce go/go1.8.3 git-commit/afdb6d4 kernel/4.10.0-27-generic os/linux arch/amd64',
+  },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('azure container registry receiver', () => {
+  it('names the event by action, with the event id as the delivery id', async () => {
+    const result = await azureContainerRegistry({ code }).receive(
+      createAzureContainerRegistryRequest({ code, payload: push }),
+    );
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('push');
+    expect(result.event.id).toBe('cb8c3971-9adc-488b-xxxx-43cbb4974ff5');
+    expect(result.event.payload).toEqual(push);
+  });
+
+  it('delivers the portal ping as a `ping` event, and dedupes a repeated event id', async () => {
+    const receiver = azureContainerRegistry({ code, dedupe: true });
+    const seen: string[] = [];
+    receiver.on('*', (event) => {
+      seen.push(event.name);
+    });
+    const ping = createAzureContainerRegistryRequest({ code, payload: { action: 'ping', id: 'p1' } });
+    await receiver.handle(ping);
+    await receiver.handle(ping);
+    await receiver.handle(createAzureContainerRegistryRequest({ code, payload: push }));
+    expect(seen).toEqual(['ping', 'push']);
+  });
+
+  it('rejects a wrong code, a missing code and plain http', async () => {
+    const receiver = azureContainerRegistry({ code });
+    const wrong = await receiver.handle(
+      createAzureContainerRegistryRequest({ code: 'd'.repeat(40), payload: push }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(String(wrong.body)).not.toContain(code);
+    const request = createAzureContainerRegistryRequest({ code, payload: push });
+    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/acr' }))).code).toBe(
+      'unauthorized',
+    );
+    const plain = createAzureContainerRegistryRequest({ code, payload: push, url: 'http://example.com/acr' });
+    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+  });
+
+  it('accepts any code of a rotation', async () => {
+    const next = 'e'.repeat(50);
+    const receiver = azureContainerRegistry({ code: [next, code] });
+    expect((await receiver.receive(createAzureContainerRegistryRequest({ code, payload: push }))).type).toBe(
+      'event',
+    );
+  });
+
+  it('reports malformed bodies', async () => {
+    for (const body of ['not json', '[]', '{"id":"x"}']) {
+      const request = createAzureContainerRegistryRequest({ code, body });
+      expect((await rejection(azureContainerRegistry({ code }).receive(request))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('answers 405 to GET and refuses a short code', async () => {
+    const request = { ...createAzureContainerRegistryRequest({ code, payload: push }), method: 'GET' };
+    expect((await azureContainerRegistry({ code }).handle(request)).status).toBe(405);
+    expect(() => azureContainerRegistry({ code: 'x' })).toThrow(/32 to 128/);
+  });
+});

@@ -1,0 +1,170 @@
+import { azureDevOps } from '@hookwire/azure-devops';
+import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
+import { WebhookError } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
+const username = 'hooks';
+const password = 'correct horse battery staple';
+// Shaped after the git.push sample of the Azure DevOps service hook event reference.
+const push = {
+  subscriptionId: '00000000-0000-0000-0000-000000000000',
+  notificationId: 3,
+  id: '03c164c2-8912-4d5e-8009-3707d5f83734',
+  eventType: 'git.push',
+  publisherId: 'tfs',
+  message: { text: 'Jamal Hartnett pushed updates to Fabrikam-Fiber-Git:master.', html: '', markdown: '' },
+  resource: {
+    commits: [
+      {
+        commitId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74',
+        author: { name: 'Jamal Hartnett', email: 'fabrikamfiber4@hotmail.com', date: '2015-02-25T19:01:00Z' },
+        comment: 'Fixed bug in web.config file',
+        url: 'https://fabrikam-fiber-inc.visualstudio.com/DefaultCollection/_git/Fabrikam-Fiber-Git/commit/33b55f7cb7e7e245323987634f960cf4a6e6bc74',
+      },
+    ],
+    refUpdates: [
+      {
+        name: 'refs/heads/master',
+        oldObjectId: 'aad331d8d3b131fa9ae03cf5e53965b51942618a',
+        newObjectId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74',
+      },
+    ],
+    pushId: 14,
+    date: '2014-05-02T19:17:13.3309587Z',
+  },
+  resourceVersion: '1.0',
+  resourceContainers: { collection: { id: 'c12d0eb8-e382-443b-9f9c-c52cba5014c2' } },
+  createdDate: '2025-01-01T00:00:00.000Z',
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('azure devops receiver', () => {
+  it('names the event by eventType, with the event id as the delivery id', async () => {
+    const receiver = azureDevOps({ code });
+    const refs: string[] = [];
+    receiver.on('git.push', (event) => {
+      refs.push(...event.payload.resource.refUpdates.map((ref) => ref.name));
+    });
+    const request = createAzureDevOpsRequest({ code, payload: push });
+    const result = await receiver.receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('git.push');
+    expect(result.event.id).toBe('03c164c2-8912-4d5e-8009-3707d5f83734');
+    expect(result.event.meta).toEqual({ subscriptionId: push.subscriptionId, notificationId: 3 });
+    expect((await receiver.handle(request)).status).toBe(200);
+    expect(refs).toEqual(['refs/heads/master']);
+  });
+
+  it('accepts basic authentication alone, over https', async () => {
+    const receiver = azureDevOps({ username, password });
+    expect(
+      (await receiver.receive(createAzureDevOpsRequest({ username, password, payload: push }))).type,
+    ).toBe('event');
+  });
+
+  it('rejects a wrong user, a wrong password, missing or non-basic credentials, without echoing them', async () => {
+    const receiver = azureDevOps({ username, password });
+    for (const [user, pass] of [
+      ['other', password],
+      [username, 'wrong'],
+      [username, ''],
+    ] as const) {
+      const response = await receiver.handle(
+        createAzureDevOpsRequest({ username: user, password: pass, payload: push }),
+      );
+      expect(response.status).toBe(401);
+      expect(String(response.body)).not.toContain(password);
+    }
+    const request = createAzureDevOpsRequest({ username, password, payload: push });
+    for (const authorization of [undefined, 'Bearer abc', 'Basic !!!']) {
+      const error = await rejection(
+        receiver.receive({ ...request, headers: { ...request.headers, authorization } }),
+      );
+      expect(error.code).toBe('unauthorized');
+    }
+  });
+
+  it('rejects a duplicated Authorization header', async () => {
+    const request = createAzureDevOpsRequest({ username, password, payload: push });
+    const value = request.headers.authorization as string;
+    const doubled = { ...request, headers: { ...request.headers, authorization: [value, value] } };
+    expect((await rejection(azureDevOps({ username, password }).receive(doubled))).code).toBe(
+      'duplicate_header',
+    );
+  });
+
+  it('requires both checks when both are configured', async () => {
+    const receiver = azureDevOps({ code, username, password });
+    expect(
+      (await receiver.receive(createAzureDevOpsRequest({ code, username, password, payload: push }))).type,
+    ).toBe('event');
+    const codeOnly = createAzureDevOpsRequest({ code, payload: push });
+    expect((await rejection(receiver.receive(codeOnly))).code).toBe('unauthorized');
+    const basicOnly = createAzureDevOpsRequest({ username, password, payload: push });
+    expect((await rejection(receiver.receive(basicOnly))).code).toBe('unauthorized');
+  });
+
+  it('rejects a wrong or missing code', async () => {
+    const receiver = azureDevOps({ code });
+    const wrong = await receiver.handle(createAzureDevOpsRequest({ code: 'd'.repeat(40), payload: push }));
+    expect(wrong.status).toBe(401);
+    expect(String(wrong.body)).not.toContain(code);
+    expect((await rejection(receiver.receive(createAzureDevOpsRequest({ payload: push })))).code).toBe(
+      'unauthorized',
+    );
+  });
+
+  it('requires https for code and for basic authentication, except on localhost', async () => {
+    const url = 'http://example.com/hooks';
+    const withCode = createAzureDevOpsRequest({ code, payload: push, url });
+    expect((await rejection(azureDevOps({ code }).receive(withCode))).status).toBe(400);
+    const withBasic = createAzureDevOpsRequest({ username, password, payload: push, url });
+    expect((await rejection(azureDevOps({ username, password }).receive(withBasic))).status).toBe(400);
+    const local = createAzureDevOpsRequest({
+      username,
+      password,
+      payload: push,
+      url: 'http://localhost:8080/hooks',
+    });
+    expect((await azureDevOps({ username, password }).receive(local)).type).toBe('event');
+  });
+
+  it('accepts any code or password of a rotation', async () => {
+    const byCode = azureDevOps({ code: ['9'.repeat(32), code] });
+    expect((await byCode.receive(createAzureDevOpsRequest({ code, payload: push }))).type).toBe('event');
+    const byPassword = azureDevOps({ username, password: ['old password', password] });
+    const old = createAzureDevOpsRequest({ username, password: 'old password', payload: push });
+    expect((await byPassword.receive(old)).type).toBe('event');
+  });
+
+  it('reports malformed bodies', async () => {
+    for (const body of ['', '[1]', '{"id":"x"}']) {
+      const error = await rejection(azureDevOps({ code }).receive(createAzureDevOpsRequest({ code, body })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('answers 405 to GET', async () => {
+    const request = { ...createAzureDevOpsRequest({ code, payload: push }), method: 'GET' };
+    expect((await azureDevOps({ code }).handle(request)).status).toBe(405);
+  });
+
+  it('refuses incomplete configuration at construction', () => {
+    expect(() => azureDevOps({})).toThrow(/code.*username/);
+    expect(() => azureDevOps({ username })).toThrow(/both/);
+    expect(() => azureDevOps({ password })).toThrow(/both/);
+    expect(() => azureDevOps({ username: 'a:b', password })).toThrow(/":"/);
+    expect(() => azureDevOps({ code: 'short' })).toThrow(/32 to 128/);
+    expect(() => azureDevOps({ username, password: '' })).toThrow(/empty/);
+  });
+});

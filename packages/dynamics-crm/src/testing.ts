@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import type { DynamicsExecutionContext } from './events.js';
+
+export interface CreateDynamicsCrmRequestInput {
+  code: string;
+  /** Fields of the execution context; `MessageName` (`Create`) and a few ids are filled in when absent. */
+  payload?: Partial<DynamicsExecutionContext>;
+  body?: string | Uint8Array;
+  /** Base URL without the query (default `https://example.com/webhooks/dynamics-crm`). */
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` as Dynamics posts a webhook registered with a WebhookKey (`?code=`). */
+export function createDynamicsCrmRequest(input: CreateDynamicsCrmRequestInput): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/dynamics-crm');
+  url.searchParams.set('code', input.code);
+  const payload = {
+    MessageName: 'Create',
+    PrimaryEntityName: 'account',
+    PrimaryEntityId: randomUUID(),
+    CorrelationId: randomUUID(),
+    OperationId: randomUUID(),
+    InputParameters: [],
+    OutputParameters: [],
+    ...input.payload,
+  };
+  return createWebhookRequest({
+    url: url.href,
+    body: input.body ?? JSON.stringify(payload),
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': randomUUID(),
+      'x-ms-dynamics-organization': String(payload.OrganizationName ?? 'contoso'),
+      'x-ms-dynamics-entity-name': String(payload.PrimaryEntityName),
+      'x-ms-dynamics-request-name': String(payload.MessageName),
+    },
+  });
+}

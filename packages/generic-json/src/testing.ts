@@ -1,0 +1,23 @@
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+
+export interface CreateGenericJsonRequestInput {
+  code: string;
+  /** The event name, sent as `?action=` (omit for the default `change`). */
+  action?: string;
+  payload?: unknown;
+  body?: string | Uint8Array;
+  /** Base URL without the query (default `https://example.com/webhooks/generic-json`). */
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` as an IFTTT- or Zapier-style sender posts it: JSON, with `?code=` (and `&action=`). */
+export function createGenericJsonRequest(input: CreateGenericJsonRequestInput): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/generic-json');
+  url.searchParams.set('code', input.code);
+  if (input.action !== undefined) url.searchParams.set('action', input.action);
+  return createWebhookRequest({
+    url: url.href,
+    body: input.body ?? JSON.stringify(input.payload ?? {}),
+    headers: { 'content-type': 'application/json' },
+  });
+}

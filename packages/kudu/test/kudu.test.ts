@@ -1,0 +1,93 @@
+import { WebhookError } from '@hookwire/core';
+import { kudu } from '@hookwire/kudu';
+import { createKuduRequest } from '@hookwire/kudu/testing';
+import { describe, expect, it } from 'vitest';
+
+const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
+// The shape Kudu documents on its "Web hooks" wiki page.
+const deployment = {
+  id: 'cd5bee7181e74ea38a3522e73253f6ebb8ed3a22',
+  status: 'success',
+  statusText: '',
+  authorEmail: 'someone@example.com',
+  author: 'Some One',
+  message: 'My fix',
+  progress: '',
+  deployer: 'GitHub',
+  receivedTime: '2014-06-18T21:26:17.5625806Z',
+  startTime: '2014-06-18T21:26:17.9375851Z',
+  endTime: '2014-06-18T21:26:33.7126291Z',
+  lastSuccessEndTime: '2014-06-18T21:26:33.7126291Z',
+  complete: true,
+  siteName: 'MySite',
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('kudu receiver', () => {
+  it('names the event by the deployment status', async () => {
+    const receiver = kudu({ code });
+    const ok = await receiver.receive(createKuduRequest({ code, payload: deployment }));
+    expect(ok.type === 'event' && ok.event.name).toBe('success');
+    expect(ok.type === 'event' && ok.event.payload).toEqual(deployment);
+    const failed = await receiver.receive(
+      createKuduRequest({ code, payload: { ...deployment, status: 'failed' } }),
+    );
+    expect(failed.type === 'event' && failed.event.name).toBe('failed');
+  });
+
+  it('runs typed handlers', async () => {
+    const receiver = kudu({ code });
+    const sites: string[] = [];
+    receiver.on('success', (event) => {
+      sites.push(event.payload.siteName);
+    });
+    expect((await receiver.handle(createKuduRequest({ code, payload: deployment }))).status).toBe(200);
+    expect(sites).toEqual(['MySite']);
+  });
+
+  it('rejects a wrong or missing code, and plain http', async () => {
+    const receiver = kudu({ code });
+    const wrong = await receiver.handle(createKuduRequest({ code: 'b'.repeat(40), payload: deployment }));
+    expect(wrong.status).toBe(401);
+    expect(String(wrong.body)).not.toContain(code);
+    const request = createKuduRequest({ code, payload: deployment });
+    const missing = { ...request, url: 'https://example.com/webhooks/kudu' };
+    expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+    const plain = createKuduRequest({ code, payload: deployment, url: 'http://example.com/webhooks/kudu' });
+    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+  });
+
+  it('accepts any code of a rotation', async () => {
+    const next = 'c'.repeat(64);
+    const result = await kudu({ code: [code, next] }).receive(
+      createKuduRequest({ code: next, payload: deployment }),
+    );
+    expect(result.type).toBe('event');
+  });
+
+  it('reports bodies that are not JSON objects or lack a status', async () => {
+    for (const body of [
+      '{"status":',
+      '["success"]',
+      '{"status":""}',
+      JSON.stringify({ ...deployment, status: 1 }),
+    ]) {
+      const error = await rejection(kudu({ code }).receive(createKuduRequest({ code, body })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('answers 405 to GET and refuses a short code', async () => {
+    const request = { ...createKuduRequest({ code, payload: deployment }), method: 'GET' };
+    expect((await kudu({ code }).handle(request)).status).toBe(405);
+    expect(() => kudu({ code: 'short' })).toThrow(/32 to 128/);
+  });
+});

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import type { MyGetEnvelope } from './events.js';
+
+export interface CreateMyGetRequestInput {
+  code: string;
+  /** The envelope; `Identifier`, `Username`, `When` and `PayloadType` (a package added) are filled in when absent. */
+  payload?: Partial<MyGetEnvelope>;
+  body?: string | Uint8Array;
+  /** Base URL without the query (default `https://example.com/webhooks/myget`). */
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` as MyGet's HTTP Post webhook sends it to a URL registered with `?code=`. */
+export function createMyGetRequest(input: CreateMyGetRequestInput): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/myget');
+  url.searchParams.set('code', input.code);
+  const payload = {
+    Identifier: randomUUID(),
+    Username: 'test',
+    When: new Date().toISOString(),
+    PayloadType: 'PackageAddedWebHookEventPayloadV1',
+    Payload: {},
+    ...input.payload,
+  };
+  return createWebhookRequest({
+    url: url.href,
+    body: input.body ?? JSON.stringify(payload),
+    headers: {
+      'content-type': 'application/vnd.myget.webhooks.v1+json',
+      'user-agent': 'MyGet Web Hook/1.0',
+      'x-myget-eventidentifier': payload.Identifier,
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+
+export interface CreateWordPressRequestInput {
+  code: string;
+  /** The action, sent as the `hook` field (default `publish_post`). */
+  hook?: string;
+  /** Further form fields (`ID`, `post_title`, …). */
+  fields?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Base URL without the query (default `https://example.com/webhooks/wordpress`). */
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` as WordPress posts a webhook: a form with `hook`, to a URL with `?code=`. */
+export function createWordPressRequest(input: CreateWordPressRequestInput): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/wordpress');
+  url.searchParams.set('code', input.code);
+  const form = new URLSearchParams({ hook: input.hook ?? 'publish_post', ...input.fields });
+  return createWebhookRequest({
+    url: url.href,
+    body: input.body ?? form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+  });
+}

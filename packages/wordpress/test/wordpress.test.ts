@@ -1,0 +1,66 @@
+import { WebhookError } from '@hookwire/core';
+import { wordpress } from '@hookwire/wordpress';
+import { createWordPressRequest } from '@hookwire/wordpress/testing';
+import { describe, expect, it } from 'vitest';
+
+const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('wordpress receiver', () => {
+  it('names the event by the hook field and decodes the form', async () => {
+    const fields = { ID: '42', post_title: 'Hello & welcome', post_url: 'https://blog.example.com/?p=42' };
+    const result = await wordpress({ code }).receive(createWordPressRequest({ code, fields }));
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('publish_post');
+    expect(result.event.payload).toEqual({ hook: 'publish_post', ...fields });
+  });
+
+  it('keeps repeated fields in meta.form', async () => {
+    const body = 'hook=comment_post&tag=a&tag=b+c';
+    const result = await wordpress({ code }).receive(createWordPressRequest({ code, body }));
+    expect(result.type === 'event' && result.event.name).toBe('comment_post');
+    const form = result.type === 'event' ? (result.event.meta.form as URLSearchParams) : undefined;
+    expect(form?.getAll('tag')).toEqual(['a', 'b c']);
+  });
+
+  it('rejects a wrong code, a missing code and plain http', async () => {
+    const receiver = wordpress({ code });
+    const wrong = await receiver.handle(createWordPressRequest({ code: 'd'.repeat(40) }));
+    expect(wrong.status).toBe(401);
+    expect(String(wrong.body)).not.toContain(code);
+    const request = createWordPressRequest({ code });
+    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/wp' }))).code).toBe(
+      'unauthorized',
+    );
+    const plain = createWordPressRequest({ code, url: 'http://blog.example.com/hook' });
+    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+  });
+
+  it('accepts any code of a rotation', async () => {
+    const receiver = wordpress({ code: [code, '1'.repeat(128)] });
+    expect((await receiver.receive(createWordPressRequest({ code: '1'.repeat(128) }))).type).toBe('event');
+  });
+
+  it('reports a body without a hook', async () => {
+    for (const body of ['', 'ID=42', '{"hook":"publish_post"}', 'hook=']) {
+      expect(
+        (await rejection(wordpress({ code }).receive(createWordPressRequest({ code, body })))).code,
+      ).toBe('malformed_body');
+    }
+  });
+
+  it('answers 405 to GET and refuses a short code', async () => {
+    const request = { ...createWordPressRequest({ code }), method: 'GET' };
+    expect((await wordpress({ code }).handle(request)).status).toBe(405);
+    expect(() => wordpress({ code: 'x' })).toThrow(/32 to 128/);
+  });
+});
