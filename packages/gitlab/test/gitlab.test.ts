@@ -1,0 +1,203 @@
+import { createHmac } from 'node:crypto';
+import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { gitlab } from '@hookwire/gitlab';
+import { signGitLabRequest } from '@hookwire/gitlab/testing';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const secret = 'gitlab-secret-token';
+const signingToken = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
+const now = 1_700_000_000_000;
+const push = {
+  object_kind: 'push',
+  ref: 'refs/heads/main',
+  before: 'a',
+  after: 'b',
+  user_name: 'Jane',
+  project: {
+    id: 1,
+    name: 'demo',
+    path_with_namespace: 'group/demo',
+    web_url: 'https://gitlab.example.com/group/demo',
+  },
+  commits: [],
+  total_commits_count: 0,
+};
+const mergeRequest = {
+  object_kind: 'merge_request',
+  event_type: 'merge_request',
+  object_attributes: { iid: 7, title: 'Fix', action: 'open' },
+};
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('gitlab receiver: secret token', () => {
+  it('names events by X-Gitlab-Event and puts object_kind and action in meta', async () => {
+    const request = signGitLabRequest({
+      secret,
+      event: 'Merge Request Hook',
+      payload: mergeRequest,
+      idempotencyKey: 'k-1',
+    });
+    const result = await gitlab({ secret }).receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('Merge Request Hook');
+    expect(result.event.id).toBe('k-1');
+    expect(result.event.payload).toEqual(mergeRequest);
+    expect(result.event.meta).toMatchObject({
+      objectKind: 'merge_request',
+      action: 'open',
+      instance: 'https://gitlab.example.com',
+    });
+  });
+
+  it('routes typed handlers and falls back to the event UUID as the id', async () => {
+    const receiver = gitlab({ secret });
+    const refs: string[] = [];
+    receiver.on('Push Hook', (event) => {
+      refs.push(event.payload.ref);
+    });
+    expect(
+      (await receiver.handle(signGitLabRequest({ secret, event: 'Push Hook', payload: push }))).status,
+    ).toBe(200);
+    expect(refs).toEqual(['refs/heads/main']);
+    const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
+    const { 'idempotency-key': _, ...headers } = request.headers;
+    const result = await receiver.receive({ ...request, headers });
+    expect(result.type === 'event' && result.event.id).toBe(request.headers['x-gitlab-event-uuid']);
+  });
+
+  it('rejects a wrong, missing or duplicated token without echoing the secret', async () => {
+    const response = await gitlab({ secret }).handle(
+      signGitLabRequest({ secret: 'guess', event: 'Push Hook', payload: push }),
+    );
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
+    const missing = withHeaders(request, { 'x-gitlab-token': undefined });
+    expect((await rejection(gitlab({ secret }).receive(missing))).code).toBe('missing_header');
+    const doubled = withHeaders(request, { 'x-gitlab-token': [secret, 'guess'] });
+    expect((await rejection(gitlab({ secret }).receive(doubled))).code).toBe('duplicate_header');
+    const prefix = withHeaders(request, { 'x-gitlab-token': secret.slice(0, -1) });
+    expect((await rejection(gitlab({ secret }).receive(prefix))).code).toBe('unauthorized');
+  });
+
+  it('accepts any token of a rotation', async () => {
+    const receiver = gitlab({ secret: ['old-token', secret] });
+    for (const token of ['old-token', secret]) {
+      expect(
+        (await receiver.receive(signGitLabRequest({ secret: token, event: 'Push Hook', payload: push })))
+          .type,
+      ).toBe('event');
+    }
+  });
+
+  it('cannot detect a changed body with a token alone (no integrity), which is why signing tokens exist', async () => {
+    const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, ref: 'refs/heads/evil' })) };
+    const result = await gitlab({ secret }).receive(tampered);
+    expect(result.type === 'event' && (result.event.payload as { ref: string }).ref).toBe('refs/heads/evil');
+    expect((await rejection(gitlab({ secret, signingToken, now: () => now }).receive(tampered))).code).toBe(
+      'missing_header',
+    );
+  });
+
+  it('requires X-Gitlab-Event and a JSON body, and a secret or signing token at construction', async () => {
+    const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
+    expect(
+      (await rejection(gitlab({ secret }).receive(withHeaders(request, { 'x-gitlab-event': undefined }))))
+        .code,
+    ).toBe('missing_header');
+    const bad = signGitLabRequest({ secret, event: 'Push Hook', body: '{"ref":' });
+    expect((await rejection(gitlab({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect(() => gitlab({})).toThrow(/secret/);
+    expect(() => gitlab({ secret: 'x\n' })).toThrow(/whitespace/);
+  });
+});
+
+describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
+  const receiver = () => gitlab({ signingToken, now: () => now });
+  const timestamp = now / 1000;
+
+  it('verifies the signature GitLab computes: HMAC-SHA256 of id.timestamp.body under the decoded whsec_ key', async () => {
+    const body = JSON.stringify(push);
+    const key = Buffer.from(signingToken.slice('whsec_'.length), 'base64');
+    const manual = createHmac('sha256', key).update(`msg-1.${timestamp}.${body}`).digest('base64');
+    const request = signGitLabRequest({
+      signingToken,
+      event: 'Push Hook',
+      body,
+      idempotencyKey: 'msg-1',
+      timestamp,
+    });
+    expect(request.headers['webhook-signature']).toBe(`v1,${manual}`);
+    const result = await receiver().receive(request);
+    expect(result.type === 'event' && result.event.id).toBe('msg-1');
+  });
+
+  it('rejects a tampered body, another signing token, and stale or future timestamps', async () => {
+    const request = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, ref: 'x' })) };
+    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const other = `whsec_${Buffer.from('another key of sixteen+ bytes').toString('base64')}`;
+    const foreign = signGitLabRequest({ signingToken: other, event: 'Push Hook', payload: push, timestamp });
+    expect((await rejection(receiver().receive(foreign))).code).toBe('signature_mismatch');
+    const stale = signGitLabRequest({
+      signingToken,
+      event: 'Push Hook',
+      payload: push,
+      timestamp: timestamp - 301,
+    });
+    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    const future = signGitLabRequest({
+      signingToken,
+      event: 'Push Hook',
+      payload: push,
+      timestamp: timestamp + 301,
+    });
+    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+  });
+
+  it('rejects missing, duplicated and malformed signature headers', async () => {
+    const request = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
+    const signature = request.headers['webhook-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'webhook-signature': undefined }, 'missing_header'],
+      [{ 'webhook-id': undefined }, 'missing_header'],
+      [{ 'webhook-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'webhook-timestamp': 'soon' }, 'malformed_header'],
+      [{ 'webhook-signature': 'v1,' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('accepts a rotation of signing tokens, and requires both checks when both are set', async () => {
+    const old = `whsec_${Buffer.from('the previous signing token key').toString('base64')}`;
+    const rotating = gitlab({ signingToken: [signingToken, old], now: () => now });
+    const signedWithOld = signGitLabRequest({
+      signingToken: old,
+      event: 'Push Hook',
+      payload: push,
+      timestamp,
+    });
+    expect((await rotating.receive(signedWithOld)).type).toBe('event');
+    const both = gitlab({ secret, signingToken, now: () => now });
+    const signedOnly = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
+    expect((await rejection(both.receive(signedOnly))).code).toBe('missing_header');
+    const full = signGitLabRequest({ secret, signingToken, event: 'Push Hook', payload: push, timestamp });
+    expect((await both.receive(full)).type).toBe('event');
+    expect(() => gitlab({ signingToken: 'whsec_***' })).toThrow();
+  });
+});
