@@ -1,0 +1,110 @@
+import { WebhookError } from '@hookwire/core';
+import { postmark } from '@hookwire/postmark';
+import { createPostmarkRequest } from '@hookwire/postmark/testing';
+import { describe, expect, it } from 'vitest';
+
+const username = 'postmark';
+const password = 'pa:ss wörd';
+const bounce = {
+  RecordType: 'Bounce',
+  ID: 4323372036854775807,
+  Type: 'HardBounce',
+  TypeCode: 1,
+  MessageID: '883953f4-6105-42a2-a16a-77a8eac79483',
+  MessageStream: 'outbound',
+  Email: 'john@example.com',
+  Inactive: true,
+};
+const request = (overrides: Partial<Parameters<typeof createPostmarkRequest>[0]> = {}) =>
+  createPostmarkRequest({ username, password, payload: bounce, ...overrides });
+const withAuthorization = (value: string | string[] | undefined) => {
+  const base = request();
+  return { ...base, headers: { ...base.headers, authorization: value } };
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+describe('postmark receiver', () => {
+  it('accepts matching Basic credentials (a colon in the password included) and names the event by RecordType', async () => {
+    const result = await postmark({ username, password }).receive(request());
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('Bounce');
+    expect(result.event.id).toBeUndefined();
+    expect(result.event.meta).toEqual({ messageId: bounce.MessageID, messageStream: 'outbound' });
+    expect(result.event.payload).toEqual(bounce);
+  });
+
+  it('names inbound messages (no RecordType) Inbound', async () => {
+    const inbound = request({ payload: { MessageID: 'm1', From: 'a@example.com', Subject: 'Hi' } });
+    const result = await postmark({ username, password }).receive(inbound);
+    expect(result.type === 'event' && result.event.name).toBe('Inbound');
+  });
+
+  it('rejects a wrong password or user with 401, a Basic challenge, and no secret in the response', async () => {
+    const receiver = postmark({ username, password });
+    for (const bad of [request({ password: 'guess' }), request({ username: 'admin' })]) {
+      const response = await receiver.handle(bad);
+      expect(response.status).toBe(401);
+      expect(response.headers?.['www-authenticate']).toMatch(/^Basic realm=/);
+      expect(String(response.body)).not.toContain(password);
+      expect((await rejection(receiver.receive(bad))).code).toBe('unauthorized');
+    }
+  });
+
+  it('challenges a request without credentials', async () => {
+    const response = await postmark({ username, password }).handle(withAuthorization(undefined));
+    expect(response.status).toBe(401);
+    expect(response.headers?.['www-authenticate']).toBeDefined();
+    expect(
+      (await rejection(postmark({ username, password }).receive(withAuthorization(undefined)))).code,
+    ).toBe('missing_header');
+  });
+
+  it('rejects a duplicated Authorization header and malformed credentials', async () => {
+    const good = request().headers.authorization as string;
+    const receive = (value: string | string[]) =>
+      rejection(postmark({ username, password }).receive(withAuthorization(value)));
+    expect((await receive([good, good])).code).toBe('duplicate_header');
+    for (const value of ['Bearer abc', 'Basic', 'Basic ***', good.replace('Basic', 'Digest')]) {
+      expect((await receive(value)).code).toBe('unauthorized');
+    }
+  });
+
+  it('accepts any password of a rotation', async () => {
+    const receiver = postmark({ username, password: ['next-password', password] });
+    expect((await receiver.receive(request())).type).toBe('event');
+    expect((await receiver.receive(request({ password: 'next-password' }))).type).toBe('event');
+  });
+
+  it('reports a body that is not a JSON object', async () => {
+    for (const body of ['{', '[]']) {
+      expect((await rejection(postmark({ username, password }).receive(request({ body })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('refuses bad credentials configuration at construction', () => {
+    expect(() => postmark({ username: '', password })).toThrow(/username/);
+    expect(() => postmark({ username: 'a:b', password })).toThrow(/username/);
+    expect(() => postmark({ username, password: [] })).toThrow(/password/);
+  });
+
+  it('builds requests for handler tests', async () => {
+    const receiver = postmark({ username, password });
+    const emails: string[] = [];
+    receiver.on('Bounce', (event) => {
+      emails.push(event.payload.Email);
+    });
+    expect((await receiver.handle(request())).status).toBe(200);
+    expect(emails).toEqual(['john@example.com']);
+  });
+});
