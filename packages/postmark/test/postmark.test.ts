@@ -7,7 +7,7 @@ const username = 'postmark';
 const password = 'pa:ss wörd';
 const bounce = {
   RecordType: 'Bounce',
-  ID: 4323372036854775807,
+  ID: 692560173,
   Type: 'HardBounce',
   TypeCode: 1,
   MessageID: '883953f4-6105-42a2-a16a-77a8eac79483',
