@@ -1,0 +1,147 @@
+import { createHmac } from 'node:crypto';
+import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { microsoftTeams } from '@hookwire/microsoft-teams';
+import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
+import { describe, expect, it } from 'vitest';
+
+// A security token is base64 of random bytes, as Teams shows it.
+const secret = 'nBq3Yw8fJx2T5kL0mR7sV1cZ4dG9hE6aP3uK8iO2wQ4=';
+const activity = {
+  type: 'message',
+  id: '1485983408511',
+  timestamp: '2024-02-01T21:10:07.437Z',
+  serviceUrl: 'https://smba.trafficmanager.net/amer/',
+  channelId: 'msteams',
+  from: {
+    id: '29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB25ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw',
+    name: 'Megan Bowen',
+  },
+  conversation: {
+    id: '19:253b1f341670408fb6fe51050b6e5ceb@thread.skype;messageid=1485983408511',
+    isGroup: true,
+  },
+  text: '<at>Sample Outgoing Webhook</at> Hello there',
+  channelData: {
+    teamsChannelId: '19:253b1f341670408fb6fe51050b6e5ceb@thread.skype',
+    tenant: { id: 'tenant-1' },
+  },
+};
+const body = JSON.stringify(activity);
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('microsoft teams receiver', () => {
+  it('verifies HMAC-SHA256 keyed with the base64-decoded token, computed independently', async () => {
+    const mac = createHmac('sha256', Buffer.from(secret, 'base64'))
+      .update(Buffer.from(body, 'utf8'))
+      .digest('base64');
+    const request = createWebhookRequest({ body, headers: { authorization: `HMAC ${mac}` } });
+    const result = await microsoftTeams({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event).toMatchObject({
+      provider: 'microsoft-teams',
+      name: 'message',
+      id: '1485983408511',
+      payload: activity,
+      meta: { conversationId: activity.conversation.id, fromName: 'Megan Bowen' },
+    });
+  });
+
+  it('rejects a signature keyed with the token text (the usual mistake)', async () => {
+    const request = createWebhookRequest({
+      body,
+      headers: { authorization: `HMAC ${hmacBase64('sha256', secret, body)}` },
+    });
+    expect((await rejection(microsoftTeams({ secret }).receive(request))).code).toBe('signature_mismatch');
+  });
+
+  it('sends a string returned by the handler back as a message', async () => {
+    const receiver = microsoftTeams({ secret });
+    receiver.on('message', (event) => `Echo: ${event.payload.text.replace(/<at>.*?<\/at>\s*/, '')}`);
+    const response = await receiver.handle(signTeamsRequest({ secret, body }));
+    expect(response.status).toBe(200);
+    expect(response.headers?.['content-type']).toBe('application/json');
+    expect(JSON.parse(String(response.body))).toEqual({ type: 'message', text: 'Echo: Hello there' });
+  });
+
+  it('sends an activity object returned by the handler as the reply', async () => {
+    const receiver = microsoftTeams({ secret });
+    const card = { contentType: 'application/vnd.microsoft.card.hero', content: { title: 'Build #42' } };
+    receiver.on('message', () => ({ text: 'Status', attachments: [card] }));
+    const response = await receiver.handle(signTeamsRequest({ secret }));
+    expect(JSON.parse(String(response.body))).toEqual({
+      type: 'message',
+      text: 'Status',
+      attachments: [card],
+    });
+  });
+
+  it('answers an empty 200 when no handler replies', async () => {
+    const receiver = microsoftTeams({ secret });
+    receiver.on('message', () => undefined);
+    expect(await receiver.handle(signTeamsRequest({ secret }))).toEqual({ status: 200 });
+  });
+
+  it('rejects a tampered body and a wrong token without revealing either', async () => {
+    const request = signTeamsRequest({ secret, body });
+    const tampered = { ...request, body: Buffer.from(body.replace('Hello', 'Delete')) };
+    expect((await rejection(microsoftTeams({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const other = Buffer.from('another team token').toString('base64');
+    const response = await microsoftTeams({ secret }).handle(signTeamsRequest({ secret: other, body }));
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    expect(String(response.body)).not.toContain(hmacBase64('sha256', Buffer.from(secret, 'base64'), body));
+  });
+
+  it('accepts the tokens of several outgoing webhooks', async () => {
+    const other = Buffer.from('token of the webhook in team B').toString('base64');
+    const receiver = microsoftTeams({ secret: [other, secret] });
+    expect((await receiver.receive(signTeamsRequest({ secret: other }))).type).toBe('event');
+    expect((await receiver.receive(signTeamsRequest({ secret }))).type).toBe('event');
+  });
+
+  it('requires one Authorization: HMAC header with a base64 signature', async () => {
+    const request = signTeamsRequest({ secret, body });
+    const authorization = request.headers.authorization as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ authorization: undefined }, 'missing_header'],
+      [{ authorization: [authorization, authorization] }, 'duplicate_header'],
+      [{ authorization: authorization.replace('HMAC ', 'Bearer ') }, 'malformed_signature'],
+      [{ authorization: 'HMAC ***' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(microsoftTeams({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
+    }
+    const lower = withHeaders(request, { authorization: authorization.replace('HMAC', 'hmac') });
+    expect((await microsoftTeams({ secret }).receive(lower)).type).toBe('event');
+  });
+
+  it('reports signed bodies that are not activities', async () => {
+    for (const bad of ['{"type":', '{"text":"hi"}']) {
+      const error = await rejection(
+        microsoftTeams({ secret }).receive(signTeamsRequest({ secret, body: bad })),
+      );
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('refuses a token that is not base64 at construction', () => {
+    expect(() => microsoftTeams({ secret: 'not a token!' })).toThrow(/security token/);
+    expect(() => microsoftTeams({ secret: [] })).toThrow(/at least one/);
+  });
+});
