@@ -1,0 +1,151 @@
+import { createWebhookRequest, hmacBase64, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { square } from '@hookwire/square';
+import { signSquareRequest } from '@hookwire/square/testing';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const secret = 'square-signature-key';
+const notificationUrl = 'https://hooks.example.com/webhooks/square';
+const payment = {
+  merchant_id: 'M1',
+  type: 'payment.updated',
+  event_id: 'a1b2c3',
+  created_at: '2024-01-01T00:00:00Z',
+  data: { type: 'payment', id: 'P1', object: { payment: { id: 'P1', status: 'COMPLETED' } } },
+};
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+// The vectors every official Square SDK tests WebhooksHelper against (Node, Python, Java, PHP, Ruby, Go).
+const sdkBody =
+  '{"merchant_id":"MLEFBHHSJGVHD","type":"webhooks.test_notification","event_id":"ac3ac95b-f97d-458c-a6e6-18981597e05f","created_at":"2022-07-13T20:30:59.037339943Z","data":{"type":"webhooks","id":"bc368e64-01aa-407e-b46e-3231809b1129"}}';
+const sdkUrl = 'https://webhook.site/679a4f3a-dcfa-49ee-bac5-9d0edad886b9';
+const sdkKey = 'Ibxx_5AKakO-3qeNVR61Dw';
+
+describe('square receiver', () => {
+  it("verifies the official SDKs' test notification", async () => {
+    const request = createWebhookRequest({
+      url: sdkUrl,
+      body: sdkBody,
+      headers: { 'x-square-hmacsha256-signature': 'GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4=' },
+    });
+    const result = await square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('webhooks.test_notification');
+    expect(result.event.id).toBe('ac3ac95b-f97d-458c-a6e6-18981597e05f');
+    expect(result.event.meta).toMatchObject({ merchantId: 'MLEFBHHSJGVHD', objectType: 'webhooks' });
+    // The SDK's failing cases: another URL, another key, a reformatted body.
+    const otherUrl = square({
+      secret: sdkKey,
+      notificationUrl: 'https://webhook.site/79a4f3a-dcfa-49ee-bac5-9d0edad886b9',
+    });
+    expect((await rejection(otherUrl.receive(request))).code).toBe('signature_mismatch');
+    const otherKey = square({ secret: 'MCmhFRxGX82xMwg5FsaoQA', notificationUrl: sdkUrl });
+    expect((await rejection(otherKey.receive(request))).code).toBe('signature_mismatch');
+    const pretty = { ...request, body: Buffer.from(JSON.stringify(JSON.parse(sdkBody), null, 4)) };
+    expect((await rejection(square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(pretty))).code).toBe(
+      'signature_mismatch',
+    );
+  });
+
+  it('verifies the SDK vectors over raw bytes, with and without characters one must not escape', async () => {
+    const url = 'https://webhook.site/webhooks';
+    const cases: [string, string][] = [
+      ['{"data":{"type":"webhooks","id":"fake_id"}}', 'W3FlCNk5IA3ZQ2LHTWoajvzfaDu/OwY2tNHIHC3IUOA='],
+      ['{"data":{"type":"webhooks","id":">id<"}}', 'Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U='],
+    ];
+    for (const [body, signature] of cases) {
+      const request = createWebhookRequest({
+        url,
+        body,
+        headers: { 'x-square-hmacsha256-signature': signature },
+      });
+      const error = await rejection(
+        square({ secret: 'signature-key', notificationUrl: url }).receive(request),
+      );
+      // The signature checks out; these bodies have no `type`, which parsing then reports.
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('signs over the configured notification URL, not the URL this server sees', async () => {
+    const request = signSquareRequest({ secret, notificationUrl, payload: payment });
+    const proxied = { ...request, url: 'http://127.0.0.1:8080/webhooks/square' };
+    const result = await square({ secret, notificationUrl }).receive(proxied);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('payment.updated');
+    expect(result.event.id).toBe('a1b2c3');
+    expect(result.event.payload).toEqual(payment);
+  });
+
+  it('rejects a tampered body and the wrong key, without leaking the expected signature', async () => {
+    const request = signSquareRequest({ secret, notificationUrl, payload: payment });
+    const tampered = {
+      ...request,
+      body: Buffer.from(JSON.stringify({ ...payment, type: 'refund.created' })),
+    };
+    expect((await rejection(square({ secret, notificationUrl }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
+    const wrong = signSquareRequest({ secret: 'other key', notificationUrl, payload: payment });
+    const response = await square({ secret, notificationUrl }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, notificationUrl, wrong.body));
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts the old and new signature key during a rotation', async () => {
+    const receiver = square({ secret: ['new key', secret], notificationUrl });
+    for (const key of ['new key', secret]) {
+      expect(
+        (await receiver.receive(signSquareRequest({ secret: key, notificationUrl, payload: payment }))).type,
+      ).toBe('event');
+    }
+  });
+
+  it('rejects missing, duplicated and malformed signature headers', async () => {
+    const request = signSquareRequest({ secret, notificationUrl, payload: payment });
+    const signature = request.headers['x-square-hmacsha256-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-square-hmacsha256-signature': undefined }, 'missing_header'],
+      [{ 'x-square-hmacsha256-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-square-hmacsha256-signature': '!!' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect(
+        (await rejection(square({ secret, notificationUrl }).receive(withHeaders(request, headers)))).code,
+      ).toBe(code);
+    }
+  });
+
+  it('uses the legacy SHA-1 header only when allowed and the SHA-256 one is absent', async () => {
+    const request = signSquareRequest({ secret, notificationUrl, payload: payment, sha1: true });
+    const legacyOnly = withHeaders(request, { 'x-square-hmacsha256-signature': undefined });
+    expect((await rejection(square({ secret, notificationUrl }).receive(legacyOnly))).code).toBe(
+      'missing_header',
+    );
+    expect((await square({ secret, notificationUrl, allowSha1: true }).receive(legacyOnly)).type).toBe(
+      'event',
+    );
+    // A valid SHA-1 does not rescue a wrong SHA-256.
+    const downgraded = withHeaders(request, { 'x-square-hmacsha256-signature': 'AAAA' });
+    const error = await rejection(square({ secret, notificationUrl, allowSha1: true }).receive(downgraded));
+    expect(error.code).toBe('signature_mismatch');
+  });
+
+  it('reports malformed bodies and refuses a missing notificationUrl', async () => {
+    const bad = signSquareRequest({ secret, notificationUrl, body: '{"type":' });
+    expect((await rejection(square({ secret, notificationUrl }).receive(bad))).code).toBe('malformed_body');
+    expect(() => square({ secret, notificationUrl: '/webhooks/square' })).toThrow(/notificationUrl/);
+  });
+});
