@@ -1,0 +1,51 @@
+import {
+  bodyText,
+  timingSafeEqual,
+  verifyCodeParameter,
+  WebhookError,
+  type WebhookRequest,
+} from '@hookwire/core';
+import { type ParsedOutboundMessage, readOutboundMessage } from './message.js';
+
+export interface SalesforceCredentials {
+  /** The first 15 characters of each accepted organization id. */
+  organizations: string[];
+  codes: string[] | undefined;
+}
+
+// verify() reads the envelope to check the org; parse() reuses that reading of the same request.
+const readings = new WeakMap<WebhookRequest, ParsedOutboundMessage>();
+
+/**
+ * Salesforce signs nothing: the message is accepted over https (the org id and session id travel in
+ * it), from a configured organization, with the configured `code` when there is one.
+ */
+export function verifySalesforceRequest(request: WebhookRequest, credentials: SalesforceCredentials): void {
+  requireHttps(request);
+  if (credentials.codes) verifyCodeParameter(request, credentials.codes, 'Salesforce');
+  const reading = readOutboundMessage(bodyText(request));
+  const given = reading.message.organizationId.slice(0, 15);
+  if (!credentials.organizations.some((organization) => timingSafeEqual(organization, given))) {
+    throw new WebhookError(
+      'unauthorized',
+      'The OrganizationId of this outbound message is not one this receiver accepts. Check the `organizationId` option (Setup → Company Information).',
+    );
+  }
+  readings.set(request, reading);
+}
+
+export function readVerifiedMessage(request: WebhookRequest): ParsedOutboundMessage {
+  return readings.get(request) ?? readOutboundMessage(bodyText(request));
+}
+
+function requireHttps(request: WebhookRequest): void {
+  const url = new URL(request.url);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !local) {
+    throw new WebhookError(
+      'unauthorized',
+      'Salesforce outbound messages must arrive over https: they carry the organization id and possibly an API session id. Use an https endpoint URL (behind a proxy, make the adapter see the forwarded scheme).',
+      { status: 400 },
+    );
+  }
+}
