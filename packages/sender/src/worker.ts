@@ -40,6 +40,8 @@ export class DeliveryWorker {
   private inFlight = 0;
   private readonly perSubscription = new Map<string, number>();
   private readonly attempts = new Set<Promise<void>>();
+  /** Subscriptions with a failed attempt in this process since their last success. */
+  private readonly failedRecently = new Set<string>();
   private signal: (() => void) | undefined;
   private signalled = false;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -306,17 +308,24 @@ export class DeliveryWorker {
       );
       return;
     }
+    // Decide on a fresh copy: the job's snapshot may predate another attempt's write.
     if (succeeded) {
-      if (subscription.failingSince !== undefined)
+      if (subscription.failingSince === undefined && !this.failedRecently.has(subscription.id)) return;
+      this.failedRecently.delete(subscription.id);
+      const fresh = await store.getSubscription(subscription.id);
+      if (fresh?.failingSince !== undefined)
         await store.updateSubscription(subscription.id, { failingSince: undefined });
       return;
     }
-    if (subscription.failingSince === undefined) {
+    this.failedRecently.add(subscription.id);
+    const fresh = await store.getSubscription(subscription.id);
+    if (!fresh || fresh.disabled) return;
+    if (fresh.failingSince === undefined) {
       await store.updateSubscription(subscription.id, { failingSince: now });
-    } else if (now - subscription.failingSince >= this.ctx.settings.disableAfterMs) {
+    } else if (now - fresh.failingSince >= this.ctx.settings.disableAfterMs) {
       await this.ctx.disableSubscription(
-        subscription,
-        `No successful delivery since ${new Date(subscription.failingSince).toISOString()}: disabled after ${Math.round(this.ctx.settings.disableAfterMs / 3_600_000)} h of failures.`,
+        fresh,
+        `No successful delivery since ${new Date(fresh.failingSince).toISOString()}: disabled after ${Math.round(this.ctx.settings.disableAfterMs / 3_600_000)} h of failures.`,
       );
     }
   }

@@ -410,7 +410,7 @@ describe('management API', () => {
         listEventTypes: () => Promise.reject(new Error('db down: password=hunter2')),
       } as unknown as Sender,
       authenticate: () => 'acme',
-      onError: (e) => void errors.push(e),
+      onError: (e: unknown) => void errors.push(e),
     });
     const response = await broken.handle(createWebhookRequest({ method: 'GET', url: '/api/event-types' }));
     expect(response.status).toBe(500);

@@ -178,7 +178,7 @@ describe('delivery', () => {
       if (i === 0) setTimeout(() => res.writeHead(200).end(), 800);
       else res.writeHead(200).end();
     });
-    const reset = await subscriber((req, res, i) => {
+    const reset = await subscriber((_req, res, i) => {
       if (i === 0) res.socket!.destroy();
       else res.writeHead(200).end();
     });

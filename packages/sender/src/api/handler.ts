@@ -346,11 +346,12 @@ function matchRoute(list: Route[], segments: string[]): { routes: Route[]; param
   for (const route of list) {
     if (route.path.length !== segments.length) continue;
     const found: string[] = [];
-    if (
-      route.path.every((part, i) =>
-        part.startsWith(':') ? (found.push(segments[i]!), true) : part === segments[i],
-      )
-    ) {
+    const fits = route.path.every((part, i) => {
+      if (!part.startsWith(':')) return part === segments[i];
+      found.push(segments[i]!);
+      return true;
+    });
+    if (fits) {
       matching.push(route);
       params = found;
     }
