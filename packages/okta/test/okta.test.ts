@@ -1,0 +1,162 @@
+import { createWebhookRequest, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { okta } from '@hookwire/okta';
+import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'my-shared-secret-3c9f1d2e7a8b4c5d';
+const delivery = {
+  eventType: 'com.okta.event_hook',
+  eventTypeVersion: '1.0',
+  cloudEventsVersion: '0.1',
+  source: 'https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Hx0g4',
+  eventId: 'b5a188b9-5ece-4636-b041-482ffda96311',
+  data: {
+    events: [
+      {
+        uuid: '4876e6fc-42ad-11ed-b1b2-41b8fb2d8a3e',
+        published: '2022-10-03T19:07:30.051Z',
+        eventType: 'user.lifecycle.create',
+        version: '0',
+        displayMessage: 'Create Okta user',
+        severity: 'INFO',
+        target: [{ id: '00u1a2b3c4', type: 'User', alternateId: 'jane@example.com' }],
+      },
+      {
+        uuid: '49ab7d7e-42ad-11ed-8c0f-0b7d1a7f8e55',
+        published: '2022-10-03T19:07:31.002Z',
+        eventType: 'group.user_membership.add',
+        version: '0',
+        severity: 'INFO',
+      },
+    ],
+  },
+  eventTime: '2022-10-03T19:07:32.000Z',
+  contentType: 'application/json',
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('okta receiver', () => {
+  it("answers the one-time verification request as Okta's example shows", async () => {
+    // The request in Okta's "Unable to verify event hook" support article.
+    const request = createWebhookRequest({
+      method: 'GET',
+      url: 'https://example.com/event-hook/',
+      headers: {
+        'User-Agent': 'Okta-Integrations',
+        Accept: 'application/json',
+        'X-Okta-Request-Id': 'XOZfPkReFFZ10KWyGkzAMwAAADA',
+        'X-Okta-Verification-Challenge': 'Me_rShK8JHsTnbyYrWXCEoMGbM_zsZ6k0hLPZ_Pg',
+        'x-any-key': 'my-header-value',
+        Authorization: 'my-shared-secret',
+      },
+    });
+    const response = await okta({ secret: 'my-shared-secret' }).handle(request);
+    expect(response.status).toBe(200);
+    expect(response.headers?.['content-type']).toBe('application/json');
+    expect(response.body).toBe('{"verification":"Me_rShK8JHsTnbyYrWXCEoMGbM_zsZ6k0hLPZ_Pg"}');
+  });
+
+  it('checks the authorization header on the verification request too', async () => {
+    const wrong = createOktaVerificationRequest({ secret: 'guess' });
+    const response = await okta({ secret }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain('verification');
+    const { authorization: _, ...headers } = createOktaVerificationRequest({ secret }).headers;
+    const missing = { ...createOktaVerificationRequest({ secret }), headers };
+    expect((await rejection(okta({ secret }).receive(missing))).code).toBe('missing_header');
+  });
+
+  it('requires the challenge header on GET', async () => {
+    const request = withHeaders(createOktaVerificationRequest({ secret }), {
+      'x-okta-verification-challenge': undefined,
+    });
+    expect((await rejection(okta({ secret }).receive(request))).code).toBe('missing_header');
+  });
+
+  it('turns each item of data.events into an event named by eventType', async () => {
+    const request = createOktaRequest({ secret, body: JSON.stringify(delivery) });
+    const result = await okta({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.events.map((event) => event.name)).toEqual([
+      'user.lifecycle.create',
+      'group.user_membership.add',
+    ]);
+    expect(result.events[0]).toMatchObject({
+      provider: 'okta',
+      id: '4876e6fc-42ad-11ed-b1b2-41b8fb2d8a3e',
+      payload: delivery.data.events[0],
+      meta: { deliveryId: delivery.eventId, eventTime: delivery.eventTime, source: delivery.source },
+    });
+  });
+
+  it('answers deliveries with an empty 200 once handlers ran', async () => {
+    const receiver = okta({ secret });
+    const created: string[] = [];
+    receiver.on('user.lifecycle.create', (event) => {
+      created.push(event.payload.target?.[0]?.alternateId ?? '');
+    });
+    expect(await receiver.handle(createOktaRequest({ secret, body: JSON.stringify(delivery) }))).toEqual({
+      status: 200,
+    });
+    expect(created).toEqual(['jane@example.com']);
+  });
+
+  it('refuses a wrong value, including one of the same length, without revealing the secret', async () => {
+    for (const value of ['nope', secret.replace(/.$/, '0'), `${secret} `]) {
+      const request = createOktaRequest({ secret: value });
+      const error = await rejection(okta({ secret }).receive(request));
+      expect(error.code).toBe('unauthorized');
+      const response = await okta({ secret }).handle(request);
+      expect(response.status).toBe(401);
+      expect(String(response.body)).not.toContain(secret);
+    }
+  });
+
+  it('accepts any configured value during a change, and a custom header name', async () => {
+    const receiver = okta({ secret: ['old-value', secret] });
+    expect((await receiver.receive(createOktaRequest({ secret: 'old-value' }))).type).toBe('event');
+    const custom = okta({ secret, headerName: 'X-Hook-Key' });
+    expect((await custom.receive(createOktaRequest({ secret, headerName: 'x-hook-key' }))).type).toBe(
+      'event',
+    );
+    expect((await rejection(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
+  });
+
+  it('rejects a repeated authorization header', async () => {
+    const request = withHeaders(createOktaRequest({ secret }), { authorization: [secret, secret] });
+    expect((await rejection(okta({ secret }).receive(request))).code).toBe('duplicate_header');
+  });
+
+  it('reports bodies that are not event hook deliveries', async () => {
+    for (const body of ['{"data":', '{"data":{}}', '{"data":{"events":[{"uuid":"1"}]}}']) {
+      expect((await rejection(okta({ secret }).receive(createOktaRequest({ secret, body })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('answers 405 to methods other than GET and POST', async () => {
+    const response = await okta({ secret }).handle({ ...createOktaRequest({ secret }), method: 'PUT' });
+    expect(response.status).toBe(405);
+    expect(response.headers?.allow).toBe('POST, GET');
+  });
+
+  it('checks its options at construction', () => {
+    expect(() => okta({ secret: '' })).toThrow(/empty/);
+    expect(() => okta({ secret, headerName: 'bad header' })).toThrow(/headerName/);
+  });
+});
