@@ -1,0 +1,38 @@
+import {
+  getHeader,
+  isRecord,
+  type ParsedEvent,
+  parseJsonBody,
+  WebhookError,
+  type WebhookRequest,
+} from '@hookwire/core';
+
+/** One event per array element, named by `subscriptionType`, identified by `eventId`. */
+export function parseHubSpotEvents(request: WebhookRequest): ParsedEvent[] {
+  const body = parseJsonBody(request, 'HubSpot');
+  const items = Array.isArray(body) ? body : [body];
+  const signatureVersion = getHeader(request, 'X-HubSpot-Signature-v3')
+    ? 'v3'
+    : getHeader(request, 'X-HubSpot-Signature-Version');
+  return items.map((item, index) => {
+    if (!isRecord(item) || typeof item.subscriptionType !== 'string' || item.subscriptionType === '') {
+      throw new WebhookError(
+        'malformed_body',
+        `HubSpot event #${index + 1} has no \`subscriptionType\` string.`,
+      );
+    }
+    return {
+      name: item.subscriptionType,
+      id: item.eventId === undefined ? undefined : String(item.eventId),
+      payload: item,
+      meta: {
+        portalId: item.portalId,
+        appId: item.appId,
+        subscriptionId: item.subscriptionId,
+        attemptNumber: item.attemptNumber,
+        occurredAt: item.occurredAt,
+        signatureVersion,
+      },
+    };
+  });
+}
