@@ -1,0 +1,219 @@
+import { createHmac } from 'node:crypto';
+import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { twitch } from '@hookwire/twitch';
+import { signTwitchRequest } from '@hookwire/twitch/testing';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const secret = 'this-is-my-eventsub-secret';
+const now = Date.parse('2024-05-01T12:00:00.000Z');
+const follow = {
+  user_id: '1234',
+  user_login: 'cool_user',
+  user_name: 'Cool_User',
+  broadcaster_user_id: '1337',
+  broadcaster_user_login: 'cooler_user',
+  broadcaster_user_name: 'Cooler_User',
+  followed_at: '2024-05-01T11:59:59.123456789Z',
+};
+
+function receiver(options: Partial<Parameters<typeof twitch>[0]> = {}) {
+  return twitch({ secret, now: () => now, ...options });
+}
+
+function at(offsetSeconds: number): Date {
+  return new Date(now + offsetSeconds * 1000);
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('twitch receiver', () => {
+  it('verifies HMAC-SHA256 of message id, timestamp and body, with a nanosecond RFC 3339 timestamp', async () => {
+    const body = JSON.stringify({ subscription: { type: 'channel.follow', version: '2' }, event: follow });
+    const id = 'e76c6bd4-55c9-4987-8304-da1588d8988b';
+    const timestamp = '2024-05-01T11:59:30.634234626Z';
+    const signature = `sha256=${createHmac('sha256', secret)
+      .update(id + timestamp + body)
+      .digest('hex')}`;
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      body,
+      messageId: id,
+      timestamp,
+    });
+    expect(request.headers['twitch-eventsub-message-signature']).toBe(signature);
+    const result = await receiver().receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('channel.follow');
+    expect(result.event.id).toBe(id);
+    expect(result.event.payload).toEqual(JSON.parse(body));
+    expect(result.event.meta).toMatchObject({ messageType: 'notification', retry: 0, timestamp });
+  });
+
+  it('answers the callback verification with the bare challenge as text/plain, after verifying it', async () => {
+    const challenge = 'pogchamp-kappa-360noscope-vohiyo';
+    const request = signTwitchRequest({
+      secret,
+      messageType: 'webhook_callback_verification',
+      subscriptionType: 'channel.follow',
+      challenge,
+      timestamp: at(0),
+    });
+    const response = await receiver().handle(request);
+    expect(response.status).toBe(200);
+    expect(response.headers?.['content-type']).toMatch(/^text\/plain/);
+    expect(response.body).toBe(challenge);
+    const forged = signTwitchRequest({
+      secret: 'someone-elses-secret',
+      messageType: 'webhook_callback_verification',
+      subscriptionType: 'channel.follow',
+      challenge,
+      timestamp: at(0),
+    });
+    const refused = await receiver().handle(forged);
+    expect(refused.status).toBe(401);
+    expect(String(refused.body)).not.toContain(challenge);
+  });
+
+  it('names revocations `revocation` with the subscription and its reason', async () => {
+    const request = signTwitchRequest({
+      secret,
+      messageType: 'revocation',
+      subscriptionType: 'stream.online',
+      timestamp: at(0),
+    });
+    const result = await receiver().receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('revocation');
+    expect(result.event.meta.subscriptionType).toBe('stream.online');
+    expect((result.event.payload as { subscription: { status: string } }).subscription.status).toBe(
+      'authorization_revoked',
+    );
+  });
+
+  it('routes typed handlers and reads the retry count', async () => {
+    const names: string[] = [];
+    const r = receiver();
+    r.on('channel.follow', (event) => {
+      names.push(event.payload.event.user_login);
+    });
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      event: follow,
+      timestamp: at(-5),
+      retry: 2,
+    });
+    expect((await r.handle(request)).status).toBe(200);
+    expect(names).toEqual(['cool_user']);
+    const result = await r.receive(request);
+    expect(result.type === 'event' && result.event.meta.retry).toBe(2);
+  });
+
+  it('yields one event per element of a batched notification', async () => {
+    const body = JSON.stringify({
+      subscription: { type: 'drop.entitlement.grant' },
+      events: [{ id: 'a' }, { id: 'b' }],
+    });
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'drop.entitlement.grant',
+      body,
+      messageId: 'm',
+      timestamp: at(0),
+    });
+    const result = await receiver().receive(request);
+    if (result.type !== 'event') throw new Error('expected events');
+    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+      ['drop.entitlement.grant', 'm:0'],
+      ['drop.entitlement.grant', 'm:1'],
+    ]);
+  });
+
+  it('refuses messages older or newer than 10 minutes by default', async () => {
+    const sign = (offset: number) =>
+      signTwitchRequest({ secret, subscriptionType: 'channel.follow', event: follow, timestamp: at(offset) });
+    expect((await rejection(receiver().receive(sign(-601)))).code).toBe('timestamp_too_old');
+    expect((await rejection(receiver().receive(sign(601)))).code).toBe('timestamp_in_future');
+    expect((await receiver().receive(sign(-599))).type).toBe('event');
+    expect((await rejection(receiver({ tolerance: 60 }).receive(sign(-61)))).code).toBe('timestamp_too_old');
+  });
+
+  it('rejects a tampered body, a changed id and the wrong secret', async () => {
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      event: follow,
+      timestamp: at(0),
+    });
+    const tampered = {
+      ...request,
+      body: Buffer.from(JSON.stringify({ event: { ...follow, user_login: 'x' } })),
+    };
+    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const renamed = withHeaders(request, { 'twitch-eventsub-message-id': 'another-id' });
+    expect((await rejection(receiver().receive(renamed))).code).toBe('signature_mismatch');
+    const wrong = signTwitchRequest({
+      secret: 'a-different-secret',
+      subscriptionType: 'x',
+      timestamp: at(0),
+    });
+    expect((await rejection(receiver().receive(wrong))).status).toBe(401);
+  });
+
+  it('accepts any secret of a list', async () => {
+    const request = signTwitchRequest({
+      secret: 'the-older-secret',
+      subscriptionType: 'stream.offline',
+      timestamp: at(0),
+    });
+    expect((await receiver({ secret: [secret, 'the-older-secret'] }).receive(request)).type).toBe('event');
+  });
+
+  it('rejects missing, duplicated and malformed headers', async () => {
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      event: follow,
+      timestamp: at(0),
+    });
+    const signature = request.headers['twitch-eventsub-message-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'twitch-eventsub-message-signature': undefined }, 'missing_header'],
+      [{ 'twitch-eventsub-message-id': undefined }, 'missing_header'],
+      [{ 'twitch-eventsub-message-timestamp': undefined }, 'missing_header'],
+      [{ 'twitch-eventsub-message-type': undefined }, 'missing_header'],
+      [{ 'twitch-eventsub-message-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'twitch-eventsub-message-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
+      [{ 'twitch-eventsub-message-signature': 'sha256=xyz' }, 'malformed_signature'],
+      [{ 'twitch-eventsub-message-timestamp': '1714564800' }, 'malformed_header'],
+      [{ 'twitch-eventsub-message-type': 'gossip' }, 'malformed_header'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports a malformed body and refuses secrets Twitch would not accept', async () => {
+    const request = signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      body: '{"event":',
+      timestamp: at(0),
+    });
+    expect((await rejection(receiver().receive(request))).code).toBe('malformed_body');
+    expect(() => twitch({ secret: 'short' })).toThrow(/10 to 100/);
+    expect(() => twitch({ secret: 'x'.repeat(101) })).toThrow(/10 to 100/);
+  });
+});
