@@ -1,0 +1,39 @@
+import { randomInt } from 'node:crypto';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignJiraRequestInput {
+  secret: string;
+  /** The `webhookEvent` (default `jira:issue_created`), when the body is built here. */
+  event?: string;
+  /** Fields to merge into the generated body (`issue`, `user`, `changelog`…). */
+  payload?: Record<string, unknown>;
+  /** The exact body bytes, instead of `event` and `payload`. */
+  body?: string | Uint8Array;
+  /** `X-Atlassian-Webhook-Identifier` (default: random). */
+  identifier?: string;
+  /** `X-Atlassian-Webhook-Retry`, sent when set. */
+  retry?: number;
+  url?: string;
+}
+
+/** Builds a delivery signed as Jira Cloud signs admin webhooks with a secret, for testing your handlers. */
+export function signJiraRequest(input: SignJiraRequestInput): WebhookRequest {
+  const body =
+    input.body ??
+    JSON.stringify({
+      timestamp: Date.now(),
+      webhookEvent: input.event ?? 'jira:issue_created',
+      ...input.payload,
+    });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json; charset=UTF-8',
+      'x-atlassian-webhook-identifier': input.identifier ?? String(randomInt(1, 2 ** 47)),
+      'x-atlassian-webhook-flow': 'Primary',
+      ...(input.retry === undefined ? {} : { 'x-atlassian-webhook-retry': String(input.retry) }),
+      'x-hub-signature': `sha256=${hmacHex('sha256', input.secret, body)}`,
+    },
+  });
+}

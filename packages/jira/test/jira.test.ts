@@ -1,0 +1,124 @@
+import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { jira } from '@hookwire/jira';
+import { signJiraRequest } from '@hookwire/jira/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'aK3mZ9pQ2wX7vR4tY8uE1oI6';
+const created = {
+  timestamp: 1709652042085,
+  webhookEvent: 'jira:issue_created',
+  issue_event_type_name: 'issue_created',
+  user: { accountId: '5b10a2844c20165700ede21g', displayName: 'Mia Krystof' },
+  issue: {
+    id: '10002',
+    self: 'https://example.atlassian.net/rest/api/2/10002',
+    key: 'ED-1',
+    fields: { summary: 'Ünïcödé ✓' },
+  },
+};
+const body = JSON.stringify(created);
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+describe('jira receiver', () => {
+  it('verifies X-Hub-Signature and names the event by webhookEvent', async () => {
+    const request = signJiraRequest({ secret, body, identifier: '1143242343', retry: 2 });
+    expect(request.headers['x-hub-signature']).toBe(`sha256=${hmacHex('sha256', secret, Buffer.from(body))}`);
+    const result = await jira({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event).toMatchObject({
+      provider: 'jira',
+      name: 'jira:issue_created',
+      id: '1143242343',
+      payload: created,
+      meta: { retry: 2, flow: 'Primary', issueEventTypeName: 'issue_created' },
+    });
+  });
+
+  it('keeps the identifier across retries, so dedupe drops a retry already handled', async () => {
+    const receiver = jira({ secret, dedupe: true });
+    let calls = 0;
+    receiver.on('jira:issue_created', () => {
+      calls++;
+    });
+    await receiver.handle(signJiraRequest({ secret, body, identifier: '77' }));
+    await receiver.handle(signJiraRequest({ secret, body, identifier: '77', retry: 1 }));
+    expect(calls).toBe(1);
+  });
+
+  it('rejects a tampered body and a wrong secret without revealing either', async () => {
+    const request = signJiraRequest({ secret, body });
+    const tampered = { ...request, body: Buffer.from(body.replace('ED-1', 'ED-2')) };
+    expect((await rejection(jira({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const wrong = signJiraRequest({ secret: 'another secret', body });
+    const response = await jira({ secret }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, Buffer.from(body)));
+  });
+
+  it('accepts the old and the new secret during a change', async () => {
+    const receiver = jira({ secret: ['previous secret', secret] });
+    expect((await receiver.receive(signJiraRequest({ secret: 'previous secret', body }))).type).toBe('event');
+    expect((await receiver.receive(signJiraRequest({ secret, body }))).type).toBe('event');
+  });
+
+  it('requires one sha256 X-Hub-Signature', async () => {
+    const request = signJiraRequest({ secret, body });
+    const signature = request.headers['x-hub-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-hub-signature': undefined }, 'missing_header'],
+      [{ 'x-hub-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-hub-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
+      [{ 'x-hub-signature': `sha1=${hmacHex('sha1', secret, body)}` }, 'malformed_signature'],
+      [{ 'x-hub-signature': 'sha256=zz' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(jira({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('works without the Atlassian delivery headers (no id, retry 0)', async () => {
+    const request = withHeaders(signJiraRequest({ secret, body }), {
+      'x-atlassian-webhook-identifier': undefined,
+      'x-atlassian-webhook-flow': undefined,
+    });
+    const result = await jira({ secret }).receive(request);
+    expect(result.type === 'event' && result.event.id).toBeUndefined();
+    expect(result.type === 'event' && result.event.meta.retry).toBe(0);
+  });
+
+  it('reports signed bodies without webhookEvent', async () => {
+    for (const bad of ['{"webhookEvent":', '{"timestamp":1}']) {
+      const error = await rejection(jira({ secret }).receive(signJiraRequest({ secret, body: bad })));
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('runs handlers by webhookEvent', async () => {
+    const receiver = jira({ secret });
+    const keys: string[] = [];
+    receiver.on('jira:issue_created', (event) => {
+      keys.push(event.payload.issue?.key ?? '');
+    });
+    expect((await receiver.handle(signJiraRequest({ secret, body }))).status).toBe(200);
+    expect(keys).toEqual(['ED-1']);
+  });
+
+  it('checks the secret at construction', () => {
+    expect(() => jira({ secret: '' })).toThrow(/empty/);
+  });
+});
