@@ -53,7 +53,7 @@ describe('sentry receiver', () => {
     expect(String(response.body)).not.toContain(secret);
   });
 
-  it('does not let the unsigned resource header change an accepted event silently', async () => {
+  it('takes the resource from its (unsigned) header, as Sentry sends it', async () => {
     // The resource header is not signed; the name follows it, so handlers see what Sentry sent.
     const request = signed();
     const headers = { ...request.headers, 'sentry-hook-resource': 'installation' };
