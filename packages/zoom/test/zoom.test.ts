@@ -1,0 +1,137 @@
+import { createHmac } from 'node:crypto';
+import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { zoom } from '@hookwire/zoom';
+import { signZoomRequest, signZoomUrlValidation } from '@hookwire/zoom/testing';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const secret = 'zoom-secret-token';
+const now = 1_689_061_099_652;
+const timestamp = Math.floor(now / 1000);
+const started = {
+  account_id: 'AAAAAABBBB',
+  object: {
+    id: '1234567890',
+    uuid: '4444AAAiAAAAAiAiAiiAii==',
+    host_id: 'x1yCzABCDEfg',
+    topic: 'Standup',
+    type: 2,
+  },
+};
+
+function receiver(options: Partial<Parameters<typeof zoom>[0]> = {}) {
+  return zoom({ secret, now: () => now, ...options });
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('zoom receiver', () => {
+  it("verifies v0=HMAC-SHA256('v0:' + timestamp + ':' + body), computed as Zoom's sample does", async () => {
+    const body = JSON.stringify({ event: 'meeting.started', event_ts: now, payload: started });
+    const expected = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const request = signZoomRequest({ secret, body, timestamp });
+    expect(request.headers['x-zm-signature']).toBe(expected);
+    const result = await receiver().receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('meeting.started');
+    expect(result.event.id).toBe(`meeting.started:${now}:4444AAAiAAAAAiAiAiiAii==`);
+    expect(result.event.meta).toMatchObject({ eventTs: now, accountId: 'AAAAAABBBB' });
+    expect(result.event.meta.trackingId).toEqual(expect.stringContaining('rid='));
+  });
+
+  it('answers endpoint.url_validation with plainToken and its HMAC, only once the request is verified', async () => {
+    const plainToken = 'qgg8vlvZRS6UYooatFL8Aw';
+    const response = await receiver().handle(signZoomUrlValidation({ secret, plainToken, timestamp }));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(String(response.body))).toEqual({
+      plainToken,
+      encryptedToken: createHmac('sha256', secret).update(plainToken).digest('hex'),
+    });
+    const forged = await receiver().handle(signZoomUrlValidation({ secret: 'guess', plainToken, timestamp }));
+    expect(forged.status).toBe(401);
+    expect(String(forged.body)).not.toContain(createHmac('sha256', secret).update(plainToken).digest('hex'));
+  });
+
+  it('hashes the validation token with the secret that signed it during a rotation', async () => {
+    const plainToken = 'abc123';
+    const response = await receiver({ secret: [secret, 'next-secret'] }).handle(
+      signZoomUrlValidation({ secret: 'next-secret', plainToken, timestamp }),
+    );
+    expect(JSON.parse(String(response.body)).encryptedToken).toBe(
+      createHmac('sha256', 'next-secret').update(plainToken).digest('hex'),
+    );
+  });
+
+  it('routes typed handlers', async () => {
+    const topics: string[] = [];
+    const r = receiver();
+    r.on('meeting.started', (event) => {
+      topics.push(event.payload.payload.object.topic);
+    });
+    expect(
+      (await r.handle(signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp })))
+        .status,
+    ).toBe(200);
+    expect(topics).toEqual(['Standup']);
+  });
+
+  it('rejects a tampered body, the wrong secret and a changed timestamp', async () => {
+    const request = signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp });
+    const tampered = {
+      ...request,
+      body: Buffer.from(Buffer.from(request.body).toString().replace('Standup', 'Payday')),
+    };
+    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const wrong = await receiver().handle(
+      signZoomRequest({ secret: 'guess', event: 'meeting.started', timestamp }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(String(wrong.body)).not.toContain(secret);
+    const shifted = withHeaders(request, { 'x-zm-request-timestamp': String(timestamp - 1) });
+    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+  });
+
+  it('refuses stale and future timestamps', async () => {
+    const sign = (offset: number) =>
+      signZoomRequest({ secret, event: 'meeting.ended', timestamp: timestamp + offset });
+    expect((await rejection(receiver().receive(sign(-301)))).code).toBe('timestamp_too_old');
+    expect((await rejection(receiver().receive(sign(301)))).code).toBe('timestamp_in_future');
+    expect((await receiver().receive(sign(-299))).type).toBe('event');
+    expect((await receiver({ tolerance: 900 }).receive(sign(-800))).type).toBe('event');
+  });
+
+  it('rejects missing, duplicated and malformed headers', async () => {
+    const request = signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp });
+    const signature = request.headers['x-zm-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-zm-signature': undefined }, 'missing_header'],
+      [{ 'x-zm-request-timestamp': undefined }, 'missing_header'],
+      [{ 'x-zm-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-zm-signature': signature.slice(3) }, 'malformed_signature'],
+      [{ 'x-zm-signature': 'v0=nothex' }, 'malformed_signature'],
+      [{ 'x-zm-request-timestamp': String(now) }, 'malformed_header'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports bodies without an event or a validation token', async () => {
+    const noEvent = signZoomRequest({ secret, body: '{"payload":{}}', timestamp });
+    expect((await rejection(receiver().receive(noEvent))).code).toBe('malformed_body');
+    const noToken = signZoomRequest({ secret, event: 'endpoint.url_validation', payload: {}, timestamp });
+    expect((await rejection(receiver().receive(noToken))).code).toBe('malformed_body');
+    const notJson = signZoomRequest({ secret, body: 'event=x', timestamp });
+    expect((await rejection(receiver().receive(notJson))).code).toBe('malformed_body');
+  });
+});
