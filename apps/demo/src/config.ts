@@ -1,0 +1,46 @@
+import { parseRetrySchedule } from '@hookwire/core';
+import { parseApiTokens } from '@hookwire/sender';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface DemoConfig {
+  port: number;
+  /** A file path (SQLite) or a `postgres://` URL. */
+  database: string;
+  redisUrl?: string;
+  role: Role;
+  /** Bearer token → tenant. */
+  apiTokens: Map<string, string>;
+  /** True when the token came from the development default (printed at start). */
+  devToken: boolean;
+  allowPrivateNetwork: boolean;
+  retrySchedule: number[];
+}
+
+export const DEV_API_TOKEN = 'dev-token';
+
+/** Reads the environment variables of DESIGN.md; a wrong value stops the start with a clear message. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number; got "${env.PORT}".`);
+  const role = (env.HOOKWIRE_ROLE ?? 'all') as Role;
+  if (!['all', 'api', 'worker'].includes(role)) {
+    throw new Error(`HOOKWIRE_ROLE must be all, api or worker; got "${env.HOOKWIRE_ROLE}".`);
+  }
+  const allow = env.HOOKWIRE_ALLOW_PRIVATE_NETWORK ?? 'false';
+  if (!['true', 'false'].includes(allow)) {
+    throw new Error(`HOOKWIRE_ALLOW_PRIVATE_NETWORK must be true or false; got "${allow}".`);
+  }
+  const tokens = env.HOOKWIRE_API_TOKENS ? parseApiTokens(env.HOOKWIRE_API_TOKENS) : undefined;
+  return {
+    port,
+    database: env.HOOKWIRE_DATABASE || '.data/hookwire.db',
+    ...(env.HOOKWIRE_REDIS_URL ? { redisUrl: env.HOOKWIRE_REDIS_URL } : {}),
+    role,
+    apiTokens: tokens ?? new Map([[DEV_API_TOKEN, 'dev']]),
+    devToken: tokens === undefined,
+    allowPrivateNetwork: allow === 'true',
+    retrySchedule: parseRetrySchedule(env.HOOKWIRE_RETRY_SCHEDULE ?? '5,300,1800,7200,18000,36000,36000'),
+  };
+}
