@@ -1,0 +1,190 @@
+import { createHmac } from 'node:crypto';
+import { aspnet } from '@hookwire/aspnet';
+import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
+import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+const secret = '12345678901234567890123456789012';
+
+// What WebHookManager.CreateWebHookRequestBody + JObject.ToString() produce on Windows: indented
+// JSON with CRLF line ends, signed as HMAC-SHA256 over those exact bytes, hex in upper case.
+const body = [
+  '{',
+  '  "Id": "0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4",',
+  '  "Attempt": 2,',
+  '  "Properties": {',
+  '    "p1": "pv1"',
+  '  },',
+  '  "Notifications": [',
+  '    {',
+  '      "Action": "event1",',
+  '      "Id": 42',
+  '    },',
+  '    {',
+  '      "Action": "event2",',
+  '      "Text": "caf\u00e9"',
+  '    }',
+  '  ]',
+  '}',
+].join('\r\n');
+
+function dotnetRequest(payload: string, key = secret): WebhookRequest {
+  const hex = createHmac('sha256', key).update(payload, 'utf8').digest('hex').toUpperCase();
+  return createWebhookRequest({
+    body: payload,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'ms-signature': `sha256=${hex}` },
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
+  it('verifies the sender’s CRLF-indented body and emits one event per notification', async () => {
+    const result = await aspnet({ secret }).receive(dotnetRequest(body));
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+      ['event1', '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4:0'],
+      ['event2', '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4:1'],
+    ]);
+    expect(result.events[1]!.payload).toEqual({ Action: 'event2', Text: 'café' });
+    expect(result.event.meta).toEqual({
+      deliveryId: '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4',
+      attempt: 2,
+      properties: { p1: 'pv1' },
+    });
+  });
+
+  it('uses the delivery Id itself for a single notification, so retries dedupe', async () => {
+    const receiver = aspnet({ secret, dedupe: true });
+    let count = 0;
+    receiver.on('user.created', () => {
+      count++;
+    });
+    const first = signAspNetRequest({
+      secret,
+      id: 'abc',
+      attempt: 1,
+      notifications: [{ Action: 'user.created', Id: 1 }],
+    });
+    const retry = signAspNetRequest({
+      secret,
+      id: 'abc',
+      attempt: 2,
+      notifications: [{ Action: 'user.created', Id: 1 }],
+    });
+    expect((await receiver.receive(first)).type === 'event').toBe(true);
+    await receiver.handle(first);
+    await receiver.handle(retry);
+    expect(count).toBe(1);
+  });
+
+  it('runs every notification of a batch even with dedupe on', async () => {
+    const receiver = aspnet({ secret, dedupe: true });
+    const seen: string[] = [];
+    receiver.onAny((event) => {
+      seen.push(event.name);
+    });
+    await receiver.handle(dotnetRequest(body));
+    expect(seen).toEqual(['event1', 'event2']);
+  });
+
+  it('answers the GET ?echo= registration check with the value as plain text', async () => {
+    const result = await aspnet({ secret }).receive(
+      createAspNetEchoRequest({ echo: '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a' }),
+    );
+    expect(result).toEqual({
+      type: 'response',
+      response: {
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+        body: '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a',
+      },
+    });
+    const noEcho = createWebhookRequest({ method: 'GET', url: 'https://example.com/webhooks/aspnet' });
+    expect((await aspnet({ secret }).handle(noEcho)).status).toBe(405);
+  });
+
+  it('accepts lower-case hex and a case-insensitive "sha256" key, as the .NET receiver did', async () => {
+    const request = dotnetRequest(body);
+    const hex = (request.headers['ms-signature'] as string).slice(7);
+    for (const value of [`sha256=${hex.toLowerCase()}`, `SHA256=${hex}`, ` sha256 =${hex}`]) {
+      expect((await aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': value }))).type).toBe(
+        'event',
+      );
+    }
+  });
+
+  it('rejects a tampered body, even one that only re-serialises the JSON', async () => {
+    const request = dotnetRequest(body);
+    const compact = { ...request, body: Buffer.from(JSON.stringify(JSON.parse(body))) };
+    const error = await rejection(aspnet({ secret }).receive(compact));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong secret without revealing it or the expected signature', async () => {
+    const response = await aspnet({ secret }).handle(dotnetRequest(body, 'another secret of 32 characters!'));
+    expect(response.status).toBe(401);
+    const expected = createHmac('sha256', secret).update(body).digest('hex');
+    expect(String(response.body).toLowerCase()).not.toContain(expected);
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    const receiver = aspnet({ secret: ['old secret', secret] });
+    expect((await receiver.receive(dotnetRequest(body, 'old secret'))).type).toBe('event');
+  });
+
+  it('requires ms-signature, and rejects duplicates and malformed values', async () => {
+    const request = dotnetRequest(body);
+    expect(
+      (await rejection(aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': undefined })))).code,
+    ).toBe('missing_header');
+    const signature = request.headers['ms-signature'] as string;
+    const doubled = withHeaders(request, { 'ms-signature': [signature, signature] });
+    expect((await rejection(aspnet({ secret }).receive(doubled))).code).toBe('duplicate_header');
+    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=XYZ', 'sha256=']) {
+      const error = await rejection(
+        aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': value })),
+      );
+      expect(error.code).toBe('malformed_signature');
+    }
+  });
+
+  it('reports malformed bodies after verifying them', async () => {
+    const bodies = [
+      '{',
+      '[]',
+      '{"Notifications":[]}',
+      '{"Id":"x"}',
+      '{"Id":"x","Notifications":[{}]}',
+      '{"Id":"x","Notifications":[1]}',
+    ];
+    for (const payload of bodies) {
+      expect((await rejection(aspnet({ secret }).receive(dotnetRequest(payload)))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('acknowledges an empty batch with 200', async () => {
+    const response = await aspnet({ secret }).handle(signAspNetRequest({ secret, notifications: [] }));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a missing secret at construction', () => {
+    expect(() => aspnet({ secret: '' })).toThrow(/empty/);
+  });
+});

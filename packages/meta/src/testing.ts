@@ -1,0 +1,36 @@
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+
+export interface SignMetaRequestInput {
+  /** The app secret. */
+  secret: string;
+  /** A notification to serialise (`{ object, entry: [...] }`), or the exact body. */
+  payload?: unknown;
+  body?: string | Uint8Array;
+  url?: string;
+}
+
+/** Builds an event notification signed as Meta signs it (`X-Hub-Signature-256`). */
+export function signMetaRequest(input: SignMetaRequestInput): WebhookRequest {
+  const body = input.body ?? JSON.stringify(input.payload ?? { object: 'page', entry: [] });
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-signature-256': `sha256=${hmacHex('sha256', input.secret, body)}`,
+    },
+  });
+}
+
+/** Builds the GET verification request Meta sends when the callback URL is saved. */
+export function createMetaVerificationRequest(input: {
+  verifyToken: string;
+  challenge?: string;
+  url?: string;
+}): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/meta');
+  url.searchParams.set('hub.mode', 'subscribe');
+  url.searchParams.set('hub.challenge', input.challenge ?? '1158201444');
+  url.searchParams.set('hub.verify_token', input.verifyToken);
+  return createWebhookRequest({ method: 'GET', url: url.href });
+}

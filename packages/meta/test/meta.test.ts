@@ -1,0 +1,220 @@
+import { createHmac } from 'node:crypto';
+import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { meta } from '@hookwire/meta';
+import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = '1f0c6b2d8a4e4f0bb2f2a1c3d4e5f6a7';
+const verifyToken = 'my-verify-token-42';
+const receiver = () => meta({ secret, verifyToken });
+
+// Shaped after the WhatsApp Cloud API "text message received" notification.
+const whatsapp = {
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: '102290129340398',
+      changes: [
+        {
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+            contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
+            messages: [
+              {
+                from: '16505551234',
+                id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+                timestamp: '1749416383',
+                type: 'text',
+                text: { body: 'Does it come in another color?' },
+              },
+            ],
+          },
+          field: 'messages',
+        },
+      ],
+    },
+  ],
+};
+
+const page = {
+  object: 'page',
+  entry: [
+    {
+      id: '1234',
+      time: 1700000000,
+      changes: [
+        { field: 'feed', value: { item: 'post', verb: 'add', post_id: '1234_1' } },
+        { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '1_2' } },
+      ],
+      messaging: [
+        {
+          sender: { id: 'PSID' },
+          recipient: { id: '1234' },
+          timestamp: 1700000000,
+          message: { mid: 'm1', text: 'hi' },
+        },
+      ],
+    },
+    {
+      id: '5678',
+      time: 1700000001,
+      standby: [{ sender: { id: 'PSID2' }, recipient: { id: '5678' }, timestamp: 1 }],
+    },
+  ],
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('meta receiver', () => {
+  it('answers the verification request with the challenge as plain text', async () => {
+    const result = await receiver().receive(
+      createMetaVerificationRequest({ verifyToken, challenge: '1158201444' }),
+    );
+    expect(result).toEqual({
+      type: 'response',
+      response: {
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+        body: '1158201444',
+      },
+    });
+  });
+
+  it('answers 403 to a wrong verify token or a missing challenge, without echoing the token', async () => {
+    const wrong = await receiver().handle(createMetaVerificationRequest({ verifyToken: 'guess' }));
+    expect(wrong.status).toBe(403);
+    expect(String(wrong.body)).not.toContain(verifyToken);
+    const request = createMetaVerificationRequest({ verifyToken });
+    const noChallenge = { ...request, url: request.url.replace(/hub\.challenge=\d+&?/, '') };
+    expect((await receiver().handle(noChallenge)).status).toBe(403);
+    const rotated = meta({ secret, verifyToken: ['old-token', verifyToken] });
+    expect((await rotated.handle(createMetaVerificationRequest({ verifyToken: 'old-token' }))).status).toBe(
+      200,
+    );
+  });
+
+  it('answers 405 to a GET that is not a verification request', async () => {
+    const response = await receiver().handle(
+      createWebhookRequest({ method: 'GET', url: 'https://example.com/meta' }),
+    );
+    expect(response.status).toBe(405);
+  });
+
+  it('names WhatsApp changes <object>.<field> with the value as payload', async () => {
+    const result = await receiver().receive(signMetaRequest({ secret, payload: whatsapp }));
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.events).toHaveLength(1);
+    expect(result.event.name).toBe('whatsapp_business_account.messages');
+    expect(result.event.payload).toEqual(whatsapp.entry[0]!.changes[0]!.value);
+    expect(result.event.meta).toEqual({
+      object: 'whatsapp_business_account',
+      entryId: '102290129340398',
+      entryTime: undefined,
+      field: 'messages',
+    });
+  });
+
+  it('emits one event per change and per messaging or standby item', async () => {
+    const result = await receiver().receive(signMetaRequest({ secret, payload: page }));
+    expect(result.type === 'event' && result.events.map((event) => event.name)).toEqual([
+      'page.feed',
+      'page.feed',
+      'page.messaging',
+      'page.standby',
+    ]);
+    const handled = receiver();
+    const texts: string[] = [];
+    handled.on('page.messaging', (event) => {
+      texts.push(event.payload.message?.text ?? '');
+    });
+    expect((await handled.handle(signMetaRequest({ secret, payload: page }))).status).toBe(200);
+    expect(texts).toEqual(['hi']);
+  });
+
+  it('verifies the raw bytes, escaped unicode and slashes included', async () => {
+    const body =
+      '{"object":"page","entry":[{"id":"1","changes":[{"field":"feed","value":{"message":"caf\\u00e9 \\/ ok"}}]}]}';
+    const request = createWebhookRequest({
+      body,
+      headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+    });
+    const result = await receiver().receive(request);
+    expect(result.type === 'event' && result.event.payload).toEqual({ message: 'café / ok' });
+  });
+
+  it('rejects a tampered body', async () => {
+    const request = signMetaRequest({ secret, payload: whatsapp });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...whatsapp, entry: [] })) };
+    const error = await rejection(receiver().receive(tampered));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong app secret without revealing it or the expected signature', async () => {
+    const request = signMetaRequest({ secret: 'another app secret', payload: whatsapp });
+    const response = await receiver().handle(request);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(
+      createHmac('sha256', secret).update(request.body).digest('hex'),
+    );
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('accepts any app secret of a rotation', async () => {
+    const rotated = meta({ secret: ['old app secret', secret], verifyToken });
+    expect(
+      (await rotated.receive(signMetaRequest({ secret: 'old app secret', payload: whatsapp }))).type,
+    ).toBe('event');
+  });
+
+  it('requires the signature header, rejects duplicates, SHA-1 and malformed values', async () => {
+    const request = signMetaRequest({ secret, payload: whatsapp });
+    expect(
+      (await rejection(receiver().receive(withHeaders(request, { 'x-hub-signature-256': undefined })))).code,
+    ).toBe('missing_header');
+    const signature = request.headers['x-hub-signature-256'] as string;
+    const doubled = withHeaders(request, { 'x-hub-signature-256': [signature, signature] });
+    expect((await rejection(receiver().receive(doubled))).code).toBe('duplicate_header');
+    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=xyz']) {
+      const error = await rejection(
+        receiver().receive(withHeaders(request, { 'x-hub-signature-256': value })),
+      );
+      expect(error.code).toBe('malformed_signature');
+    }
+  });
+
+  it('reports malformed notifications after verifying them', async () => {
+    const bodies = [
+      '{',
+      '[]',
+      '{"entry":[]}',
+      '{"object":"page"}',
+      '{"object":"page","entry":[1]}',
+      '{"object":"page","entry":[{"changes":[{"value":{}}]}]}',
+    ];
+    for (const body of bodies) {
+      expect((await rejection(receiver().receive(signMetaRequest({ secret, body })))).code).toBe(
+        'malformed_body',
+      );
+    }
+  });
+
+  it('refuses missing configuration at construction', () => {
+    expect(() => meta({ secret, verifyToken: '' })).toThrow(/empty/);
+    expect(() => meta({ secret: [], verifyToken })).toThrow(/at least one/);
+    expect(() => meta({ secret } as Parameters<typeof meta>[0])).toThrow(/verifyToken/);
+  });
+});

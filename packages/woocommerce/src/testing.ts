@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+
+export interface SignWooCommerceRequestInput {
+  secret: string;
+  /** `X-WC-Webhook-Topic`, e.g. `order.created`. */
+  topic: string;
+  payload?: unknown;
+  body?: string | Uint8Array;
+  webhookId?: number;
+  deliveryId?: string;
+  /** `X-WC-Webhook-Source`, the shop's home URL. */
+  source?: string;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as WooCommerce signs a delivery. */
+export function signWooCommerceRequest(input: SignWooCommerceRequestInput): WebhookRequest {
+  const body = input.body ?? JSON.stringify(input.payload ?? {});
+  const [resource = '', event = ''] = input.topic.split('.', 2);
+  return createWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'WooCommerce/9.0.0 Hookshot (WordPress/6.5)',
+      'x-wc-webhook-source': input.source ?? 'https://shop.example.com/',
+      'x-wc-webhook-topic': input.topic,
+      'x-wc-webhook-resource': resource,
+      'x-wc-webhook-event': event,
+      'x-wc-webhook-signature': hmacBase64('sha256', input.secret, body),
+      'x-wc-webhook-id': String(input.webhookId ?? 1),
+      'x-wc-webhook-delivery-id': input.deliveryId ?? randomBytes(16).toString('hex'),
+    },
+  });
+}
+
+/** The unsigned ping WooCommerce sends when a webhook is saved. */
+export function createWooCommercePing(input: { webhookId?: number; url?: string } = {}): WebhookRequest {
+  return createWebhookRequest({
+    url: input.url,
+    body: `webhook_id=${input.webhookId ?? 1}`,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'WooCommerce/9.0.0 Hookshot (WordPress/6.5)',
+    },
+  });
+}

@@ -1,0 +1,186 @@
+import { createHmac } from 'node:crypto';
+import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { woocommerce } from '@hookwire/woocommerce';
+import { createWooCommercePing, signWooCommerceRequest } from '@hookwire/woocommerce/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'q1w2e3r4t5y6u7i8o9p0';
+const order = {
+  id: 727,
+  number: '727',
+  status: 'processing',
+  total: '29.35',
+  currency: 'USD',
+  line_items: [],
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+describe('woocommerce receiver', () => {
+  it('verifies a delivery signed as WC_Webhook::generate_signature does (base64 HMAC-SHA256 of the body)', async () => {
+    // WooCommerce sends trim(wp_json_encode($payload)), which escapes "/" as "\/".
+    const body =
+      '{"id":727,"number":"727","status":"processing","permalink":"https:\\/\\/shop.example.com\\/?p=727"}';
+    const signature = createHmac('sha256', secret).update(body).digest('base64');
+    const request = createWebhookRequest({
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-wc-webhook-source': 'https://shop.example.com/',
+        'x-wc-webhook-topic': 'order.created',
+        'x-wc-webhook-resource': 'order',
+        'x-wc-webhook-event': 'created',
+        'x-wc-webhook-signature': signature,
+        'x-wc-webhook-id': '12',
+        'x-wc-webhook-delivery-id': '6b7d0e5b0c7b6b2c4e1c6f2d5f0f8a31',
+      },
+    });
+    const result = await woocommerce({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event.name).toBe('order.created');
+    expect(result.event.id).toBe('6b7d0e5b0c7b6b2c4e1c6f2d5f0f8a31');
+    expect(result.event.payload).toMatchObject({ id: 727, permalink: 'https://shop.example.com/?p=727' });
+    expect(result.event.meta).toEqual({
+      webhookId: '12',
+      resource: 'order',
+      event: 'created',
+      source: 'https://shop.example.com/',
+    });
+  });
+
+  it('names action topics by the full topic', async () => {
+    const request = signWooCommerceRequest({
+      secret,
+      topic: 'action.woocommerce_add_to_cart',
+      payload: { action: 'woocommerce_add_to_cart', arg: 'abc' },
+    });
+    const result = await woocommerce({ secret }).receive(request);
+    expect(result.type === 'event' && result.event.name).toBe('action.woocommerce_add_to_cart');
+  });
+
+  it('answers the unsigned save-time ping with 200 without running handlers', async () => {
+    const receiver = woocommerce({ secret });
+    let calls = 0;
+    receiver.onAny(() => {
+      calls++;
+    });
+    const result = await receiver.receive(createWooCommercePing({ webhookId: 42 }));
+    expect(result.type).toBe('response');
+    expect((await receiver.handle(createWooCommercePing({ webhookId: 42 }))).status).toBe(200);
+    expect(calls).toBe(0);
+  });
+
+  it('does not mistake other unsigned bodies for the ping', async () => {
+    const receiver = woocommerce({ secret });
+    for (const body of ['webhook_id=42&order=1', 'webhook_id=abc', JSON.stringify(order)]) {
+      const error = await rejection(receiver.receive(createWebhookRequest({ body })));
+      expect(error.code).toBe('missing_header');
+    }
+  });
+
+  it('rejects a tampered body', async () => {
+    const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
+    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...order, total: '0.01' })) };
+    const error = await rejection(woocommerce({ secret }).receive(tampered));
+    expect(error.code).toBe('signature_mismatch');
+    expect(error.status).toBe(401);
+  });
+
+  it('rejects the wrong secret without revealing it or the expected signature', async () => {
+    const request = signWooCommerceRequest({
+      secret: 'not the secret',
+      topic: 'order.updated',
+      payload: order,
+    });
+    const response = await woocommerce({ secret }).handle(request);
+    expect(response.status).toBe(401);
+    const expected = createHmac('sha256', secret).update(request.body).digest('base64');
+    expect(String(response.body)).not.toContain(expected);
+    expect(String(response.body)).not.toContain(secret);
+  });
+
+  it('rejects a hex signature: WooCommerce sends base64', async () => {
+    const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
+    const hex = createHmac('sha256', secret).update(request.body).digest('hex');
+    const error = await rejection(
+      woocommerce({ secret }).receive(withHeaders(request, { 'x-wc-webhook-signature': hex })),
+    );
+    expect(['signature_mismatch', 'malformed_signature']).toContain(error.code);
+    const junk = withHeaders(request, { 'x-wc-webhook-signature': '***' });
+    expect((await rejection(woocommerce({ secret }).receive(junk))).code).toBe('malformed_signature');
+  });
+
+  it('accepts any secret of a rotation', async () => {
+    const receiver = woocommerce({ secret: ['old secret', secret] });
+    const old = signWooCommerceRequest({
+      secret: 'old secret',
+      topic: 'product.updated',
+      payload: { id: 1 },
+    });
+    expect((await receiver.receive(old)).type).toBe('event');
+  });
+
+  it('keys the HMAC with the HTML-decoded secret, as wp_specialchars_decode does', async () => {
+    const request = signWooCommerceRequest({ secret: 'a&b<c>"d\'e', topic: 'order.updated', payload: order });
+    expect((await woocommerce({ secret: 'a&amp;b&lt;c&gt;&quot;d&#039;e' }).receive(request)).type).toBe(
+      'event',
+    );
+    expect((await woocommerce({ secret: 'a&b<c>"d\'e' }).receive(request)).type).toBe('event');
+  });
+
+  it('requires the signature and topic headers, and rejects a duplicated signature', async () => {
+    const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
+    for (const name of ['x-wc-webhook-signature', 'x-wc-webhook-topic']) {
+      const error = await rejection(
+        woocommerce({ secret }).receive(withHeaders(request, { [name]: undefined })),
+      );
+      expect(error.code).toBe('missing_header');
+    }
+    const signature = request.headers['x-wc-webhook-signature'] as string;
+    const doubled = withHeaders(request, { 'x-wc-webhook-signature': [signature, signature] });
+    expect((await rejection(woocommerce({ secret }).receive(doubled))).code).toBe('duplicate_header');
+  });
+
+  it('reports a body that is not JSON, after verifying it', async () => {
+    const request = signWooCommerceRequest({ secret, topic: 'order.updated', body: 'id=1' });
+    expect((await rejection(woocommerce({ secret }).receive(request))).code).toBe('malformed_body');
+  });
+
+  it('dedupes a repeated delivery id when asked', async () => {
+    const receiver = woocommerce({ secret, dedupe: true });
+    let count = 0;
+    receiver.on('order.created', (event) => {
+      count += event.payload.id === 727 ? 1 : 0;
+    });
+    const request = signWooCommerceRequest({
+      secret,
+      topic: 'order.created',
+      payload: order,
+      deliveryId: 'd1',
+    });
+    await receiver.handle(request);
+    await receiver.handle(request);
+    expect(count).toBe(1);
+  });
+
+  it('answers 405 to GET and refuses an empty secret', async () => {
+    const request = {
+      ...signWooCommerceRequest({ secret, topic: 'order.updated', payload: order }),
+      method: 'GET',
+    };
+    expect((await woocommerce({ secret }).handle(request)).status).toBe(405);
+    expect(() => woocommerce({ secret: '' })).toThrow(/empty/);
+  });
+});
