@@ -1,0 +1,43 @@
+import { defineProvider, normalizeSecrets, parseFormBody, requireHeader, verifyHmac } from '@hookwire/core';
+import type { MandrillEvents } from './events.js';
+import type { MandrillOptions } from './options.js';
+import { parseMandrillEvents } from './parse.js';
+import { mandrillSignedData } from './signature.js';
+
+export type {
+  MandrillEvents,
+  MandrillInboundEvent,
+  MandrillMessageEvent,
+  MandrillMessageEventName,
+  MandrillSyncEvent,
+} from './events.js';
+export type { MandrillOptions } from './options.js';
+
+/**
+ * A receiver for Mandrill (Mailchimp Transactional) webhooks: checks `X-Mandrill-Signature`, the
+ * base64 HMAC-SHA1 of the webhook URL followed by the sorted POST fields, answers Mandrill's HEAD
+ * check, and turns each item of `mandrill_events` into an event named by `event` (`send`, `open`…).
+ *
+ * @example
+ * const receiver = mandrill({ secret: process.env.MANDRILL_WEBHOOK_KEY!, publicUrl: 'https://example.com/webhooks/mandrill' });
+ * receiver.on('hard_bounce', (event) => suppress(event.payload.msg.email));
+ */
+export const mandrill = defineProvider<MandrillOptions, { secrets: string[] }, MandrillEvents>({
+  name: 'mandrill',
+  title: 'Mandrill',
+  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Mandrill') }),
+  // Mandrill checks that the URL answers with a HEAD request when the webhook is added.
+  handshake: (request) => (request.method === 'HEAD' ? { status: 200 } : undefined),
+  verify(request, { state, options }) {
+    verifyHmac({
+      algorithm: 'sha1',
+      secrets: state.secrets,
+      parts: [mandrillSignedData(options.publicUrl ?? request.url, parseFormBody(request))],
+      signatures: requireHeader(request, 'X-Mandrill-Signature', 'Mandrill signs every webhook POST.'),
+      encoding: 'base64',
+      header: 'X-Mandrill-Signature',
+      provider: 'Mandrill',
+    });
+  },
+  parse: parseMandrillEvents,
+});

@@ -1,0 +1,179 @@
+import { createHmac } from 'node:crypto';
+import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { mandrill } from '@hookwire/mandrill';
+import { signMandrillRequest } from '@hookwire/mandrill/testing';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'wH7kq2LxN9pR4tVz8bYc1A';
+const url = 'https://example.com/webhooks/mandrill';
+const message = {
+  _id: 'exampleaaaaaaaaaaaaaaaaaaaaaaaaa',
+  ts: 1365109999,
+  email: 'example.webhook@mandrillapp.com',
+  sender: 'example.sender@mandrillapp.com',
+  subject: 'This an example webhook message',
+  tags: ['webhook-example'],
+};
+const send = { event: 'send', _id: message._id, ts: 1365109999, msg: message };
+const open = { event: 'open', _id: message._id, ts: 1365111111, msg: message, ip: '127.0.0.1' };
+const click = { event: 'click', _id: message._id, ts: 1365111112, msg: message, url: 'https://mandrill.com' };
+const blacklist = {
+  type: 'blacklist',
+  action: 'add',
+  ts: 1365111113,
+  reject: { email: 'x@example.com', reason: 'hard-bounce' },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'WebhookError' });
+  return error as WebhookError;
+}
+
+const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
+  ...request,
+  headers: { ...request.headers, ...headers },
+});
+
+/** Mandrill's documented recipe, written out by hand: URL, then sorted name ‖ value, HMAC-SHA1, base64. */
+function referenceSignature(key: string, signedUrl: string, fields: Record<string, string>): string {
+  let data = signedUrl;
+  for (const name of Object.keys(fields).sort()) data += name + fields[name];
+  return createHmac('sha1', key).update(data, 'utf8').digest('base64');
+}
+
+describe('mandrill receiver', () => {
+  it('verifies a request signed by the documented recipe, computed independently', async () => {
+    const json = JSON.stringify([send]);
+    const body = `mandrill_events=${encodeURIComponent(json)}`;
+    const request = createWebhookRequest({
+      url,
+      body,
+      headers: { 'x-mandrill-signature': referenceSignature(secret, url, { mandrill_events: json }) },
+    });
+    const result = await mandrill({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.event).toMatchObject({
+      provider: 'mandrill',
+      name: 'send',
+      id: `${message._id}:send:1365109999`,
+      payload: send,
+      meta: { messageId: message._id, ts: 1365109999 },
+    });
+  });
+
+  it('sorts every POST field by name, with URL-decoded values', async () => {
+    const fields = { mandrill_events: JSON.stringify([open]), a_first: 'x y&z' };
+    const request = signMandrillRequest({ secret, url, fields });
+    expect(request.headers['x-mandrill-signature']).toBe(referenceSignature(secret, url, fields));
+    expect((await mandrill({ secret }).receive(request)).type).toBe('event');
+  });
+
+  it('answers the HEAD check without a signature', async () => {
+    const response = await mandrill({ secret }).handle(createWebhookRequest({ method: 'HEAD', url }));
+    expect(response).toEqual({ status: 200 });
+  });
+
+  it('gives each event of a batch its name and its own id', async () => {
+    const request = signMandrillRequest({ secret, url, events: [send, open, click, blacklist] });
+    const result = await mandrill({ secret }).receive(request);
+    expect(result.type).toBe('event');
+    if (result.type !== 'event') return;
+    expect(result.events.map((event) => event.name)).toEqual(['send', 'open', 'click', 'blacklist']);
+    const ids = result.events.map((event) => event.id);
+    expect(new Set(ids.slice(0, 3)).size).toBe(3);
+    expect(ids[3]).toBeUndefined();
+  });
+
+  it('answers 200 to an empty batch without running handlers', async () => {
+    const receiver = mandrill({ secret });
+    let calls = 0;
+    receiver.onAny(() => {
+      calls++;
+    });
+    expect((await receiver.handle(signMandrillRequest({ secret, url, events: [] }))).status).toBe(200);
+    expect(calls).toBe(0);
+  });
+
+  it('signs over publicUrl when a proxy changes the URL the server sees', async () => {
+    const request = {
+      ...signMandrillRequest({ secret, url, events: [send] }),
+      url: 'http://10.0.0.5:3000/webhooks/mandrill',
+    };
+    expect((await rejection(mandrill({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await mandrill({ secret, publicUrl: url }).receive(request)).type).toBe('event');
+  });
+
+  it('includes the query string of the registered URL', async () => {
+    const registered = `${url}?tenant=acme`;
+    const request = signMandrillRequest({ secret, url: registered, events: [send] });
+    expect((await mandrill({ secret }).receive(request)).type).toBe('event');
+    expect((await rejection(mandrill({ secret, publicUrl: url }).receive(request))).code).toBe(
+      'signature_mismatch',
+    );
+  });
+
+  it('rejects a tampered body and a wrong key without revealing either', async () => {
+    const request = signMandrillRequest({ secret, url, events: [send] });
+    const tampered = {
+      ...request,
+      body: Buffer.from(`mandrill_events=${encodeURIComponent(JSON.stringify([click]))}`),
+    };
+    expect((await rejection(mandrill({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const wrong = signMandrillRequest({ secret: 'another key', url, events: [send] });
+    const response = await mandrill({ secret }).handle(wrong);
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    const expected = hmacBase64('sha1', secret, `${url}mandrill_events${JSON.stringify([send])}`);
+    expect(String(response.body)).not.toContain(expected);
+  });
+
+  it('accepts any configured key', async () => {
+    const receiver = mandrill({ secret: ['old webhook key', secret] });
+    expect(
+      (await receiver.receive(signMandrillRequest({ secret: 'old webhook key', url, events: [send] }))).type,
+    ).toBe('event');
+  });
+
+  it('requires one base64 X-Mandrill-Signature', async () => {
+    const request = signMandrillRequest({ secret, url, events: [send] });
+    const signature = request.headers['x-mandrill-signature'] as string;
+    const cases: [Record<string, string | string[] | undefined>, string][] = [
+      [{ 'x-mandrill-signature': undefined }, 'missing_header'],
+      [{ 'x-mandrill-signature': [signature, signature] }, 'duplicate_header'],
+      [{ 'x-mandrill-signature': '!!' }, 'malformed_signature'],
+    ];
+    for (const [headers, code] of cases) {
+      expect((await rejection(mandrill({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+    }
+  });
+
+  it('reports signed bodies that are not event batches', async () => {
+    const batches: Record<string, string>[] = [
+      { other: '1' },
+      { mandrill_events: '[{' },
+      { mandrill_events: '{"event":"send"}' },
+      { mandrill_events: '[{"_id":"x"}]' },
+    ];
+    for (const fields of batches) {
+      const error = await rejection(
+        mandrill({ secret }).receive(signMandrillRequest({ secret, url, fields })),
+      );
+      expect(error.code).toBe('malformed_body');
+    }
+  });
+
+  it('runs handlers by event name', async () => {
+    const receiver = mandrill({ secret });
+    const opened: string[] = [];
+    receiver.on('open', (event) => {
+      opened.push(event.payload.msg.email);
+    });
+    await receiver.handle(signMandrillRequest({ secret, url, events: [send, open] }));
+    expect(opened).toEqual([message.email]);
+  });
+});
