@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { paddle } from '@hookwire/paddle';
+import { signPaddleRequest } from '@hookwire/paddle/testing';
+import { NodeRuntime, Webhooks } from '@paddle/paddle-node-sdk';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WebhookError);
+  return error as WebhookError;
+}
+
+const secret = 'pdl_ntfset_01gkpjp8bkm3tm53kdgkx6sms7_6h3qd3uFSi9YCD3OLYAShQI90XTI5vEI';
+const now = 1_700_000_000_000;
+const ts = now / 1000;
+const completed = {
+  event_id: 'evt_01hv8x29kz0t586xy6zn1a62ny',
+  event_type: 'transaction.completed',
+  occurred_at: '2024-04-12T10:18:49.621022Z',
+  notification_id: 'ntf_01hv8x2a2m6ktczb2xxyg5cbxf',
+  data: { id: 'txn_01hv8wptq8987qeep44cyrewp9', status: 'completed', currency_code: 'USD' },
+};
+
+function receiver(options: Partial<Parameters<typeof paddle>[0]> = {}) {
+  return paddle({ secret, now: () => now, ...options });
+}
+
+function withSignature(request: WebhookRequest, value: string | string[] | undefined) {
+  return { ...request, headers: { ...request.headers, 'paddle-signature': value } };
+}
+
+describe('paddle receiver', () => {
+  beforeAll(() => {
+    NodeRuntime.initialize();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('verifies HMAC-SHA256 of ts:body and agrees with the official SDK', async () => {
+    const body = JSON.stringify(completed);
+    const h1 = createHmac('sha256', secret).update(`${ts}:${body}`).digest('hex');
+    const request = signPaddleRequest({ secret, body, timestamp: ts });
+    expect(request.headers['paddle-signature']).toBe(`ts=${ts};h1=${h1}`);
+    vi.useFakeTimers();
+    vi.setSystemTime(now + 2000);
+    expect(await new Webhooks().isSignatureValid(body, secret, `ts=${ts};h1=${h1}`)).toBe(true);
+    expect(await new Webhooks().isSignatureValid(`${body} `, secret, `ts=${ts};h1=${h1}`)).toBe(false);
+    vi.useRealTimers();
+    const result = await receiver({ now: () => now + 2000 }).receive(request);
+    if (result.type !== 'event') throw new Error('expected an event');
+    expect(result.event.name).toBe('transaction.completed');
+    expect(result.event.id).toBe('evt_01hv8x29kz0t586xy6zn1a62ny');
+    expect(result.event.meta).toEqual({
+      notificationId: 'ntf_01hv8x2a2m6ktczb2xxyg5cbxf',
+      occurredAt: completed.occurred_at,
+    });
+    expect(result.event.payload).toEqual(completed);
+  });
+
+  it('accepts any of several h1 values, as Paddle sends during a secret rotation', async () => {
+    const request = signPaddleRequest({
+      secret: ['pdl_ntfset_new', secret],
+      payload: completed,
+      timestamp: ts,
+    });
+    expect(String(request.headers['paddle-signature']).match(/h1=/g)).toHaveLength(2);
+    expect((await receiver().receive(request)).type).toBe('event');
+    expect((await receiver({ secret: 'pdl_ntfset_new' }).receive(request)).type).toBe('event');
+    expect((await receiver({ secret: ['pdl_ntfset_other', secret] }).receive(request)).type).toBe('event');
+  });
+
+  it("enforces Paddle's 5-second window both ways by default, and a configured one", async () => {
+    const sign = (offset: number) =>
+      signPaddleRequest({ secret, payload: completed, timestamp: ts + offset });
+    expect((await receiver().receive(sign(-5))).type).toBe('event');
+    expect((await rejection(receiver().receive(sign(-6)))).code).toBe('timestamp_too_old');
+    expect((await rejection(receiver().receive(sign(6)))).code).toBe('timestamp_in_future');
+    expect((await receiver({ tolerance: 60 }).receive(sign(-59))).type).toBe('event');
+  });
+
+  it('rejects a tampered body, a changed ts and the wrong secret', async () => {
+    const request = signPaddleRequest({ secret, payload: completed, timestamp: ts });
+    const tampered = {
+      ...request,
+      body: Buffer.from(JSON.stringify({ ...completed, event_type: 'transaction.canceled' })),
+    };
+    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const header = String(request.headers['paddle-signature']);
+    const shifted = withSignature(request, header.replace(`ts=${ts}`, `ts=${ts - 1}`));
+    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    const response = await receiver().handle(
+      signPaddleRequest({ secret: 'pdl_ntfset_wrong', payload: completed, timestamp: ts }),
+    );
+    expect(response.status).toBe(401);
+    expect(String(response.body)).not.toContain(secret);
+    expect(String(response.body)).not.toContain(header.split('h1=')[1] as string);
+  });
+
+  it('rejects missing, duplicated and malformed signature headers', async () => {
+    const request = signPaddleRequest({ secret, payload: completed, timestamp: ts });
+    const header = String(request.headers['paddle-signature']);
+    const h1 = header.split(';')[1] as string;
+    const cases: [string | string[] | undefined, string][] = [
+      [undefined, 'missing_header'],
+      [[header, header], 'duplicate_header'],
+      [h1, 'malformed_signature'],
+      [`ts=${ts}`, 'malformed_signature'],
+      [`ts=${ts};ts=${ts};${h1}`, 'malformed_signature'],
+      [`ts=${ts};h1=not-hex`, 'malformed_signature'],
+      [`ts=soon;${h1}`, 'malformed_header'],
+    ];
+    for (const [value, code] of cases) {
+      expect((await rejection(receiver().receive(withSignature(request, value)))).code).toBe(code);
+    }
+    // Unknown keys are ignored, as Paddle may add schemes.
+    expect((await receiver().receive(withSignature(request, `${header};h2=abc`))).type).toBe('event');
+  });
+
+  it('routes typed handlers and reports a body without event_type', async () => {
+    const ids: string[] = [];
+    const r = receiver();
+    r.on(['transaction.completed', 'transaction.paid'], (event) => {
+      ids.push(event.payload.data.id);
+    });
+    r.on('transaction.*', (event) => {
+      ids.push(event.name);
+    });
+    expect((await r.handle(signPaddleRequest({ secret, payload: completed, timestamp: ts }))).status).toBe(
+      200,
+    );
+    expect(ids.sort()).toEqual(['transaction.completed', 'txn_01hv8wptq8987qeep44cyrewp9']);
+    const bad = signPaddleRequest({ secret, payload: { data: {} }, timestamp: ts });
+    expect((await rejection(receiver().receive(bad))).code).toBe('malformed_body');
+    expect(() => paddle({ secret: '' })).toThrow(/empty/);
+  });
+});
