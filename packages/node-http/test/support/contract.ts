@@ -7,6 +7,8 @@ import {
 } from '@hookwire/core';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
+import { stripe } from '@hookwire/stripe';
+import { signStripeRequest, stripeTestEvent } from '@hookwire/stripe/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acme, acmeHeaders } from './acme.js';
 import { send, streamUntilAnswered } from './client.js';
@@ -114,32 +116,28 @@ export function describeAdapterContract(name: string, serve: Serve): void {
     });
 
     it('routes a hub by receiver and id, each id with its own secret', async () => {
-      const base = acme({ secret: 'unused' });
+      const base = stripe({ secret: 'whsec_unused' });
       const seen: string[] = [];
       base.onAny((event) => {
-        seen.push(event.request.url);
+        seen.push(`${event.name} ${new URL(event.request.url).pathname}`);
       });
       const hub = createHub({
-        acme: { a: base.derive({ secret: 'secret-a' }), b: base.derive({ secret: 'secret-b' }) },
+        stripe: { a: base.derive({ secret: 'whsec_shop_a' }), b: base.derive({ secret: 'whsec_shop_b' }) },
         github: github({ secret: SECRET }),
       });
       const origin = await start(hub);
-      const body = '{"n":1}';
+      const payload = stripeTestEvent('invoice.paid', { id: 'in_1', object: 'invoice' });
       const post = (path: string, secret: string) =>
-        send(origin, path, { headers: acmeHeaders(secret, body), body });
-      expect((await post('/webhooks/acme/a', 'secret-a')).status).toBe(200);
-      expect((await post('/webhooks/acme/b', 'secret-b')).status).toBe(200);
-      expect((await post('/webhooks/acme/b', 'secret-a')).status).toBe(401);
-      const unknown = await post('/webhooks/acme/c', 'secret-a');
+        send(origin, path, signStripeRequest({ secret, payload }));
+      expect((await post('/webhooks/stripe/a', 'whsec_shop_a')).status).toBe(200);
+      expect((await post('/webhooks/stripe/b', 'whsec_shop_b')).status).toBe(200);
+      expect((await post('/webhooks/stripe/b', 'whsec_shop_a')).status).toBe(401);
+      const unknown = await post('/webhooks/stripe/c', 'whsec_shop_a');
       expect(unknown.status).toBe(404);
       expect(JSON.parse(unknown.text).error.code).toBe('unknown_receiver');
-      expect(seen).toEqual([`${origin}/webhooks/acme/a`, `${origin}/webhooks/acme/b`]);
-      const signed = signGitHubRequest({
-        secret: SECRET,
-        event: 'ping',
-        payload: { zen: 'Keep it simple.' },
-      });
-      expect((await send(origin, '/webhooks/github', signed)).status).toBe(200);
+      expect(seen).toEqual(['invoice.paid /webhooks/stripe/a', 'invoice.paid /webhooks/stripe/b']);
+      const ping = signGitHubRequest({ secret: SECRET, event: 'ping', payload: { zen: 'Keep it simple.' } });
+      expect((await send(origin, '/webhooks/github', ping)).status).toBe(200);
     });
 
     it('sends handshake responses as they are: GET challenge and HEAD', async () => {
