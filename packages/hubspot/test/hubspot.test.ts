@@ -184,6 +184,7 @@ describe('hubspot receiver: v3', () => {
     );
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(secret);
+    expect(String(wrong.body)).not.toContain(request.headers['x-hubspot-signature-v3'] as string);
     const stale = signHubSpotRequest({ secret, url, events, timestamp: now - 300_001 });
     expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
     const future = signHubSpotRequest({ secret, url, events, timestamp: now + 300_001 });

@@ -169,7 +169,16 @@ describe('twitch receiver', () => {
       subscriptionType: 'x',
       timestamp: at(0),
     });
-    expect((await rejection(receiver().receive(wrong))).status).toBe(401);
+    const response = await receiver().handle(wrong);
+    expect(response.status).toBe(401);
+    const id = wrong.headers['twitch-eventsub-message-id'] as string;
+    const stamp = wrong.headers['twitch-eventsub-message-timestamp'] as string;
+    const expected = createHmac('sha256', secret)
+      .update(id + stamp)
+      .update(wrong.body)
+      .digest('hex');
+    expect(String(response.body)).not.toContain(expected);
+    expect(String(response.body)).not.toContain(secret);
   });
 
   it('accepts any secret of a list', async () => {
