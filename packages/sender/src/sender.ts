@@ -444,7 +444,13 @@ export class Sender {
     if (!result.created) return this.alreadyPublished(result.event, tenant, result.deliveries);
     if (deliveries.length > 0) {
       if ((this.queue as unknown) !== this.store) {
-        await this.queue.schedule(deliveries.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt })));
+        await this.queue.schedule(
+          deliveries.map((d) => ({
+            deliveryId: d.id,
+            runAt: d.nextAttemptAt,
+            subscriptionId: d.subscriptionId,
+          })),
+        );
       }
       this.worker.wake();
     }
@@ -535,7 +541,13 @@ export class Sender {
     const deliveries = await this.store.requeueDeliveries(selector, this.now());
     if (deliveries.length > 0) {
       if ((this.queue as unknown) !== this.store) {
-        await this.queue.schedule(deliveries.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt })));
+        await this.queue.schedule(
+          deliveries.map((d) => ({
+            deliveryId: d.id,
+            runAt: d.nextAttemptAt,
+            subscriptionId: d.subscriptionId,
+          })),
+        );
       }
       this.worker.wake();
     }

@@ -158,9 +158,10 @@ export interface DeliveryQueue {
   /**
    * Deliveries became due at `runAt` (after publish, a retry decision or a requeue). Must be
    * idempotent: the sender may schedule the same delivery twice (it re-feeds overdue ones after a
-   * crash). A store that is its own queue does nothing here.
+   * crash). A store that is its own queue does nothing here. `subscriptionId` (given by the sender
+   * when it knows it) lets an external queue bound concurrency per subscription across workers.
    */
-  schedule(items: readonly { deliveryId: string; runAt: number }[]): Promise<void>;
+  schedule(items: readonly { deliveryId: string; runAt: number; subscriptionId?: string }[]): Promise<void>;
   claim(options: ClaimOptions): Promise<DeliveryLease[]>;
   /** Gives a claim back without an attempt; due again at `runAt`. */
   release(lease: DeliveryLease, runAt: number): Promise<void>;
