@@ -1,0 +1,464 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  AttemptRecord,
+  ClaimOptions,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryJob,
+  DeliveryLease,
+  DeliveryQuery,
+  DeliveryQueue,
+  EventType,
+  Page,
+  PublishInput,
+  RequeueSelector,
+  Sender,
+  SenderStore,
+  StoredEvent,
+  Subscription,
+  SubscriptionPatch,
+  SubscriptionQuery,
+} from '@hookwire/sender';
+import pg from 'pg';
+import { Batcher } from './batcher.js';
+import { type OutboxClient, writeOutbox } from './outbox.js';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+import { type PruneResult, prune } from './retention.js';
+import {
+  type AttemptRow,
+  type DeliveryRow,
+  type EventRow,
+  json,
+  text,
+  toAttempt,
+  toDelivery,
+  toEvent,
+} from './rows.js';
+import { migrate, quoteSchema } from './schema.js';
+import { type Statements, statements } from './statements.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database`; or give `pool`. */
+  connectionString?: string;
+  /** An existing pg `Pool` (the store then leaves it open on `close()`). */
+  pool?: pg.Pool;
+  /** Extra pg `Pool` settings when the store creates the pool (`ssl`, `statement_timeout`, …). */
+  poolConfig?: pg.PoolConfig;
+  /** Connections in the pool the store creates (default 10). */
+  max?: number;
+  /** Schema holding the tables, created on start (default `hookwire`). Tests use one per run. */
+  schema?: string;
+  /** Delete attempts, and finished deliveries with their event payloads, older than this. */
+  retention?: { maxAgeMs: number; intervalMs?: number };
+  /** Errors of background work (idle pool connections, retention, the outbox relay). */
+  onError?: (error: unknown) => void;
+}
+
+type LoadRow = DeliveryRow & {
+  e_tenant: string | null;
+  e_type: string;
+  e_data: unknown;
+  e_created_at: string;
+  s_doc: Subscription | null;
+};
+
+/**
+ * The PostgreSQL store of @hookwire/sender, and a delivery queue too (leases taken with
+ * `FOR UPDATE SKIP LOCKED`); pair it with an external queue (BullMQ) by passing `queue` to the
+ * sender. Create it with `createPostgresStore`, which runs the migrations before it resolves.
+ */
+export class PostgresStore implements SenderStore, DeliveryQueue {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  /** Resolves once the schema is migrated; every method waits for it. */
+  readonly ready: Promise<void>;
+  private readonly sql: Statements;
+  private readonly ownsPool: boolean;
+  private readonly names: string;
+  private readonly onError: (error: unknown) => void;
+  private readonly outcomes: Batcher<AttemptRecord, boolean>;
+  private readonly relays = new Set<OutboxRelay>();
+  private retentionTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'hookwire';
+    const quoted = quoteSchema(this.schema);
+    this.onError = options.onError ?? ((error) => console.error('[hookwire/store-postgres]', error));
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      if (!options.connectionString && !options.poolConfig) {
+        throw new TypeError('createPostgresStore: give `connectionString`, `poolConfig` or `pool`.');
+      }
+      this.pool = new pg.Pool({
+        max: options.max ?? 10,
+        ...options.poolConfig,
+        ...(options.connectionString ? { connectionString: options.connectionString } : {}),
+      });
+      this.ownsPool = true;
+    }
+    // An idle connection that the server drops (restart, failover) is reported here; without a
+    // listener pg would crash the process. The pool replaces the connection on the next query.
+    this.pool.on('error', (error) => this.onError(error));
+    this.sql = statements(quoted);
+    this.names = `hw:${this.schema}:`;
+    this.outcomes = new Batcher((records) => this.writeOutcomes(records));
+    this.ready = migrate(this.pool, this.schema);
+    // Callers await `ready` (or createPostgresStore); this only keeps an early failure from being unhandled.
+    this.ready.catch(() => {});
+    const retention = options.retention;
+    if (retention) {
+      if (!(retention.maxAgeMs > 0))
+        throw new TypeError('createPostgresStore: `retention.maxAgeMs` must be > 0.');
+      const run = () =>
+        void this.prune(Date.now() - retention.maxAgeMs).catch((error) => {
+          if (!this.closed) this.onError(error);
+        });
+      this.retentionTimer = setInterval(run, retention.intervalMs ?? 3_600_000);
+      this.retentionTimer.unref();
+    }
+  }
+
+  /** Runs one statement as a named prepared statement (parsed once per connection). */
+  private async query<R extends pg.QueryResultRow>(
+    name: keyof Statements,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    await this.ready;
+    return this.pool.query<R>({ name: this.names + name, text: this.sql[name], values });
+  }
+
+  private async transaction<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.ready;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await run(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // ----- subscriptions -----
+
+  async insertSubscription(subscription: Subscription): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(this.sql.insertSubscription, [
+        subscription.id,
+        subscription.tenant,
+        json(subscription),
+      ]);
+      await this.indexFilters(client, subscription);
+    });
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    const { rows } = await this.query<{ doc: Subscription }>('getSubscription', [id]);
+    return rows[0]?.doc;
+  }
+
+  async updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ doc: Subscription }>(this.sql.lockSubscription, [id]);
+      if (!rows[0]) return undefined;
+      const next = { ...rows[0].doc, ...patch } as Subscription;
+      for (const key of Object.keys(patch) as (keyof SubscriptionPatch)[]) {
+        if (patch[key] === undefined) delete next[key];
+      }
+      await client.query(this.sql.updateSubscription, [id, json(next)]);
+      await client.query(this.sql.deleteFilters, [id]);
+      await this.indexFilters(client, next);
+      return next;
+    });
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      await client.query(this.sql.deleteFilters, [id]);
+      return ((await client.query(this.sql.deleteSubscription, [id])).rowCount ?? 0) > 0;
+    });
+  }
+
+  async listSubscriptions(query: SubscriptionQuery): Promise<Page<Subscription>> {
+    const { rows } = await this.query<{ doc: Subscription }>('listSubscriptions', [
+      query.cursor ?? '',
+      query.tenant ?? null,
+      query.limit + 1,
+    ]);
+    const items = rows.slice(0, query.limit).map((row) => row.doc);
+    return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
+  }
+
+  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+    if (filters.length === 0) return [];
+    const { rows } = await this.query<{ doc: Subscription }>('findSubscriptions', [filters, tenant ?? null]);
+    return rows.map((row) => row.doc);
+  }
+
+  private async indexFilters(client: pg.PoolClient, subscription: Subscription): Promise<void> {
+    await client.query(this.sql.insertFilters, [
+      subscription.events,
+      subscription.id,
+      subscription.tenant,
+      subscription.disabled,
+    ]);
+  }
+
+  // ----- event types -----
+
+  async putEventTypes(types: readonly EventType[]): Promise<void> {
+    if (types.length === 0) return;
+    // The last entry of a name wins, as with one upsert after another.
+    const byName = new Map(types.map((type) => [type.name, type]));
+    await this.query('putEventTypes', [[...byName.keys()], [...byName.values()].map(json)]);
+  }
+
+  async listEventTypes(): Promise<EventType[]> {
+    const { rows } = await this.query<{ doc: EventType }>('listEventTypes', []);
+    return rows.map((row) => row.doc);
+  }
+
+  // ----- events and deliveries -----
+
+  async insertEvent(
+    event: StoredEvent,
+    deliveries: readonly Delivery[],
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    const column = <K extends keyof Delivery>(key: K) => deliveries.map((d) => d[key] ?? null);
+    const { rows } = await this.query<{ created: number }>('insertEvent', [
+      event.id,
+      event.tenant ?? null,
+      event.type,
+      json(event.data),
+      event.createdAt,
+      column('id'),
+      column('eventId'),
+      column('subscriptionId'),
+      column('tenant'),
+      column('eventType'),
+      column('status'),
+      column('attempts'),
+      column('nextAttemptAt'),
+      column('leaseToken'),
+      column('lastStatus'),
+      deliveries.map((d) => text(d.lastError)),
+      column('createdAt'),
+      column('updatedAt'),
+    ]);
+    if (rows[0]!.created === 1) return { created: true, event: { ...event }, deliveries: deliveries.length };
+    const existing = await this.query<EventRow & { deliveries: number }>('existingEvent', [event.id]);
+    const row = existing.rows[0]!;
+    return { created: false, event: toEvent(row), deliveries: row.deliveries };
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | undefined> {
+    const { rows } = await this.query<EventRow>('getEvent', [id]);
+    return rows[0] && toEvent(rows[0]);
+  }
+
+  async getDelivery(id: string): Promise<Delivery | undefined> {
+    const { rows } = await this.query<DeliveryRow>('getDelivery', [id]);
+    return rows[0] && toDelivery(rows[0]);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+    const { rows } = await this.query<DeliveryRow>('listDeliveries', [
+      query.subscriptionId,
+      query.cursor ?? null,
+      query.status ?? null,
+      query.limit + 1,
+    ]);
+    const items = rows.slice(0, query.limit).map(toDelivery);
+    return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
+  }
+
+  async listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    const { rows } = await this.query<AttemptRow>('listAttempts', [deliveryId]);
+    return rows.map(toAttempt);
+  }
+
+  async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
+    if (deliveryIds.length === 0) return [];
+    const { rows } = await this.query<LoadRow>('loadJobs', [deliveryIds]);
+    return rows.map((row) => {
+      const job: DeliveryJob = {
+        delivery: toDelivery(row),
+        event: toEvent({
+          id: row.event_id,
+          tenant: row.e_tenant,
+          type: row.e_type,
+          data: row.e_data,
+          created_at: row.e_created_at,
+        }),
+      };
+      if (row.s_doc !== null) job.subscription = row.s_doc;
+      return job;
+    });
+  }
+
+  recordAttempts(records: readonly AttemptRecord[]): Promise<boolean[]> {
+    return this.outcomes.add(records);
+  }
+
+  /** One statement per run of distinct deliveries (a delivery twice in one UPDATE is ambiguous). */
+  private async writeOutcomes(records: AttemptRecord[]): Promise<boolean[]> {
+    const results: boolean[] = [];
+    let start = 0;
+    while (start < records.length) {
+      const seen = new Set<string>();
+      let end = start;
+      while (end < records.length && !seen.has(records[end]!.deliveryId))
+        seen.add(records[end++]!.deliveryId);
+      const chunk = records.slice(start, end);
+      const attempt = <K extends keyof DeliveryAttempt>(key: K) => chunk.map((r) => r.attempt?.[key] ?? null);
+      const { rows } = await this.query<{ id: string }>('recordAttempts', [
+        chunk.map((r) => r.deliveryId),
+        chunk.map((r) => r.leaseToken ?? null),
+        chunk.map((r) => r.status),
+        chunk.map((r) => r.nextAttemptAt),
+        chunk.map((r) => (r.attempt ? 1 : 0)),
+        chunk.map((r) => r.lastStatus ?? null),
+        chunk.map((r) => text(r.lastError)),
+        chunk.map((r) => r.updatedAt),
+        attempt('id'),
+        attempt('attempt'),
+        attempt('startedAt'),
+        attempt('durationMs'),
+        attempt('status'),
+        chunk.map((r) => text(r.attempt?.error)),
+        chunk.map((r) => text(r.attempt?.responseExcerpt)),
+      ]);
+      const applied = new Set(rows.map((row) => row.id));
+      for (const record of chunk) results.push(applied.has(record.deliveryId));
+      start = end;
+    }
+    return results;
+  }
+
+  async requeueDeliveries(selector: RequeueSelector, now: number): Promise<Delivery[]> {
+    const { rows } =
+      'deliveryId' in selector
+        ? await this.query<DeliveryRow>('requeueOne', [selector.deliveryId, now])
+        : 'eventId' in selector
+          ? await this.query<DeliveryRow>('requeueEvent', [
+              selector.eventId,
+              now,
+              selector.subscriptionId ?? null,
+            ])
+          : await this.query<DeliveryRow>('requeueFailedSince', [
+              selector.subscriptionId,
+              now,
+              selector.since,
+            ]);
+    return rows.map(toDelivery).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
+    const { rows } = await this.query<DeliveryRow>('listDue', [before, limit]);
+    return rows.map(toDelivery);
+  }
+
+  // ----- the queue (when no external queue is paired) -----
+
+  async schedule(): Promise<void> {
+    // Delivery rows are the queue: their due time is already stored.
+  }
+
+  async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
+    const token = randomBytes(12).toString('base64url');
+    const { rows } = await this.query<{ id: string }>('claim', [
+      token,
+      options.now + options.leaseMs,
+      options.now,
+      options.skipSubscriptions ? [...options.skipSubscriptions] : [],
+      options.limit,
+    ]);
+    return rows.map((row) => ({ deliveryId: row.id, token }));
+  }
+
+  async release(lease: DeliveryLease, runAt: number): Promise<void> {
+    await this.query('release', [lease.deliveryId, lease.token, runAt]);
+  }
+
+  async settle(): Promise<void> {
+    // recordAttempts cleared the lease and stored the next due time.
+  }
+
+  async nextDueIn(now: number): Promise<number | undefined> {
+    const { rows } = await this.query<{ at: string | null }>('nextDue', []);
+    const at = rows[0]?.at;
+    return at === null || at === undefined ? undefined : Math.max(0, Number(at) - now);
+  }
+
+  // ----- outbox and retention -----
+
+  /**
+   * Publishes inside the caller's own transaction: `client` is the pg client that ran `BEGIN`.
+   * The event is written to the outbox with the caller's changes, so it exists if and only if
+   * the transaction commits; a relay (`startOutboxRelay`) then publishes it through the sender,
+   * woken by a NOTIFY that PostgreSQL delivers only on commit. Answers the event id (`webhook-id`).
+   */
+  async publishWith(client: OutboxClient, input: PublishInput): Promise<{ id: string }> {
+    await this.ready;
+    return writeOutbox(client, quoteSchema(this.schema), this.outboxChannel, input);
+  }
+
+  /** Moves committed outbox entries into `sender.publish`; run it in one or more processes. */
+  startOutboxRelay(sender: Pick<Sender, 'publish'>, options: OutboxRelayOptions = {}): OutboxRelay {
+    const relay = new OutboxRelay({
+      pool: this.pool,
+      ready: this.ready,
+      schema: quoteSchema(this.schema),
+      channel: this.outboxChannel,
+      sender,
+      onError: this.onError,
+      ...options,
+    });
+    this.relays.add(relay);
+    relay.start();
+    return relay;
+  }
+
+  private get outboxChannel(): string {
+    return `hookwire_outbox_${this.schema}`.slice(0, 63);
+  }
+
+  /**
+   * Deletes attempts logged before `before` (ms), outbox entries that failed before it, and
+   * events created before it whose deliveries are all finished (with those deliveries).
+   * Pending deliveries and their events are always kept.
+   */
+  async prune(before: number): Promise<PruneResult> {
+    await this.ready;
+    return prune(this.pool, quoteSchema(this.schema), before);
+  }
+
+  /** Stops the relays and the retention timer; closes the pool when the store created it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.retentionTimer);
+    await Promise.all([...this.relays].map((relay) => relay.stop()));
+    await this.ready.catch(() => {});
+    if (this.ownsPool) await this.pool.end();
+  }
+}
+
+/** Connects, runs the migrations (safe from many processes at once) and resolves with the store. */
+export async function createPostgresStore(options: PostgresStoreOptions | string): Promise<PostgresStore> {
+  const store = new PostgresStore(typeof options === 'string' ? { connectionString: options } : options);
+  try {
+    await store.ready;
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  return store;
+}
