@@ -21,11 +21,9 @@ export function createApp(parts: AppParts): Express {
   if (parts.hub) app.use('/webhooks', expressWebhooks(parts.hub));
   if (parts.api) app.use('/api', expressWebhooks(parts.api));
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        error: { code: 'not_found', message: 'No such route. Try /healthz, /webhooks/<provider> or /api.' },
-      });
+    res.status(404).json({
+      error: { code: 'not_found', message: 'No such route. Try /healthz, /webhooks/<provider> or /api.' },
+    });
   });
   return app;
 }

@@ -3,7 +3,7 @@ import { createSender } from '@hookwire/sender';
 import { createApp } from './app.js';
 import { DEV_API_TOKEN, readConfig } from './config.js';
 import { createManagement } from './management.js';
-import { createReceivers, Secrets } from './receivers.js';
+import { createReceivers, DemoSecrets } from './receivers.js';
 import { republishReceived } from './republish.js';
 import { openBackend } from './store.js';
 
@@ -26,8 +26,10 @@ async function main(): Promise<void> {
   });
 
   const serveHttp = config.role !== 'worker';
-  const secrets = new Secrets(process.env);
-  const hub = serveHttp ? createReceivers(secrets) : undefined;
+  const secrets = new DemoSecrets(process.env);
+  const hub = serveHttp
+    ? createReceivers(secrets, process.env.HOOKWIRE_PUBLIC_URL ?? `http://localhost:${config.port}`)
+    : undefined;
   if (hub) republishReceived(hub, sender, log);
   const api = serveHttp ? createManagement(sender, config.apiTokens) : undefined;
 
@@ -45,9 +47,10 @@ async function main(): Promise<void> {
       log(`development API token: ${DEV_API_TOKEN} (tenant "dev"); set HOOKWIRE_API_TOKENS in production`);
     if (secrets.defaulted.length > 0) {
       log(
-        `development webhook secrets in use (set these variables in production): ${secrets.defaulted.join(', ')}`,
+        `${secrets.defaulted.length} receivers use development secrets (dev-<provider>-secret, see apps/demo/README.md); set ${secrets.defaulted[0]} and the like in production`,
       );
     }
+    for (const note of secrets.notes) log(note);
     if (config.allowPrivateNetwork)
       log('HOOKWIRE_ALLOW_PRIVATE_NETWORK=true: deliveries may reach private addresses');
   });
