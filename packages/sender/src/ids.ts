@@ -30,6 +30,11 @@ export function newId(prefix: string, now: number = Date.now()): string {
   return `${prefix}_${time}${random}`;
 }
 
+const tokenPrefix = randomBytes(6).toString('base64url');
+let tokenCounter = 0;
+
+/** A lease token: unique per claim (not a secret, so a counter behind a random prefix will do). */
 export function newToken(): string {
-  return randomBytes(12).toString('base64url');
+  tokenCounter = (tokenCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${tokenPrefix}.${tokenCounter.toString(36)}`;
 }

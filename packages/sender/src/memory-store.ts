@@ -1,5 +1,6 @@
 import { DueHeap } from './heap.js';
 import { newToken } from './ids.js';
+
 import type {
   AttemptRecord,
   ClaimOptions,
@@ -23,6 +24,26 @@ function copySubscription(subscription: Subscription): Subscription {
     metadata: { ...subscription.metadata },
     ...(subscription.retrySchedule ? { retrySchedule: [...subscription.retrySchedule] } : {}),
   };
+}
+
+/** A delivery as callers see it: optional fields left out rather than undefined. */
+function copyDelivery(d: Delivery): Delivery {
+  const copy: Delivery = {
+    id: d.id,
+    eventId: d.eventId,
+    subscriptionId: d.subscriptionId,
+    tenant: d.tenant,
+    eventType: d.eventType,
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+  if (d.leaseToken !== undefined) copy.leaseToken = d.leaseToken;
+  if (d.lastStatus !== undefined) copy.lastStatus = d.lastStatus;
+  if (d.lastError !== undefined) copy.lastError = d.lastError;
+  return copy;
 }
 
 /** Items are sorted by id ascending; pages go forward (ascending) or backward (newest first). */
@@ -120,7 +141,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
         found.set(id, subscription);
       }
     }
-    return [...found.values()].map(copySubscription);
+    return [...found.values()];
   }
 
   private index(subscription: Subscription): void {
@@ -168,7 +189,13 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
     this.events.set(event.id, { ...event });
     const forEvent: Delivery[] = [];
     for (const delivery of deliveries) {
-      const stored = { ...delivery };
+      // Every field present from the start (undefined when unset): objects keep one shape.
+      const stored: Delivery = {
+        leaseToken: undefined,
+        lastStatus: undefined,
+        lastError: undefined,
+        ...delivery,
+      } as Delivery;
       this.deliveries.set(stored.id, stored);
       forEvent.push(stored);
       this.insertSorted(this.listFor(this.deliveriesBySubscription, stored.subscriptionId), stored);
@@ -185,7 +212,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
 
   async getDelivery(id: string): Promise<Delivery | undefined> {
     const delivery = this.deliveries.get(id);
-    return delivery && { ...delivery };
+    return delivery && copyDelivery(delivery);
   }
 
   async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
@@ -195,7 +222,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       true,
       (d) => query.status === undefined || d.status === query.status,
     );
-    return { ...page, items: page.items.map((d) => ({ ...d })) };
+    return { ...page, items: page.items.map(copyDelivery) };
   }
 
   async listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
@@ -208,10 +235,11 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       const delivery = this.deliveries.get(id);
       if (!delivery) continue;
       const subscription = this.subscriptions.get(delivery.subscriptionId);
+      // Event and subscription are shared read-only snapshots (see DeliveryJob): no copies on the hot path.
       jobs.push({
-        delivery: { ...delivery },
-        event: { ...this.events.get(delivery.eventId)! },
-        ...(subscription ? { subscription: copySubscription(subscription) } : {}),
+        delivery: copyDelivery(delivery),
+        event: this.events.get(delivery.eventId)!,
+        ...(subscription ? { subscription } : {}),
       });
     }
     return jobs;
@@ -229,8 +257,9 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       delivery.status = record.status;
       delivery.nextAttemptAt = record.nextAttemptAt;
       delivery.updatedAt = record.updatedAt;
-      delete delivery.leaseToken;
-      this.setLast(delivery, record);
+      delivery.leaseToken = undefined;
+      delivery.lastStatus = record.lastStatus;
+      delivery.lastError = record.lastError;
       if (delivery.status === 'pending') this.due.push(delivery.nextAttemptAt, delivery.id);
       return true;
     });
@@ -256,9 +285,9 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       delivery.status = 'pending';
       delivery.nextAttemptAt = now;
       delivery.updatedAt = now;
-      delete delivery.leaseToken;
+      delivery.leaseToken = undefined;
       this.due.push(now, delivery.id);
-      requeued.push({ ...delivery });
+      requeued.push(copyDelivery(delivery));
     }
     return requeued;
   }
@@ -268,7 +297,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       .filter((d) => d.status === 'pending' && d.nextAttemptAt <= before)
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
       .slice(0, limit)
-      .map((d) => ({ ...d }));
+      .map(copyDelivery);
   }
 
   // ----- the queue -----
@@ -304,7 +333,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
   async release(lease: DeliveryLease, runAt: number): Promise<void> {
     const delivery = this.deliveries.get(lease.deliveryId);
     if (!delivery || delivery.leaseToken !== lease.token) return;
-    delete delivery.leaseToken;
+    delivery.leaseToken = undefined;
     delivery.nextAttemptAt = runAt;
     if (delivery.status === 'pending') this.due.push(runAt, delivery.id);
   }
@@ -322,13 +351,6 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
 
   private isLeased(delivery: Delivery, now: number): boolean {
     return delivery.leaseToken !== undefined && delivery.status === 'pending' && delivery.nextAttemptAt > now;
-  }
-
-  private setLast(delivery: Delivery, record: AttemptRecord): void {
-    if (record.lastStatus === undefined) delete delivery.lastStatus;
-    else delivery.lastStatus = record.lastStatus;
-    if (record.lastError === undefined) delete delivery.lastError;
-    else delivery.lastError = record.lastError;
   }
 
   private listFor<T>(map: Map<string, T[]>, key: string): T[] {

@@ -366,17 +366,18 @@ export class Sender {
   }
 
   private async disable(subscription: Subscription, reason: string): Promise<void> {
+    const current = await this.store.getSubscription(subscription.id);
+    if (!current || current.disabled) return;
     const updated = await this.store.updateSubscription(subscription.id, {
       disabled: true,
       disabledReason: reason,
       updatedAt: this.now(),
     });
-    if (updated && !subscription.disabled) {
+    if (updated)
       runHook(this.hooks, this.hooks.onSubscriptionDisabled, {
         subscription: withoutSecrets(updated),
         reason,
       });
-    }
   }
 
   // ----- publishing -----

@@ -11,7 +11,9 @@
  * `@hookwire/sender/testing` is the executable version of this contract: run it on any new store.
  *
  * Times are milliseconds since the epoch, passed in by the sender (stores never read the clock,
- * so tests can pin it). Stores return fresh objects: callers may mutate what they get back.
+ * so tests can pin it). Stores return fresh objects that callers may mutate, except the
+ * subscriptions of `findSubscriptions` and the event and subscription of `loadJobs`: the sender
+ * only reads those, so a store may hand out shared snapshots there (the hot path).
  */
 import type {
   Delivery,

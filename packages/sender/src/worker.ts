@@ -101,6 +101,9 @@ export class DeliveryWorker {
       if (!this.running) break;
       if (claimed > 0 && this.inFlight < settings.concurrency) continue;
       await this.idle(claimed === 0 && free > 0);
+      // Let the other answers that arrived in this turn of the event loop finish first, so that
+      // one claim picks up work for all the slots they free.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -268,6 +271,7 @@ export class DeliveryWorker {
     if (!applied) return false;
     await queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
     if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
+    if (!hooks.onAttempt && !hooks.onDeliverySucceeded && !hooks.onDeliveryFailed) return true;
     const updated: Delivery = {
       ...delivery,
       status: record.status,

@@ -175,14 +175,15 @@ describe('delivery', () => {
 
   it('retries a timeout and a connection reset', async () => {
     const slow = await subscriber((_q, res, i) => {
-      if (i === 0) setTimeout(() => res.writeHead(200).end(), 800);
+      if (i === 0) setTimeout(() => res.writeHead(200).end(), 3000);
       else res.writeHead(200).end();
     });
     const reset = await subscriber((_req, res, i) => {
       if (i === 0) res.socket!.destroy();
       else res.writeHead(200).end();
     });
-    const sender = makeSender({ timeoutMs: 200 });
+    // undici checks the response-head deadline on a coarse (0.5 s) clock: 1 s times out within 2 s.
+    const sender = makeSender({ timeoutMs: 1000 });
     const a = await sender.createSubscription({ url: slow.url, events: ['*'] });
     const b = await sender.createSubscription({ url: reset.url, events: ['*'] });
     await sender.start();
@@ -198,7 +199,8 @@ describe('delivery', () => {
       'succeeded',
     );
     const [timedOut] = await sender.listAttempts(slowDelivery.id);
-    expect(timedOut).toMatchObject({ attempt: 1, error: 'timed out after 200 ms' });
+    expect(timedOut).toMatchObject({ attempt: 1, error: 'timed out after 1000 ms' });
+    expect(timedOut!.durationMs).toBeLessThan(2500);
     expect(timedOut).not.toHaveProperty('status');
     const [dropped] = await sender.listAttempts(resetDelivery.id);
     expect(dropped!.error).toMatch(/socket|ECONNRESET|closed/i);
