@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import type { ClaimOptions, DeliveryLease, DeliveryQueue, SenderStore } from '@hookwire/sender';
+import { type ConnectionOptions, Job, Queue, Worker } from 'bullmq';
+import { toConnection } from './connection.js';
+import { type ScriptClient, SubscriptionLimiter, withScripts } from './limiter.js';
+
+export interface BullmqQueueOptions {
+  /** `redis://host:6379` (or `rediss://`), ioredis options, or an ioredis instance. */
+  connection: string | ConnectionOptions;
+  /** Prefix of every Redis key (default `hookwire`); one per deployment, or per test run. */
+  prefix?: string;
+  /** BullMQ queue name (default `deliveries`). */
+  name?: string;
+  /**
+   * Attempts in flight at once per subscription across every worker process (default 10); `0`
+   * turns the bound off. The sender's own `perSubscriptionConcurrency` bounds each process.
+   */
+  perSubscriptionConcurrency?: number;
+  /** How often workers look for jobs whose worker died (BullMQ `stalledInterval`, default 30 s). */
+  stalledIntervalMs?: number;
+  /** How long a claim waits in Redis for a job when the queue is empty (default 1000 ms). */
+  blockMs?: number;
+  /**
+   * Finds the subscription of a delivery scheduled without one (the sender's sweeper), so that
+   * the per-subscription bound covers it too. Pass the sender's store.
+   */
+  store?: Pick<SenderStore, 'getDelivery'>;
+  /** Errors the queue handles itself (Redis reconnections, a job that could not be handed back). */
+  onError?: (error: unknown) => void;
+}
+
+interface DeliveryJobData {
+  /** The subscription, for the per-subscription bound. */
+  s?: string;
+}
+
+interface Held {
+  job: Job<DeliveryJobData>;
+  subscriptionId: string | undefined;
+}
+
+export interface QueueCounts {
+  waiting: number;
+  delayed: number;
+  active: number;
+}
+
+// The job is no longer ours (its lock expired and another worker took it, or Redis lost it):
+// nothing to settle. The store already holds the outcome.
+const GONE = /missing (key|lock)|lock mismatch|not in the active state|job not in active set/i;
+
+let tokens = 0;
+const tokenPrefix = randomBytes(6).toString('base64url');
+
+/**
+ * A `DeliveryQueue` on BullMQ: one job per delivery, with the delivery id as job id, so
+ * scheduling a delivery twice never makes two jobs. The sender's store stays the source of truth:
+ * a job only says "this delivery is due"; attempts, outcomes and the retry schedule live in the
+ * store, and the sender's sweeper re-schedules due deliveries whose job went missing.
+ *
+ * Workers fetch jobs themselves (BullMQ's manual mode) under a lock of `leaseMs`; a worker that
+ * dies leaves its jobs locked until the lock expires, then BullMQ's stalled-job check hands them
+ * to another worker.
+ */
+export class BullmqQueue implements DeliveryQueue {
+  readonly queue: Queue<DeliveryJobData>;
+  readonly prefix: string;
+  readonly name: string;
+  private worker: Worker<DeliveryJobData> | undefined;
+  private readonly connection: ConnectionOptions;
+  private readonly limiter: SubscriptionLimiter | undefined;
+  private readonly held = new Map<string, Held>();
+  private readonly onError: (error: unknown) => void;
+  private readonly stalledIntervalMs: number;
+  private readonly blockMs: number;
+  private readonly store: Pick<SenderStore, 'getDelivery'> | undefined;
+  private lastClaimFailed = false;
+  private parkMs = 30_000;
+  private closed = false;
+
+  constructor(options: BullmqQueueOptions) {
+    if (!options?.connection) throw new TypeError('createBullmqQueue: the `connection` option is required.');
+    this.connection = toConnection(options.connection);
+    this.prefix = options.prefix ?? 'hookwire';
+    this.name = options.name ?? 'deliveries';
+    this.onError = options.onError ?? ((error) => console.error('[hookwire/queue-bullmq]', error));
+    this.stalledIntervalMs = options.stalledIntervalMs ?? 30_000;
+    this.blockMs = options.blockMs ?? 1000;
+    this.store = options.store;
+    this.queue = new Queue<DeliveryJobData>(this.name, {
+      connection: this.connection,
+      prefix: this.prefix,
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
+      streams: { events: { maxLen: 1000 } },
+    });
+    this.queue.on('error', (error) => this.onError(error));
+    const limit = options.perSubscriptionConcurrency ?? 10;
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new TypeError('createBullmqQueue: `perSubscriptionConcurrency` must be a whole number ≥ 0.');
+    }
+    if (limit > 0) {
+      this.limiter = new SubscriptionLimiter(
+        () => this.scriptClient(),
+        `${this.prefix}:${this.name}:hookwire:`,
+        limit,
+      );
+    }
+  }
+
+  private async scriptClient(): Promise<ScriptClient> {
+    return withScripts((await this.queue.client) as unknown as ScriptClient);
+  }
+
+  // ----- producing -----
+
+  async schedule(
+    items: readonly { deliveryId: string; runAt: number; subscriptionId?: string }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const pipeline = (await this.scriptClient()).pipeline();
+    for (const item of items) pipeline.runCommand('hookwireExists', [this.queue.toKey(item.deliveryId)]);
+    const exists = ((await pipeline.exec()) ?? []).map(([error, count]) => !error && count === 1);
+    const now = Date.now();
+    const fresh = items.filter((_, i) => !exists[i]);
+    if (fresh.length > 0) {
+      await this.queue.addBulk(
+        fresh.map((item) => ({
+          name: 'deliver',
+          data: item.subscriptionId === undefined ? {} : { s: item.subscriptionId },
+          opts: { jobId: item.deliveryId, delay: Math.max(0, item.runAt - now) },
+        })),
+      );
+    }
+    for (const [i, item] of items.entries()) if (exists[i]) await this.reschedule(item, now);
+  }
+
+  /** The delivery has a job already: make it due now when asked (a requeue), else leave it. */
+  private async reschedule(
+    item: { deliveryId: string; runAt: number; subscriptionId?: string },
+    now: number,
+  ) {
+    const job = await Job.fromId<DeliveryJobData>(this.queue, item.deliveryId);
+    const state = job ? await job.getState() : 'unknown';
+    if (state === 'delayed' && item.runAt <= now) {
+      await job!.promote().catch(() => {}); // became due or was taken meanwhile: fine either way
+    } else if (state === 'completed' || state === 'failed' || state === 'unknown') {
+      await job?.remove().catch(() => {});
+      await this.queue.add('deliver', item.subscriptionId === undefined ? {} : { s: item.subscriptionId }, {
+        jobId: item.deliveryId,
+        delay: Math.max(0, item.runAt - now),
+      });
+    }
+  }
+
+  // ----- consuming -----
+
+  private workerFor(leaseMs: number): Worker<DeliveryJobData> {
+    if (this.worker) return this.worker;
+    this.parkMs = leaseMs;
+    const worker = new Worker<DeliveryJobData>(this.name, null, {
+      connection: this.connection,
+      prefix: this.prefix,
+      autorun: false,
+      // The lock is the lease: a worker that neither settles nor releases within leaseMs is
+      // presumed dead, and the stalled-job check gives its jobs to another worker.
+      lockDuration: leaseMs,
+      stalledInterval: this.stalledIntervalMs,
+      // The store counts attempts; a job that stalled many times is still a due delivery.
+      maxStalledCount: 1_000_000,
+      drainDelay: this.blockMs / 1000,
+    });
+    worker.on('error', (error) => this.onError(error));
+    void worker.startStalledCheckTimer().catch((error) => this.onError(error));
+    this.worker = worker;
+    return worker;
+  }
+
+  async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
+    if (this.closed) return [];
+    const worker = this.workerFor(options.leaseMs);
+    const leases: DeliveryLease[] = [];
+    let fetched = 0;
+    try {
+      // Wait in Redis for the first job only; then take what is ready, up to the limit.
+      while (leases.length < options.limit && fetched < options.limit * 2) {
+        const token = `${tokenPrefix}.${(++tokens).toString(36)}`;
+        const job = (await worker.getNextJob(token, { block: fetched === 0 })) as
+          | Job<DeliveryJobData>
+          | undefined;
+        if (!job?.id) break;
+        fetched++;
+        if (await this.admit(job, token, options)) leases.push({ deliveryId: job.id, token });
+      }
+      this.lastClaimFailed = false;
+    } catch (error) {
+      this.lastClaimFailed = true;
+      if (leases.length === 0) throw error;
+      this.onError(error);
+    }
+    return leases;
+  }
+
+  /** Takes a fetched job under the per-subscription bound, or parks it until a slot frees. */
+  private async admit(job: Job<DeliveryJobData>, token: string, options: ClaimOptions): Promise<boolean> {
+    const deliveryId = job.id!;
+    const subscriptionId = job.data?.s ?? (await this.subscriptionOf(deliveryId));
+    if (!this.limiter || subscriptionId === undefined) {
+      this.held.set(token, { job, subscriptionId: undefined });
+      return true;
+    }
+    const full = options.skipSubscriptions?.has(subscriptionId) === true;
+    if (!full && (await this.limiter.acquire(subscriptionId, deliveryId, options.leaseMs))) {
+      this.held.set(token, { job, subscriptionId });
+      return true;
+    }
+    // A slot's release promotes it; the delay is only the backstop for a slot whose worker died.
+    await job.moveToDelayed(Date.now() + this.parkMs, token);
+    const next = await this.limiter.park(subscriptionId, deliveryId, this.parkMs, !full);
+    if (next) await this.promote(next);
+    return false;
+  }
+
+  private async subscriptionOf(deliveryId: string): Promise<string | undefined> {
+    if (!this.store) return undefined;
+    return (await this.store.getDelivery(deliveryId))?.subscriptionId;
+  }
+
+  async release(lease: DeliveryLease, runAt: number): Promise<void> {
+    await this.finish(lease, (job) => job.moveToDelayed(runAt, lease.token));
+  }
+
+  async settle(lease: DeliveryLease, nextRunAt?: number): Promise<void> {
+    await this.finish(lease, (job) =>
+      nextRunAt === undefined
+        ? job.moveToCompleted(null, lease.token, false)
+        : job.moveToDelayed(nextRunAt, lease.token),
+    );
+  }
+
+  private async finish(lease: DeliveryLease, move: (job: Job<DeliveryJobData>) => Promise<unknown>) {
+    const held = this.held.get(lease.token);
+    this.held.delete(lease.token);
+    try {
+      const job = held?.job ?? (await Job.fromId<DeliveryJobData>(this.queue, lease.deliveryId));
+      if (job) await move(job);
+    } catch (error) {
+      if (!GONE.test(String((error as Error)?.message))) throw error;
+    } finally {
+      if (held?.subscriptionId !== undefined) await this.freeSlot(held.subscriptionId, lease.deliveryId);
+    }
+  }
+
+  private async freeSlot(subscriptionId: string, deliveryId: string): Promise<void> {
+    try {
+      const next = await this.limiter?.release(subscriptionId, deliveryId);
+      if (next) await this.promote(next);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private async promote(deliveryId: string): Promise<void> {
+    const job = await Job.fromId(this.queue, deliveryId);
+    // Not delayed any more (its backstop delay passed, or it was requeued): nothing to do.
+    await job?.promote().catch(() => {});
+  }
+
+  /**
+   * Claims wait in Redis (`blockMs`) for the next job, so the worker should ask again at once;
+   * after a failed claim (Redis down) it waits its poll interval instead.
+   */
+  async nextDueIn(): Promise<number | undefined> {
+    return this.lastClaimFailed ? undefined : 1;
+  }
+
+  /** Queue depth for monitoring: jobs due now, waiting for their time, and being attempted. */
+  async counts(): Promise<QueueCounts> {
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    return {
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+      delayed: counts.delayed ?? 0,
+      active: counts.active ?? 0,
+    };
+  }
+
+  /**
+   * Hands back the jobs this process still holds (due again at once, for another worker), then
+   * closes the Redis connections. The sender calls it from `close()` after its attempts finished.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const held = [...this.held.entries()];
+    this.held.clear();
+    await Promise.all(
+      held.map(async ([token, { job, subscriptionId }]) => {
+        try {
+          await job.moveToWait(token);
+        } catch (error) {
+          if (!GONE.test(String((error as Error)?.message))) this.onError(error);
+        }
+        if (subscriptionId !== undefined) await this.freeSlot(subscriptionId, job.id!);
+      }),
+    );
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
+
+export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
+  return new BullmqQueue(options);
+}

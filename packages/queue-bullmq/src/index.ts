@@ -1,0 +1,7 @@
+export {
+  BullmqQueue,
+  type BullmqQueueOptions,
+  createBullmqQueue,
+  type QueueCounts,
+} from './bullmq-queue.js';
+export { toConnection } from './connection.js';

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readdirSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Deployment, deploy, ensureBuilt, type Subscriber, startSubscriber, until } from './harness.js';
+import { fresh } from './support.js';
+
+// Restarting the shared server disturbs everyone's connections for a second or two; this is the
+// only test that does it. HOOKWIRE_TEST_PG_RESTART=0 skips it (e.g. on a machine shared by others).
+const cluster = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql')[0] : undefined;
+const canRestart = process.env.HOOKWIRE_TEST_PG_RESTART !== '0' && cluster !== undefined;
+
+// Asynchronous, so that publishing and delivering go on (and fail) while the server is down.
+async function restartPostgres(): Promise<void> {
+  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', cluster!, 'main', 'restart']);
+}
+
+let deployment: Deployment | undefined;
+let subscriber: Subscriber | undefined;
+
+beforeAll(ensureBuilt, 120_000);
+
+afterEach(async () => {
+  await deployment?.close();
+  await subscriber?.close();
+});
+
+describe.skipIf(!canRestart)('PostgreSQL restarted mid-run', () => {
+  it('loses no published event: workers and publishers recover once the server is back', async () => {
+    subscriber = await startSubscriber(20);
+    deployment = await deploy(fresh(), { leaseMs: 2_000, timeoutMs: 1_500, perSubscription: 10 });
+    const d = deployment;
+    await d.sender.createSubscription({ url: `${subscriber.url}/hooks`, events: ['order.*'] });
+    const workers = [d.startWorker(), d.startWorker()];
+    await Promise.all(workers.map((w) => w.ready));
+
+    // A publisher that retries with the same id until the store answers (publish is idempotent).
+    const published: string[] = [];
+    let failedCalls = 0;
+    const publishing = (async () => {
+      for (let i = 0; i < 60; i++) {
+        const id = `evt_restart_${i}`;
+        for (;;) {
+          try {
+            await d.sender.publish({ id, type: 'order.created', data: { i } });
+            published.push(id);
+            break;
+          } catch {
+            failedCalls += 1;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+
+    await until(() => published.length >= 15, 20_000, 'the first publishes');
+    await restartPostgres();
+    await publishing;
+    await until(() => published.every((id) => subscriber!.acknowledged.has(`/hooks ${id}`)), 45_000, 'every event');
+    expect(published).toHaveLength(60);
+    // The restart was felt (calls failed while the server was down) and survived.
+    expect(failedCalls).toBeGreaterThan(0);
+    for (const worker of workers) expect(worker.proc.exitCode).toBeNull();
+  }, 90_000);
+});

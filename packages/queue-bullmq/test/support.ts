@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { BullmqQueue } from '@hookwire/queue-bullmq';
+
+/** Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (see scripts/services.sh). */
+export const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const DATABASE_URL =
+  process.env.HOOKWIRE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const RUN = `hwtest-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+let counter = 0;
+
+/** A Redis key prefix and a PostgreSQL schema no other test (or engineer) uses. */
+export function fresh(): { prefix: string; schema: string } {
+  counter += 1;
+  return { prefix: `${RUN}-${counter}`, schema: `${RUN.replaceAll('-', '_')}_${counter}` };
+}
+
+interface ScanClient {
+  scan(cursor: string, options: { MATCH: string; COUNT: number }): Promise<[string, string[]]>;
+  del(...keys: string[]): Promise<number>;
+}
+
+/**
+ * Deletes every key under `prefix`: what FLUSHALL does to a deployment, without touching the
+ * keys of anyone else sharing this Redis server.
+ */
+export async function deleteKeys(queue: BullmqQueue, prefix: string): Promise<number> {
+  const client = (await queue.queue.client) as unknown as ScanClient;
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await client.scan(cursor, { MATCH: `${prefix}:*`, COUNT: 1000 });
+    cursor = next;
+    if (keys.length > 0) deleted += await client.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
+
+/** Every test-run key and schema, for the final clean-up. */
+export const RUN_PREFIX = RUN;
+export const RUN_SCHEMA_PREFIX = RUN.replaceAll('-', '_');
+
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
