@@ -21,6 +21,34 @@ export async function openBackend(config: DemoConfig): Promise<Backend> {
   return { store: createSqliteStore({ path: config.database }), describe: `SQLite ${config.database}` };
 }
 
-async function openPostgres(_config: DemoConfig): Promise<Backend> {
-  throw new Error('PostgreSQL support needs @hookwire/store-postgres.');
+/**
+ * PostgreSQL keeps everything (migrated on start, safe with many processes starting at once).
+ * With HOOKWIRE_REDIS_URL, deliveries are queued in BullMQ; without it, PostgreSQL is the queue.
+ * `api` and `worker` processes build the same pair; only workers call `sender.start()`.
+ */
+async function openPostgres(config: DemoConfig): Promise<Backend> {
+  const { createPostgresStore } = await import('@hookwire/store-postgres');
+  // `?schema=name` picks the schema (default `hookwire`): several deployments can share a database.
+  const url = new URL(config.database);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  const store = await createPostgresStore({
+    connectionString: url.toString(),
+    ...(schema ? { schema } : {}),
+  });
+  const database = `PostgreSQL ${withoutPassword(config.database)}`;
+  if (!config.redisUrl) return { store, describe: `${database} (also the queue)` };
+  const { createBullmqQueue } = await import('@hookwire/queue-bullmq');
+  const queue = createBullmqQueue({ connection: config.redisUrl, store });
+  return { store, queue, describe: `${database}, BullMQ on ${withoutPassword(config.redisUrl)}` };
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
 }
