@@ -273,16 +273,19 @@ export class DeliveryWorker {
     if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
     if (!hooks.onAttempt && !hooks.onDeliverySucceeded && !hooks.onDeliveryFailed) return true;
     const updated: Delivery = {
-      ...delivery,
+      id: delivery.id,
+      eventId: delivery.eventId,
+      subscriptionId: delivery.subscriptionId,
+      tenant: delivery.tenant,
+      eventType: delivery.eventType,
       status: record.status,
       attempts: delivery.attempts + (record.attempt ? 1 : 0),
       nextAttemptAt: record.nextAttemptAt,
+      createdAt: delivery.createdAt,
       updatedAt: record.updatedAt,
+      ...(record.lastStatus !== undefined ? { lastStatus: record.lastStatus } : {}),
+      ...(record.lastError !== undefined ? { lastError: record.lastError } : {}),
     };
-    delete updated.leaseToken;
-    if (record.lastStatus !== undefined) updated.lastStatus = record.lastStatus;
-    if (record.lastError !== undefined) updated.lastError = record.lastError;
-    else delete updated.lastError;
     const context: DeliveryHookContext = {
       delivery: updated,
       event: job.event,

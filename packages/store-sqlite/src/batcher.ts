@@ -16,18 +16,11 @@ export class WriteBatcher {
   private pending: PendingWrite[] = [];
   private scheduled: Promise<void> | undefined;
   private readonly commit: Database.Transaction<(writes: PendingWrite[]) => unknown[]>;
+  private readonly commitOne: Database.Transaction<(write: PendingWrite) => unknown>;
 
-  constructor(private readonly db: Database.Database) {
-    const one = db.transaction((write: PendingWrite) => write.run());
-    this.commit = db.transaction((writes: PendingWrite[]) =>
-      writes.map((write) => {
-        try {
-          return { ok: true, value: one(write) };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
+  constructor(db: Database.Database) {
+    this.commit = db.transaction((writes: PendingWrite[]) => writes.map((write) => write.run()));
+    this.commitOne = db.transaction((write: PendingWrite) => write.run());
   }
 
   write<T>(run: () => T): Promise<T> {
@@ -47,16 +40,20 @@ export class WriteBatcher {
     this.pending = [];
     this.scheduled = undefined;
     if (writes.length === 0) return;
-    let results: { ok: boolean; value?: unknown; error?: unknown }[];
+    let results: unknown[];
     try {
-      results = this.commit.immediate(writes) as typeof results;
-    } catch (error) {
-      for (const write of writes) write.reject(error);
+      results = this.commit.immediate(writes);
+    } catch {
+      // One write failed and rolled the batch back: redo each alone, so only that one fails.
+      for (const write of writes) {
+        try {
+          write.resolve(this.commitOne.immediate(write));
+        } catch (error) {
+          write.reject(error);
+        }
+      }
       return;
     }
-    results.forEach((result, i) => {
-      if (result.ok) writes[i]!.resolve(result.value);
-      else writes[i]!.reject(result.error);
-    });
+    results.forEach((value, i) => writes[i]!.resolve(value));
   }
 }

@@ -234,6 +234,12 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @before
          ORDER BY next_attempt_at, id LIMIT @limit`,
       ),
+      claimAll: db.prepare<{ token: string; until: number; now: number; limit: number }, { id: string }>(
+        `UPDATE deliveries SET lease_token = @token, next_attempt_at = @until
+         WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+                      ORDER BY next_attempt_at LIMIT @limit)
+         RETURNING id`,
+      ),
       claim: db.prepare<
         { token: string; until: number; now: number; limit: number; skip: string },
         { id: string }
@@ -493,13 +499,10 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
     await this.batcher.flush();
     const token = randomBytes(12).toString('base64url');
-    const rows = this.statements.claim.all({
-      token,
-      until: options.now + options.leaseMs,
-      now: options.now,
-      limit: options.limit,
-      skip: JSON.stringify(options.skipSubscriptions ? [...options.skipSubscriptions] : []),
-    });
+    const params = { token, until: options.now + options.leaseMs, now: options.now, limit: options.limit };
+    const rows = options.skipSubscriptions?.size
+      ? this.statements.claim.all({ ...params, skip: JSON.stringify([...options.skipSubscriptions]) })
+      : this.statements.claimAll.all(params);
     return rows.map((row) => ({ deliveryId: row.id, token }));
   }
 
