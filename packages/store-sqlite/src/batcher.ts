@@ -54,6 +54,6 @@ export class WriteBatcher {
       }
       return;
     }
-    results.forEach((value, i) => writes[i]!.resolve(value));
+    for (let i = 0; i < writes.length; i++) writes[i]!.resolve(results[i]);
   }
 }
