@@ -433,4 +433,63 @@ describe('delivery', () => {
     await waitFor(() => hook.requests.length === before + 1);
     expect(hook.requests.at(-1)!.headers['webhook-id']).toBe(first.id);
   });
+
+  it('follows a per-subscription retry schedule over the sender one', async () => {
+    const hook = await subscriber((_q, res) => res.writeHead(500).end());
+    const sender = makeSender({ retrySchedule: [60, 60, 60] });
+    const subscription = await sender.createSubscription({
+      url: hook.url,
+      events: ['*'],
+      retrySchedule: [0.02, 0.02, 0.02, 0.02],
+    });
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'failed',
+    );
+    expect(delivery.attempts).toBe(5);
+    expect(hook.requests).toHaveLength(5);
+  });
+
+  it('closes the pending deliveries of a deleted subscription without sending them', async () => {
+    const hook = await subscriber();
+    const failed: string[] = [];
+    const sender = makeSender({
+      onDeliveryFailed: ({ delivery }) => void failed.push(delivery.lastError ?? ''),
+    });
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.publish({ type: 'a.b' });
+    const delivery = await onlyDelivery(sender, subscription.id);
+    await sender.deleteSubscription(subscription.id);
+    await sender.start();
+    await waitFor(async () => (await sender.getDelivery(delivery.id)).status === 'failed');
+    expect(await sender.getDelivery(delivery.id)).toMatchObject({
+      attempts: 0,
+      lastError: 'subscription deleted',
+    });
+    expect(await sender.listAttempts(delivery.id)).toEqual([]);
+    expect(hook.requests).toHaveLength(0);
+    await waitFor(() => failed.length === 1);
+  });
+
+  it('keeps a delivery of a disabled subscription for later recovery', async () => {
+    const hook = await subscriber();
+    const sender = makeSender();
+    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
+    await sender.publish({ type: 'a.b' });
+    await sender.updateSubscription(subscription.id, { disabled: true });
+    await sender.start();
+    const delivery = await settled(
+      sender,
+      async () => (await onlyDelivery(sender, subscription.id)).id,
+      'failed',
+    );
+    expect(delivery.lastError).toBe('subscription disabled: disabled by its owner');
+    await sender.updateSubscription(subscription.id, { disabled: false });
+    expect(await sender.recoverFailedDeliveries(subscription.id, 0)).toBe(1);
+    await settled(sender, async () => delivery.id, 'succeeded');
+    expect(hook.requests).toHaveLength(1);
+  });
 });
