@@ -1,12 +1,25 @@
 import { WebhookError } from './errors.js';
 import type { WebhookRequest } from './types.js';
 
+// Header names come from provider packages as constants ('X-GitHub-Event'): lower-case each once
+// rather than on every request. Bounded, in case a caller builds names dynamically.
+const lowerCaseNames = new Map<string, string>();
+
+function lowerCaseName(name: string): string {
+  let lower = lowerCaseNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCaseNames.size < 1024) lowerCaseNames.set(name, lower);
+  }
+  return lower;
+}
+
 /**
  * Reads one header. Repeated headers are rejected: a second signature header smuggled in by a
  * proxy must not be able to pick which value we check.
  */
 export function getHeader(request: WebhookRequest, name: string): string | undefined {
-  const value = request.headers[name.toLowerCase()];
+  const value = request.headers[lowerCaseName(name)];
   if (Array.isArray(value)) {
     if (value.length > 1) {
       throw new WebhookError(
@@ -30,8 +43,10 @@ export function requireHeader(request: WebhookRequest, name: string, hint?: stri
 
 /** The media type of the request without parameters, lower case (`application/json`). */
 export function contentType(request: WebhookRequest): string {
-  const value = getHeader(request, 'content-type') ?? '';
-  return value.split(';', 1)[0]!.trim().toLowerCase();
+  const value = getHeader(request, 'content-type');
+  if (value === undefined) return '';
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
 
 /** Lower-cases header names; repeated names become arrays. Accepts a plain object or a WHATWG `Headers`. */

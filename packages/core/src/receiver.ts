@@ -106,11 +106,13 @@ export class Receiver<
   readonly #registry: Registry;
   readonly #dedupe: DedupeStore | undefined;
   readonly #dedupeTtlMs: number;
+  readonly #methods: readonly string[];
 
   constructor(definition: ProviderDefinition<TOptions, any>, options: TOptions, registry?: Registry) {
     this.provider = definition.name;
     this.title = definition.title;
     this.#definition = definition;
+    this.#methods = definition.methods ?? ['POST'];
     const now = options.now ?? Date.now;
     const tolerance = options.tolerance ?? definition.tolerance ?? 300;
     if (!(tolerance > 0))
@@ -136,33 +138,44 @@ export class Receiver<
 
   /** Verifies the request and reads its event(s), or returns the handshake response to send. */
   async receive(request: WebhookRequest): Promise<ReceiveResult<WebhookEvent>> {
+    // The hot path of every webhook: provider steps that are synchronous are not awaited (each
+    // await costs a turn of the microtask queue), and events are built without intermediates.
     const definition = this.#definition;
     const ctx = this.#ctx;
-    const handshake = definition.handshake?.(request, ctx);
-    if (handshake) return { type: 'response', response: handshake };
-    const methods = definition.methods ?? ['POST'];
-    if (!methods.includes(request.method)) {
+    if (definition.handshake) {
+      const handshake = definition.handshake(request, ctx);
+      if (handshake) return { type: 'response', response: handshake };
+    }
+    if (!this.#methods.includes(request.method)) {
       throw new WebhookError(
         'method_not_allowed',
-        `${definition.title} webhooks are sent with ${methods.join(' or ')}; this request used ${request.method}.`,
+        `${definition.title} webhooks are sent with ${this.#methods.join(' or ')}; this request used ${request.method}.`,
       );
     }
-    await definition.verify(request, ctx);
-    const outcome = await definition.parse(request, ctx);
+    const verified: unknown = definition.verify(request, ctx);
+    if (isThenable(verified)) await verified;
+    const parsed = definition.parse(request, ctx);
+    const outcome = isThenable(parsed) ? await parsed : parsed;
     if ('response' in outcome) return { type: 'response', response: outcome.response };
-    const parsed = Array.isArray(outcome) ? outcome : [outcome];
-    const events = parsed.map(
-      (item): WebhookEvent => ({
-        provider: definition.name,
-        name: item.name,
-        ...(item.id === undefined ? {} : { id: item.id }),
-        payload: item.payload,
-        meta: item.meta ?? {},
-        request,
-      }),
-    );
-    if (events.length === 0) return { type: 'response', response: this.#success([], []) };
+    if (!Array.isArray(outcome)) {
+      const event = this.#event(outcome, request);
+      return { type: 'event', event, events: [event] };
+    }
+    if (outcome.length === 0) return { type: 'response', response: this.#success([], []) };
+    const events = outcome.map((item) => this.#event(item, request));
     return { type: 'event', event: events[0]!, events };
+  }
+
+  #event(item: ParsedEvent, request: WebhookRequest): WebhookEvent {
+    const event: WebhookEvent = {
+      provider: this.provider,
+      name: item.name,
+      payload: item.payload,
+      meta: item.meta ?? {},
+      request,
+    };
+    if (item.id !== undefined) event.id = item.id;
+    return event;
   }
 
   /** Registers a handler for an event name, a list of names, `*` or a `prefix.*` wildcard. */
@@ -253,6 +266,10 @@ export class Receiver<
       }
     }
   }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
 }
 
 function isWebhookResponse(value: unknown): value is WebhookResponse {

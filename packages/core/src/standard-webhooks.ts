@@ -9,7 +9,7 @@ import {
 } from './ed25519.js';
 import { decodeBase64 } from './encoding.js';
 import { WebhookConfigError, WebhookError } from './errors.js';
-import { hmac } from './hmac.js';
+import { hmac, hmacBinary } from './hmac.js';
 import { checkTimestamp, parseUnixSeconds } from './timestamp.js';
 
 /** Standard Webhooks secrets are `whsec_` + base64 of 24–64 random bytes; bare base64 is accepted too. */
@@ -92,55 +92,114 @@ export interface StandardVerifyInput {
   headerPrefix?: string;
 }
 
+const NO_KEYS: readonly never[] = [];
+
+function missingHeader(prefix: string, name: string): WebhookError {
+  return new WebhookError(
+    'missing_header',
+    `The ${prefix}-${name} header is missing. Standard Webhooks senders always send ${prefix}-id, ${prefix}-timestamp and ${prefix}-signature.`,
+  );
+}
+
+/**
+ * The bytes of a signature entry when it is canonical base64 (what senders write), else
+ * `undefined`. Node's decoder skips characters outside the alphabet, so the re-encoding check is
+ * what rejects garbage; it is cheaper than a pattern over the text.
+ */
+function decodeEntry(text: string): Buffer | undefined {
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.length > 0 && bytes.toString('base64') === text ? bytes : undefined;
+}
+
+// v1 signatures (HMAC-SHA256, 32 bytes) are compared in buffers reused from call to call:
+// verification is synchronous, so calls cannot interleave, and two new Buffers per request cost a
+// noticeable share of verifying a 1 KiB message.
+const V1_BYTES = 32;
+const expectedV1 = Buffer.alloc(V1_BYTES);
+const receivedV1 = Buffer.alloc(V1_BYTES);
+
+/**
+ * Reads a v1 signature of the expected size into `receivedV1`: 43 base64 characters and one "="
+ * make exactly 32 bytes, and Node's decoder skips characters outside the alphabet, so any such
+ * character leaves fewer.
+ */
+function readV1(text: string): boolean {
+  return (
+    text.length === 44 &&
+    text.charCodeAt(43) === 61 &&
+    receivedV1.write(text, 0, V1_BYTES, 'base64') === V1_BYTES
+  );
+}
+
+/** Whole seconds as senders write them (`1674087231`), without the general parser's trimming. */
+function plainSeconds(text: string): number | undefined {
+  if (text.length === 0 || text.length > 12) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return undefined;
+  }
+  return Number(text) * 1000;
+}
+
 /** Verifies a Standard Webhooks message; returns the timestamp in milliseconds. */
 export function verifyStandardWebhook(input: StandardVerifyInput): number {
   const prefix = input.headerPrefix ?? 'webhook';
-  for (const [name, value] of [
-    ['id', input.id],
-    ['timestamp', input.timestamp],
-    ['signature', input.signature],
-  ] as const) {
-    if (!value) {
-      throw new WebhookError(
-        'missing_header',
-        `The ${prefix}-${name} header is missing. Standard Webhooks senders always send ${prefix}-id, ${prefix}-timestamp and ${prefix}-signature.`,
-      );
-    }
-  }
-  const timestampMs = parseUnixSeconds(input.timestamp!, `${prefix}-timestamp`);
+  const { id, timestamp, signature, body } = input;
+  if (!id) throw missingHeader(prefix, 'id');
+  if (!timestamp) throw missingHeader(prefix, 'timestamp');
+  if (!signature) throw missingHeader(prefix, 'signature');
+  const timestampHeader = prefix === 'webhook' ? 'webhook-timestamp' : `${prefix}-timestamp`;
+  const timestampMs = plainSeconds(timestamp) ?? parseUnixSeconds(timestamp, timestampHeader);
   checkTimestamp({
     timestampMs,
     nowMs: input.nowMs,
     toleranceSeconds: input.toleranceSeconds,
-    header: `${prefix}-timestamp`,
+    header: timestampHeader,
   });
+  const keys = input.keys ?? NO_KEYS;
+  const publicKeys = input.publicKeys ?? NO_KEYS;
   // The signed content is `id.timestamp.body`: HMAC it in parts (no copy of the body), once per
   // key however many v1 entries the header carries; ed25519 needs it in one buffer, built only
   // when a v1a entry is checked.
-  const head = `${input.id}.${input.timestamp}.`;
-  let macs: Buffer[] | undefined;
+  let macs: string[] | undefined;
   let content: Buffer | undefined;
   let sawUsable = false;
-  for (const entry of input.signature!.split(' ')) {
-    const comma = entry.indexOf(',');
-    if (comma <= 0) continue;
-    const version = entry.slice(0, comma);
-    const signature = decodeBase64(entry.slice(comma + 1));
-    if (!signature || signature.length === 0) continue;
-    if (version === 'v1' && input.keys?.length) {
+  for (let start = 0; start < signature.length; ) {
+    const space = signature.indexOf(' ', start);
+    const end = space === -1 ? signature.length : space;
+    const entry = signature.slice(start, end);
+    start = end + 1;
+    if (entry.startsWith('v1,')) {
+      if (keys.length === 0) continue;
+      const text = entry.slice(3);
+      if (!readV1(text)) {
+        // Base64 of another length is a signature, just never this one.
+        if (decodeEntry(text)) sawUsable = true;
+        continue;
+      }
       sawUsable = true;
-      macs ??= input.keys.map((key) => hmac('sha256', key, head, input.body));
-      for (const mac of macs) if (timingSafeEqual(mac, signature)) return timestampMs;
-    } else if (version === 'v1a' && input.publicKeys?.length) {
+      if (!macs) {
+        const parts = [`${id}.${timestamp}.`, body];
+        macs = [];
+        for (const key of keys) macs.push(hmacBinary('sha256', key, parts));
+      }
+      for (const mac of macs) {
+        expectedV1.write(mac, 0, V1_BYTES, 'latin1');
+        if (timingSafeEqual(expectedV1, receivedV1)) return timestampMs;
+      }
+    } else if (entry.startsWith('v1a,')) {
+      if (publicKeys.length === 0) continue;
+      const received = decodeEntry(entry.slice(4));
+      if (!received) continue;
       sawUsable = true;
-      content ??= signedContent(input.id!, input.timestamp!, input.body);
-      for (const key of input.publicKeys) if (ed25519Verify(key, content, signature)) return timestampMs;
+      content ??= signedContent(id, timestamp, body);
+      for (const key of publicKeys) if (ed25519Verify(key, content, received)) return timestampMs;
     }
   }
   if (!sawUsable) {
     throw new WebhookError(
       'malformed_signature',
-      `The ${prefix}-signature header has no ${input.keys?.length ? 'v1' : 'v1a'} entry this receiver can check (expected space-separated "v1,<base64>" entries${input.publicKeys?.length ? ' or "v1a,<base64>"' : ''}).`,
+      `The ${prefix}-signature header has no ${keys.length ? 'v1' : 'v1a'} entry this receiver can check (expected space-separated "v1,<base64>" entries${publicKeys.length ? ' or "v1a,<base64>"' : ''}).`,
     );
   }
   throw new WebhookError(
