@@ -15,6 +15,13 @@ const NAMES = {
   svix: { id: 'svix-id', timestamp: 'svix-timestamp', signature: 'svix-signature' },
 } as const;
 
+// The names above are already lower case, as request headers are: read them directly, and leave
+// repeated headers (arrays) to `getHeader`, which rejects them.
+function header(request: WebhookRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' || value === undefined ? value : getHeader(request, name);
+}
+
 /**
  * Reads the three headers as one family: the first prefix in `prefixes` of which any header is
  * present. Families are never mixed, so an error names headers the sender really uses.
@@ -25,9 +32,9 @@ export function readStandardHeaders(
 ): StandardHeaders {
   for (const prefix of prefixes) {
     const names = NAMES[prefix];
-    const id = getHeader(request, names.id);
-    const timestamp = getHeader(request, names.timestamp);
-    const signature = getHeader(request, names.signature);
+    const id = header(request, names.id);
+    const timestamp = header(request, names.timestamp);
+    const signature = header(request, names.signature);
     if (id !== undefined || timestamp !== undefined || signature !== undefined) {
       return { prefix, id, timestamp, signature };
     }

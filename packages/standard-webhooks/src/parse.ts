@@ -1,10 +1,4 @@
-import {
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  parseUnixSeconds,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { isRecord, type ParsedEvent, parseJsonBody, type WebhookRequest } from '@hookwire/core';
 import { readStandardHeaders, type StandardHeaderPrefix } from './headers.js';
 
 /** The event name of a payload without a `type` string (the spec recommends one but does not require it). */
@@ -24,8 +18,8 @@ export function parseStandardEvent(
     id: headers.id,
     payload,
     meta: {
-      // Verified already, so both are present and well formed.
-      timestamp: parseUnixSeconds(headers.timestamp!, `${headers.prefix}-timestamp`),
+      // Verified already: whole Unix seconds.
+      timestamp: Number(headers.timestamp) * 1000,
       headerPrefix: headers.prefix,
     },
   };

@@ -225,6 +225,21 @@ describe('standardWebhooks receiver', () => {
       receiver().receive(withHeaders(request, { 'webhook-signature': 'v1,AAAA' })),
     );
     expect(short.code).toBe('signature_mismatch');
+    const good = (request.headers['webhook-signature'] as string).slice(3);
+    const garbled = `v1,${good.slice(0, 10)}!${good.slice(11)}`;
+    const garbledError = await rejection(
+      receiver().receive(withHeaders(request, { 'webhook-signature': garbled })),
+    );
+    expect(garbledError.code).toBe('malformed_signature');
+    const otherMac = `v1,${Buffer.alloc(32, 7).toString('base64')}`;
+    const otherError = await rejection(
+      receiver().receive(withHeaders(request, { 'webhook-signature': otherMac })),
+    );
+    expect(otherError.code).toBe('signature_mismatch');
+    const spaced = `  ${garbled}   v2,Zm9v  v1,${good} `;
+    expect((await receiver().receive(withHeaders(request, { 'webhook-signature': spaced }))).type).toBe(
+      'event',
+    );
     for (const value of ['soon', '1.5', '-1', '0x10']) {
       const error = await rejection(receiver().receive(withHeaders(request, { 'webhook-timestamp': value })));
       expect(error.code).toBe('malformed_header');
