@@ -1,5 +1,6 @@
 import { timingSafeEqual } from './compare.js';
 import { WebhookConfigError, WebhookError } from './errors.js';
+import { requireHttps } from './https.js';
 import { searchParams } from './request.js';
 import type { WebhookRequest } from './types.js';
 
@@ -18,10 +19,6 @@ export function normalizeCodes(code: string | readonly string[] | undefined, pro
   return codes;
 }
 
-function isLocal(url: URL): boolean {
-  return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-}
-
 /**
  * Checks the `code` query parameter in constant time. The URL must be https (the code is the only
  * secret and travels in it), except for local requests during development.
@@ -31,14 +28,11 @@ export function verifyCodeParameter(
   codes: readonly string[],
   provider: string,
 ): void {
-  const url = new URL(request.url);
-  if (url.protocol !== 'https:' && !isLocal(url)) {
-    throw new WebhookError(
-      'unauthorized',
-      `${provider} webhooks authorised by a \`code\` query parameter must arrive over https; this one came over ${url.protocol.replace(':', '')}. Use an https URL (behind a proxy, make the adapter see the forwarded scheme).`,
-      { status: 400 },
-    );
-  }
+  requireHttps(
+    request,
+    (scheme) =>
+      `${provider} webhooks authorised by a \`code\` query parameter must arrive over https; this one came over ${scheme}. Use an https URL (behind a proxy, make the adapter see the forwarded scheme).`,
+  );
   const given = searchParams(request).get('code');
   if (!given) {
     throw new WebhookError(

@@ -10,8 +10,14 @@ export {
   type ResolvedAdapterOptions,
   resolveAdapterOptions,
 } from './adapter.js';
+export { decodeBase64Secrets } from './base64-secret.js';
 export { bodyText, isRecord, parseFormBody, parseJsonBody, requireString } from './body.js';
 export { normalizeCodes, verifyCodeParameter } from './code.js';
+export {
+  type CodeProviderDefinition,
+  type CodeReceiverOptions,
+  defineCodeProvider,
+} from './code-provider.js';
 export { timingSafeEqual } from './compare.js';
 export { createMemoryDedupeStore, type DedupeStore, type MemoryDedupeOptions } from './dedupe.js';
 export {
@@ -35,7 +41,10 @@ export {
   type VerifyHmacOptions,
   verifyHmac,
 } from './hmac.js';
+export { isLocalUrl, requireHttps } from './https.js';
 export { createHub, type HubConfig, type HubRoute, isHub, WebhookHub } from './hub.js';
+export { parseJsonObject } from './json-object.js';
+export { checkPublicUrl, type PublicUrl, publicRequestUrl } from './public-url.js';
 export {
   type BaseReceiverOptions,
   defineProvider,
@@ -58,6 +67,11 @@ export {
 } from './request.js';
 export { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule, type RetryDelayOptions, retryDelayMs } from './retry.js';
 export { normalizeSecrets } from './secrets.js';
+export {
+  readSignatureHeader,
+  type SignatureHeaderOptions,
+  verifySignatureHeader,
+} from './signature-header.js';
 export {
   decodeStandardSecret,
   generateStandardKeyPair,

@@ -1,0 +1,43 @@
+import { createWebhookRequest, WebhookError } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describe, expect, it } from 'vitest';
+
+describe('@hookwire/core/testing', () => {
+  it('webhookErrorOf resolves to the WebhookError of a promise or a function', async () => {
+    const error = new WebhookError('replayed', 'again');
+    expect(await webhookErrorOf(Promise.reject(error))).toBe(error);
+    expect(
+      await webhookErrorOf(() => {
+        throw error;
+      }),
+    ).toBe(error);
+    expect(await webhookErrorOf(async () => Promise.reject(error))).toBe(error);
+  });
+
+  it('webhookErrorOf rejects when nothing or something else is thrown', async () => {
+    await expect(webhookErrorOf(Promise.resolve('fine'))).rejects.toThrow('nothing was thrown');
+    await expect(webhookErrorOf(() => 1)).rejects.toThrow('nothing was thrown');
+    const other = new TypeError('boom');
+    await expect(webhookErrorOf(Promise.reject(other))).rejects.toMatchObject({ cause: other });
+  });
+
+  it('withHeaders replaces, adds and removes headers without touching the original', () => {
+    const request = createWebhookRequest({ headers: { 'x-a': '1', 'x-b': '2' }, body: 'x' });
+    const changed = withHeaders(request, { 'X-A': ['3', '4'], 'x-b': undefined, 'x-c': '5' });
+    expect(changed.headers).toEqual({ 'x-a': ['3', '4'], 'x-c': '5' });
+    expect(request.headers).toEqual({ 'x-a': '1', 'x-b': '2' });
+    expect(changed.body).toBe(request.body);
+  });
+
+  it('withBody swaps the body and keeps the rest', () => {
+    const request = createWebhookRequest({
+      url: 'https://e.example/h',
+      headers: { 'x-a': '1' },
+      body: 'old',
+    });
+    const changed = withBody(request, 'new');
+    expect(Buffer.from(changed.body).toString()).toBe('new');
+    expect(changed.headers).toBe(request.headers);
+    expect(withBody(request, new Uint8Array([1])).body).toEqual(new Uint8Array([1]));
+  });
+});
