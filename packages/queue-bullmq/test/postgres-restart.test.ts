@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { existsSync, readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockForRestart } from '../../store-postgres/test/support.js';
 import { type Deployment, deploy, ensureBuilt, type Subscriber, startSubscriber, until } from './harness.js';
 import { fresh } from './support.js';
 
@@ -27,6 +28,8 @@ afterEach(async () => {
 
 describe.skipIf(!canRestart)('PostgreSQL restarted mid-run', () => {
   it('loses no published event: workers and publishers recover once the server is back', async () => {
+    // Other test files using PostgreSQL finish first, and wait until the server is back.
+    await lockForRestart();
     subscriber = await startSubscriber(20);
     deployment = await deploy(fresh(), { leaseMs: 2_000, timeoutMs: 1_500, perSubscription: 10 });
     const d = deployment;
@@ -57,10 +60,14 @@ describe.skipIf(!canRestart)('PostgreSQL restarted mid-run', () => {
     await until(() => published.length >= 15, 20_000, 'the first publishes');
     await restartPostgres();
     await publishing;
-    await until(() => published.every((id) => subscriber!.acknowledged.has(`/hooks ${id}`)), 45_000, 'every event');
+    await until(
+      () => published.every((id) => subscriber!.acknowledged.has(`/hooks ${id}`)),
+      45_000,
+      'every event',
+    );
     expect(published).toHaveLength(60);
     // The restart was felt (calls failed while the server was down) and survived.
     expect(failedCalls).toBeGreaterThan(0);
     for (const worker of workers) expect(worker.proc.exitCode).toBeNull();
-  }, 90_000);
+  }, 200_000);
 });

@@ -1,11 +1,17 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { usePostgres } from '../../store-postgres/test/support.js';
 import { type Deployment, deploy, ensureBuilt, type Subscriber, startSubscriber, until } from './harness.js';
 import { deleteKeys, fresh } from './support.js';
 
 let deployment: Deployment | undefined;
 let subscriber: Subscriber | undefined;
 
-beforeAll(ensureBuilt, 120_000);
+let release: () => Promise<void>;
+beforeAll(async () => {
+  ensureBuilt();
+  release = await usePostgres();
+}, 250_000);
+afterAll(() => release());
 
 afterEach(async () => {
   await deployment?.close();

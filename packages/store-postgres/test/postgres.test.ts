@@ -5,7 +5,7 @@ import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/test
 import { createPostgresStore, type PostgresStore, SCHEMA_VERSION } from '@hookwire/store-postgres';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, dropTestSchemas, freshSchema } from './support.js';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
 
 const T0 = 1_700_000_000_000;
 const closers: (() => Promise<unknown>)[] = [];
@@ -27,11 +27,13 @@ async function waitFor<T>(check: () => T | Promise<T>, timeoutMs: number, what: 
 }
 
 let server: Server;
+let release: () => Promise<void>;
 let subscriberUrl: string;
 const received: { id: string; body: string }[] = [];
 let answer = 200;
 
 beforeAll(async () => {
+  release = await usePostgres();
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,7 +44,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   subscriberUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-});
+}, 130_000);
 
 afterEach(async () => {
   while (closers.length > 0) await closers.pop()!();
@@ -53,6 +55,7 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await dropTestSchemas();
+  await release();
 });
 
 function senderOn(store: PostgresStore, options: Partial<Parameters<typeof createSender>[0]> = {}): Sender {

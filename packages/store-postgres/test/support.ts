@@ -27,3 +27,44 @@ export async function dropTestSchemas(): Promise<void> {
     await client.end();
   }
 }
+
+// One test restarts the server (queue-bullmq's postgres-restart test). Test files that use
+// PostgreSQL hold a shared advisory lock while they run; the restart test takes it exclusively, so
+// it waits for them and they wait for it, whatever order vitest runs files in.
+const RESTART_LOCK = 'hookwire-tests:postgres-restart';
+
+async function lockClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  // The restart ends this connection: without a listener the error would crash the test process.
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+/** Holds the shared side of the restart lock until the returned function is called. */
+export async function usePostgres(): Promise<() => Promise<void>> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    let client: pg.Client | undefined;
+    try {
+      client = await lockClient();
+      await client.query('SELECT pg_advisory_lock_shared(hashtext($1))', [RESTART_LOCK]);
+      const held = client;
+      return async () => {
+        await held.end().catch(() => {});
+      };
+    } catch (error) {
+      // The server is restarting: wait and ask again.
+      await client?.end().catch(() => {});
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** Waits until no other test file uses PostgreSQL, and keeps them waiting until the server restarts. */
+export async function lockForRestart(): Promise<void> {
+  const client = await lockClient();
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', [RESTART_LOCK]);
+  // Released when the restart ends the connection.
+}
