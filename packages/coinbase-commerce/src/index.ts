@@ -4,9 +4,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { CoinbaseCommerceEvents } from './events.js';
@@ -40,18 +39,13 @@ export const coinbaseCommerce = defineProvider<
   title: 'Coinbase Commerce',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Coinbase Commerce') }),
   verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Coinbase Commerce',
+      hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
     });
   },
   parse: parseCoinbaseCommerceEvent,

@@ -1,6 +1,7 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { Webhook } from 'coinbase-commerce-node';
 import { describe, expect, it } from 'vitest';
 
@@ -27,15 +28,6 @@ const body = JSON.stringify({
 const signed = (overrides: Partial<Parameters<typeof signCoinbaseCommerceRequest>[0]> = {}) =>
   signCoinbaseCommerceRequest({ secret, body, ...overrides });
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('coinbaseCommerce receiver', () => {
   it('agrees with the official coinbase-commerce-node SDK, both ways', async () => {
     const request = signed();
@@ -59,7 +51,9 @@ describe('coinbaseCommerce receiver', () => {
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('"order":7', '"order":8')) };
-    expect((await rejection(coinbaseCommerce({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(coinbaseCommerce({ secret }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const response = await coinbaseCommerce({ secret }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
@@ -74,7 +68,7 @@ describe('coinbaseCommerce receiver', () => {
     const request = signed();
     const { 'x-cc-webhook-signature': signature, ...headers } = request.headers;
     const receive = (h: typeof headers) =>
-      rejection(coinbaseCommerce({ secret }).receive({ ...request, headers: h }));
+      webhookErrorOf(coinbaseCommerce({ secret }).receive({ ...request, headers: h }));
     expect((await receive(headers)).code).toBe('missing_header');
     expect(
       (await receive({ ...headers, 'x-cc-webhook-signature': [signature as string, signature as string] }))
@@ -87,7 +81,7 @@ describe('coinbaseCommerce receiver', () => {
 
   it('reports a signed body that is not an event delivery', async () => {
     for (const bad of ['{', '{"id":1}', '{"event":{"type":"charge:created"}}']) {
-      expect((await rejection(coinbaseCommerce({ secret }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(coinbaseCommerce({ secret }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

@@ -4,10 +4,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
-  WebhookError,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { IntercomEvents } from './events.js';
@@ -39,25 +37,14 @@ export const intercom = defineProvider<IntercomOptions, { secrets: string[] }, I
   title: 'Intercom',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Intercom') }),
   verify(request, { state }) {
-    const header = requireHeader(
-      request,
-      SIGNATURE_HEADER,
-      'Intercom signs notifications with the app client secret.',
-    );
-    if (!header.startsWith(PREFIX)) {
-      throw new WebhookError(
-        'malformed_signature',
-        `The ${SIGNATURE_HEADER} header must start with "${PREFIX}".`,
-      );
-    }
-    verifyHmac({
-      algorithm: 'sha1',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: header.slice(PREFIX.length),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha1',
+      encoding: 'hex',
+      prefix: PREFIX,
+      secrets: state.secrets,
       provider: 'Intercom',
+      hint: 'Intercom signs notifications with the app client secret.',
     });
   },
   parse: parseIntercomEvent,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { intercom } from '@hookwire/intercom';
 import { signIntercomRequest } from '@hookwire/intercom/testing';
 import { describe, expect, it } from 'vitest';
@@ -18,15 +19,6 @@ const body = `{
 }`;
 const signed = (overrides: Partial<Parameters<typeof signIntercomRequest>[0]> = {}) =>
   signIntercomRequest({ secret, body, ...overrides });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('intercom receiver', () => {
   it('accepts sha1=<hex HMAC-SHA1 of the raw body> and names the event by topic', async () => {
@@ -56,7 +48,7 @@ describe('intercom receiver', () => {
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('Hoban', 'Zoe')) };
-    expect((await rejection(intercom({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(intercom({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const response = await intercom({ secret }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha1', secret, body));
@@ -71,7 +63,7 @@ describe('intercom receiver', () => {
     const request = signed();
     const { 'x-hub-signature': signature, ...headers } = request.headers;
     const receive = (h: typeof headers) =>
-      rejection(intercom({ secret }).receive({ ...request, headers: h }));
+      webhookErrorOf(intercom({ secret }).receive({ ...request, headers: h }));
     expect((await receive(headers)).code).toBe('missing_header');
     expect(
       (await receive({ ...headers, 'x-hub-signature': [signature as string, signature as string] })).code,
@@ -86,7 +78,7 @@ describe('intercom receiver', () => {
 
   it('reports a signed body without a topic or id', async () => {
     for (const bad of ['{', '{"id":"notif_1"}', '{"topic":"ping"}']) {
-      expect((await rejection(intercom({ secret }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(intercom({ secret }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

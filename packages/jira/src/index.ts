@@ -4,10 +4,8 @@ import {
   isRecord,
   normalizeSecrets,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
-  WebhookError,
+  verifySignatureHeader,
 } from '@hookwire/core';
 import type { JiraEvents } from './events.js';
 import type { JiraOptions } from './options.js';
@@ -32,22 +30,14 @@ export const jira = defineProvider<JiraOptions, { secrets: string[] }, JiraEvent
   title: 'Jira',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Jira') }),
   verify(request, { state }) {
-    const header = requireHeader(
-      request,
-      HEADER,
-      'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
-    );
-    if (!header.startsWith(PREFIX)) {
-      throw new WebhookError('malformed_signature', `The ${HEADER} header must start with "${PREFIX}".`);
-    }
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: header.slice(PREFIX.length),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: PREFIX,
+      secrets: state.secrets,
       provider: 'Jira',
+      hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
     });
   },
   parse(request) {

@@ -1,4 +1,5 @@
-import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { jira } from '@hookwire/jira';
 import { signJiraRequest } from '@hookwire/jira/testing';
 import { describe, expect, it } from 'vitest';
@@ -17,20 +18,6 @@ const created = {
   },
 };
 const body = JSON.stringify(created);
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('jira receiver', () => {
   it('verifies X-Hub-Signature and names the event by webhookEvent', async () => {
@@ -61,8 +48,8 @@ describe('jira receiver', () => {
 
   it('rejects a tampered body and a wrong secret without revealing either', async () => {
     const request = signJiraRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('ED-1', 'ED-2')) };
-    expect((await rejection(jira({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('ED-1', 'ED-2'));
+    expect((await webhookErrorOf(jira({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signJiraRequest({ secret: 'another secret', body });
     const response = await jira({ secret }).handle(wrong);
     expect(response.status).toBe(401);
@@ -87,7 +74,7 @@ describe('jira receiver', () => {
       [{ 'x-hub-signature': 'sha256=zz' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(jira({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(jira({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
@@ -103,7 +90,7 @@ describe('jira receiver', () => {
 
   it('reports signed bodies without webhookEvent', async () => {
     for (const bad of ['{"webhookEvent":', '{"timestamp":1}']) {
-      const error = await rejection(jira({ secret }).receive(signJiraRequest({ secret, body: bad })));
+      const error = await webhookErrorOf(jira({ secret }).receive(signJiraRequest({ secret, body: bad })));
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -5,9 +5,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { LemonSqueezyEvents } from './events.js';
@@ -38,18 +37,13 @@ export const lemonSqueezy = defineProvider<LemonSqueezyOptions, { secrets: strin
   title: 'Lemon Squeezy',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Lemon Squeezy') }),
   verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Lemon Squeezy signs every webhook with the signing secret set on it.',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Lemon Squeezy',
+      hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
     });
   },
   parse: parseLemonSqueezyEvent,

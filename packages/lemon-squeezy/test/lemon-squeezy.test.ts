@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { lemonSqueezy } from '@hookwire/lemon-squeezy';
 import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
 import { describe, expect, it } from 'vitest';
@@ -11,15 +12,6 @@ const body = JSON.stringify({
 });
 const signed = (overrides: Partial<Parameters<typeof signLemonSqueezyRequest>[0]> = {}) =>
   signLemonSqueezyRequest({ secret, event: 'order_created', body, ...overrides });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('lemonSqueezy receiver', () => {
   it('accepts a hex HMAC-SHA256 of the raw body and names the event by meta.event_name', async () => {
@@ -47,7 +39,9 @@ describe('lemonSqueezy receiver', () => {
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('1199', '1')) };
-    expect((await rejection(lemonSqueezy({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const response = await lemonSqueezy({ secret }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
@@ -61,15 +55,15 @@ describe('lemonSqueezy receiver', () => {
   it('requires X-Signature once and well-formed', async () => {
     const request = signed();
     const { 'x-signature': signature, ...headers } = request.headers;
-    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
     const twice = { ...headers, 'x-signature': [signature as string, signature as string] };
-    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers: twice }))).code).toBe(
-      'duplicate_header',
-    );
+    expect(
+      (await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers: twice }))).code,
+    ).toBe('duplicate_header');
     const bad = { ...headers, 'x-signature': 'sha256=xyz' };
-    expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers: bad }))).code).toBe(
+    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers: bad }))).code).toBe(
       'malformed_signature',
     );
   });
@@ -78,7 +72,7 @@ describe('lemonSqueezy receiver', () => {
     for (const bad of ['not json', '{"meta":{}}']) {
       const request = signed({ body: bad });
       const { 'x-event-name': _, ...headers } = request.headers;
-      expect((await rejection(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_body',
       );
     }

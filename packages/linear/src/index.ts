@@ -7,9 +7,8 @@ import {
   type ParsedEvent,
   type ProviderContext,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -44,18 +43,13 @@ export const linear = defineProvider<LinearOptions, { secrets: string[] }, Linea
   tolerance: 60,
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Linear') }),
   verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Linear signs every webhook; is this request from Linear?',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Linear',
+      hint: 'Linear signs every webhook; is this request from Linear?',
     });
   },
   parse: parseLinearEvent,

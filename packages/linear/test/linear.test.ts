@@ -1,4 +1,5 @@
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { linear } from '@hookwire/linear';
 import { signLinearRequest } from '@hookwire/linear/testing';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -22,15 +23,6 @@ const body = bodyAt(ts);
 const signed = (overrides: Partial<Parameters<typeof signLinearRequest>[0]> = {}) =>
   signLinearRequest({ secret, body, deliveryId: 'd-1', ...overrides });
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('linear receiver', () => {
   it('agrees with the official @linear/sdk LinearWebhookClient, fresh and stale', async () => {
     const client = new LinearWebhookClient(secret);
@@ -41,7 +33,7 @@ describe('linear receiver', () => {
     expect((await linear({ secret }).receive(request)).type).toBe('event');
     const stale = bodyAt(Date.now() - 61_000);
     expect(() => client.verify(Buffer.from(stale), hmacHex('sha256', secret, stale))).toThrow(/timestamp/);
-    expect((await rejection(linear({ secret }).receive(signed({ body: stale })))).code).toBe(
+    expect((await webhookErrorOf(linear({ secret }).receive(signed({ body: stale })))).code).toBe(
       'timestamp_too_old',
     );
     expect(() => client.verify(Buffer.from(fresh), hmacHex('sha256', 'other', fresh))).toThrow(/signature/);
@@ -60,10 +52,10 @@ describe('linear receiver', () => {
   it('rejects a webhookTimestamp more than 60 s old or ahead, and honours a custom tolerance', async () => {
     const receiver = linear({ secret, now });
     expect((await receiver.receive(signed({ body: bodyAt(ts - 60_000) }))).type).toBe('event');
-    expect((await rejection(receiver.receive(signed({ body: bodyAt(ts - 60_001) })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(signed({ body: bodyAt(ts - 60_001) })))).code).toBe(
       'timestamp_too_old',
     );
-    expect((await rejection(receiver.receive(signed({ body: bodyAt(ts + 60_001) })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(signed({ body: bodyAt(ts + 60_001) })))).code).toBe(
       'timestamp_in_future',
     );
     expect(
@@ -79,14 +71,14 @@ describe('linear receiver', () => {
 
   it('requires a numeric webhookTimestamp in the signed body', async () => {
     for (const value of [undefined, String(ts), null]) {
-      const error = await rejection(linear({ secret, now }).receive(signed({ body: bodyAt(value) })));
+      const error = await webhookErrorOf(linear({ secret, now }).receive(signed({ body: bodyAt(value) })));
       expect(error.code).toBe('malformed_body');
     }
   });
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('Crash', 'Fine')) };
-    expect((await rejection(linear({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(linear({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
     const response = await linear({ secret, now }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
@@ -101,7 +93,7 @@ describe('linear receiver', () => {
     const request = signed();
     const { 'linear-signature': signature, ...headers } = request.headers;
     const receive = (h: typeof headers) =>
-      rejection(linear({ secret, now }).receive({ ...request, headers: h }));
+      webhookErrorOf(linear({ secret, now }).receive({ ...request, headers: h }));
     expect((await receive(headers)).code).toBe('missing_header');
     expect(
       (await receive({ ...headers, 'linear-signature': [signature as string, signature as string] })).code,
@@ -114,7 +106,7 @@ describe('linear receiver', () => {
   it('reports a signed body that is not JSON or has no type', async () => {
     const noType = JSON.stringify({ action: 'create', webhookTimestamp: ts });
     for (const bad of ['{', noType]) {
-      expect((await rejection(linear({ secret, now }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(linear({ secret, now }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

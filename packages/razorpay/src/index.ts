@@ -5,9 +5,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { RazorpayEvents } from './events.js';
@@ -40,18 +39,13 @@ export const razorpay = defineProvider<RazorpayOptions, { secrets: string[] }, R
   title: 'Razorpay',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Razorpay') }),
   verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Razorpay signs webhooks that have a secret set in the Dashboard.',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Razorpay',
+      hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
     });
   },
   parse: parseRazorpayEvent,

@@ -1,4 +1,5 @@
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
 import Razorpay from 'razorpay';
@@ -28,15 +29,6 @@ const body = JSON.stringify({
 const signed = (overrides: Partial<Parameters<typeof signRazorpayRequest>[0]> = {}) =>
   signRazorpayRequest({ secret, body, eventId: 'Em6Y0l3VUf1a5o', ...overrides });
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('razorpay receiver', () => {
   it('agrees with the official razorpay SDK (validateWebhookSignature)', async () => {
     const request = signed();
@@ -54,7 +46,7 @@ describe('razorpay receiver', () => {
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('"amount":100', '"amount":1')) };
-    expect((await rejection(razorpay({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(razorpay({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const response = await razorpay({ secret }).handle(signed({ secret: 'rzp_key_secret_by_mistake' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
@@ -69,7 +61,7 @@ describe('razorpay receiver', () => {
     const request = signed();
     const { 'x-razorpay-signature': signature, ...headers } = request.headers;
     const receive = (h: typeof headers) =>
-      rejection(razorpay({ secret }).receive({ ...request, headers: h }));
+      webhookErrorOf(razorpay({ secret }).receive({ ...request, headers: h }));
     expect((await receive(headers)).code).toBe('missing_header');
     expect(
       (await receive({ ...headers, 'x-razorpay-signature': [signature as string, signature as string] }))
@@ -85,7 +77,7 @@ describe('razorpay receiver', () => {
 
   it('reports a signed body without an event', async () => {
     for (const bad of ['', '{"entity":"event"}', '[1]']) {
-      expect((await rejection(razorpay({ secret }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(razorpay({ secret }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

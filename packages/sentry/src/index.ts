@@ -7,7 +7,7 @@ import {
   parseJsonBody,
   requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { SentryEvents } from './events.js';
@@ -39,18 +39,13 @@ export const sentry = defineProvider<SentryOptions, { secrets: string[] }, Sentr
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Sentry') }),
   verify(request, { state }) {
     // Sentry signs the JSON string it sends (sentry_apps AppPlatformEvent.body): the raw bytes.
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Sentry signs integration webhooks; is this request from a Sentry integration?',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Sentry',
+      hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
     });
   },
   parse: parseSentryEvent,

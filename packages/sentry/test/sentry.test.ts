@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { sentry } from '@hookwire/sentry';
 import { signSentryRequest } from '@hookwire/sentry/testing';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +9,6 @@ const secret = 'sentry-client-secret';
 // Python's json.dumps spacing: re-serialising with JSON.stringify would change these bytes.
 const body =
   '{"action": "created", "installation": {"uuid": "a8e5d37a"}, "data": {"issue": {"id": "1", "title": "TypeError", "project": {"id": "2", "name": "web", "slug": "web"}}}, "actor": {"type": "application", "id": "sentry", "name": "Sentry"}}';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const signed = (overrides: Partial<Parameters<typeof signSentryRequest>[0]> = {}) =>
   signSentryRequest({
@@ -45,8 +37,8 @@ describe('sentry receiver', () => {
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const request = signed();
-    const tampered = { ...request, body: Buffer.from(body.replace('TypeError', 'Nothing')) };
-    expect((await rejection(sentry({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('TypeError', 'Nothing'));
+    expect((await webhookErrorOf(sentry({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const response = await sentry({ secret }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
@@ -69,13 +61,13 @@ describe('sentry receiver', () => {
     const request = signed();
     for (const name of ['sentry-hook-signature', 'sentry-hook-resource']) {
       const { [name]: _, ...headers } = request.headers;
-      expect((await rejection(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
         'missing_header',
       );
     }
     const signature = request.headers['sentry-hook-signature'] as string;
     const headers = { ...request.headers, 'sentry-hook-signature': [signature, signature] };
-    expect((await rejection(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
       'duplicate_header',
     );
   });
@@ -83,14 +75,14 @@ describe('sentry receiver', () => {
   it('rejects a malformed signature', async () => {
     const request = signed();
     const headers = { ...request.headers, 'sentry-hook-signature': 'sha256=zz' };
-    expect((await rejection(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
       'malformed_signature',
     );
   });
 
   it('reports a signed body without an action', async () => {
     for (const bad of ['{', '{"data":{}}', '"created"']) {
-      expect((await rejection(sentry({ secret }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(sentry({ secret }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

@@ -4,10 +4,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
-  WebhookError,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { TypeformEvents } from './events.js';
@@ -39,25 +37,14 @@ export const typeform = defineProvider<TypeformOptions, { secrets: string[] }, T
   title: 'Typeform',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Typeform') }),
   verify(request, { state }) {
-    const header = requireHeader(
-      request,
-      SIGNATURE_HEADER,
-      'Typeform signs only webhooks that have a secret: set one on the webhook.',
-    );
-    if (!header.startsWith(PREFIX)) {
-      throw new WebhookError(
-        'malformed_signature',
-        `The ${SIGNATURE_HEADER} header must start with "${PREFIX}".`,
-      );
-    }
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: header.slice(PREFIX.length),
-      encoding: 'base64',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha256',
+      encoding: 'base64',
+      prefix: PREFIX,
+      secrets: state.secrets,
       provider: 'Typeform',
+      hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
     });
   },
   parse: parseTypeformEvent,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacBase64, hmacHex, WebhookError } from '@hookwire/core';
+import { hmacBase64, hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +17,6 @@ const body = JSON.stringify({
 });
 const signed = (overrides: Partial<Parameters<typeof signTypeformRequest>[0]> = {}) =>
   signTypeformRequest({ secret, body, ...overrides });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('typeform receiver', () => {
   it('accepts sha256=<base64 HMAC-SHA256 of the raw body> and names the event by event_type', async () => {
@@ -44,13 +36,13 @@ describe('typeform receiver', () => {
     const request = signed();
     const headers = { ...request.headers, 'typeform-signature': `sha256=${hmacHex('sha256', secret, body)}` };
     expect(['malformed_signature', 'signature_mismatch']).toContain(
-      (await rejection(typeform({ secret }).receive({ ...request, headers }))).code,
+      (await webhookErrorOf(typeform({ secret }).receive({ ...request, headers }))).code,
     );
   });
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('Lorem', 'Ipsum')) };
-    expect((await rejection(typeform({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(typeform({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const response = await typeform({ secret }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, body));
@@ -65,7 +57,7 @@ describe('typeform receiver', () => {
     const request = signed();
     const { 'typeform-signature': signature, ...headers } = request.headers;
     const receive = (h: typeof headers) =>
-      rejection(typeform({ secret }).receive({ ...request, headers: h }));
+      webhookErrorOf(typeform({ secret }).receive({ ...request, headers: h }));
     expect((await receive(headers)).code).toBe('missing_header');
     expect(
       (await receive({ ...headers, 'typeform-signature': [signature as string, signature as string] })).code,
@@ -80,7 +72,7 @@ describe('typeform receiver', () => {
 
   it('reports a signed body without event_type or event_id', async () => {
     for (const bad of ['{', '{"event_id":"x"}', '{"event_type":"form_response"}']) {
-      expect((await rejection(typeform({ secret }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(typeform({ secret }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

@@ -4,9 +4,8 @@ import {
   normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
-  requireHeader,
   requireString,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { VercelEvents } from './events.js';
@@ -36,18 +35,13 @@ export const vercel = defineProvider<VercelOptions, { secrets: string[] }, Verce
   title: 'Vercel',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Vercel') }),
   verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha1',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(
-        request,
-        SIGNATURE_HEADER,
-        'Vercel signs every webhook; is this request from Vercel?',
-      ),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: SIGNATURE_HEADER,
+      algorithm: 'sha1',
+      encoding: 'hex',
+      secrets: state.secrets,
       provider: 'Vercel',
+      hint: 'Vercel signs every webhook; is this request from Vercel?',
     });
   },
   parse: parseVercelEvent,

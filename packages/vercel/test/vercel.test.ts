@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { vercel } from '@hookwire/vercel';
 import { signVercelRequest } from '@hookwire/vercel/testing';
 import { describe, expect, it } from 'vitest';
@@ -11,15 +12,6 @@ const body = JSON.stringify({
   createdAt: 1_700_000_000_000,
   payload: { deployment: { id: 'dpl_1', url: 'app.vercel.app', name: 'app' } },
 });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('vercel receiver', () => {
   it('accepts a body signed with HMAC-SHA1 (hex) and names the event by its type', async () => {
@@ -37,8 +29,8 @@ describe('vercel receiver', () => {
 
   it('rejects a tampered body', async () => {
     const request = signVercelRequest({ secret, body });
-    const error = await rejection(
-      vercel({ secret }).receive({ ...request, body: Buffer.from(body.replace('dpl_1', 'dpl_2')) }),
+    const error = await webhookErrorOf(
+      vercel({ secret }).receive(withBody(request, body.replace('dpl_1', 'dpl_2'))),
     );
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
@@ -54,7 +46,7 @@ describe('vercel receiver', () => {
   it('rejects a SHA-256 signature (Vercel signs with SHA-1)', async () => {
     const request = signVercelRequest({ secret, body });
     const headers = { ...request.headers, 'x-vercel-signature': hmacHex('sha256', secret, body) };
-    expect((await rejection(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
       'signature_mismatch',
     );
   });
@@ -67,11 +59,11 @@ describe('vercel receiver', () => {
   it('requires the signature header, once', async () => {
     const request = signVercelRequest({ secret, body });
     const { 'x-vercel-signature': signature, ...headers } = request.headers;
-    expect((await rejection(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
     const twice = { ...headers, 'x-vercel-signature': [signature as string, signature as string] };
-    expect((await rejection(vercel({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers: twice }))).code).toBe(
       'duplicate_header',
     );
   });
@@ -80,7 +72,7 @@ describe('vercel receiver', () => {
     const request = signVercelRequest({ secret, body });
     for (const value of ['not-hex', 'sha1=abc', 'abc']) {
       const headers = { ...request.headers, 'x-vercel-signature': value };
-      expect((await rejection(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
     }
@@ -88,7 +80,9 @@ describe('vercel receiver', () => {
 
   it('reports a signed body that is not a Vercel event', async () => {
     for (const bad of ['{"id":', '[]', '{"id":"x"}']) {
-      const error = await rejection(vercel({ secret }).receive(signVercelRequest({ secret, body: bad })));
+      const error = await webhookErrorOf(
+        vercel({ secret }).receive(signVercelRequest({ secret, body: bad })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });
