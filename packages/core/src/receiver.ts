@@ -80,6 +80,8 @@ export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState
     replies: unknown[],
     ctx: ProviderContext<TOptions, TState>,
   ): WebhookResponse;
+  /** The response when a handler failed (default 500 JSON); the provider should retry on it. */
+  handlerFailureResponse?(event: WebhookEvent, ctx: ProviderContext<TOptions, TState>): WebhookResponse;
   /** The response for a rejected request (default JSON `{ error: { code, message } }`). */
   errorResponse?(error: WebhookError, ctx: ProviderContext<TOptions, TState>): WebhookResponse;
 }
@@ -211,27 +213,44 @@ export class Receiver<
       return this.errorResponse(error);
     }
     if (result.type === 'response') return result.response;
+    // Duplicates are decided before any handler runs, and ids are remembered only once every
+    // handler succeeded: a request whose events share one id is still handled whole, and a failed
+    // delivery is not mistaken for a duplicate when the provider retries it.
+    const dedupeKeys = new Set<string>();
+    const skipped = new Set<string>();
+    if (this.#dedupe) {
+      for (const event of result.events) {
+        if (event.id === undefined) continue;
+        const key = `${this.provider}:${event.id}`;
+        if (!dedupeKeys.has(key) && (await this.#dedupe.has(key))) skipped.add(key);
+        dedupeKeys.add(key);
+      }
+    }
     const replies: unknown[] = [];
     for (const event of result.events) {
-      const dedupeKey = event.id === undefined ? undefined : `${this.provider}:${event.id}`;
-      if (dedupeKey && this.#dedupe && (await this.#dedupe.has(dedupeKey))) continue;
+      if (event.id !== undefined && skipped.has(`${this.provider}:${event.id}`)) continue;
       const matching = this.#registry.handlers.filter(({ filter }) => matchesEventFilter(filter, event.name));
       // async wrapper: a handler that throws synchronously fails like one that rejects.
       const outcomes = await Promise.allSettled(matching.map(async ({ handler }) => handler(event)));
       const failure = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failure) {
         this.#reportError(failure.reason, request, event);
-        return jsonResponse(500, {
-          error: {
-            code: 'handler_failed',
-            message: `A handler for ${event.name} failed; the provider may retry.`,
-          },
-        });
+        return (
+          this.#definition.handlerFailureResponse?.(event, this.#ctx) ??
+          jsonResponse(500, {
+            error: {
+              code: 'handler_failed',
+              message: `A handler for ${event.name} failed; the provider may retry.`,
+            },
+          })
+        );
       }
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled' && outcome.value !== undefined) replies.push(outcome.value);
       }
-      if (dedupeKey && this.#dedupe) await this.#dedupe.add(dedupeKey, this.#dedupeTtlMs);
+    }
+    if (this.#dedupe) {
+      for (const key of dedupeKeys) if (!skipped.has(key)) await this.#dedupe.add(key, this.#dedupeTtlMs);
     }
     return this.#success(result.events, replies);
   }

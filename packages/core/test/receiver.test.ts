@@ -144,6 +144,26 @@ describe('Receiver', () => {
     expect(attempts).toBe(2);
   });
 
+  it('handles every event of a request whose events share one id, then drops the repeat', async () => {
+    const receiver = testProvider({ secret: 's3cret', dedupe: true });
+    const names: string[] = [];
+    receiver.onAny((event) => void names.push(event.name));
+    const twin = defineProvider<TestOptions, string[]>({
+      name: 'twin',
+      title: 'Twin',
+      setup: (options) => normalizeSecrets(options.secret, 'Twin'),
+      verify: () => {},
+      parse: () => [
+        { name: 'a.one', id: 'same', payload: {} },
+        { name: 'a.two', id: 'same', payload: {} },
+      ],
+    })({ secret: 's', dedupe: true });
+    twin.onAny((event) => void names.push(event.name));
+    expect((await twin.handle(createWebhookRequest({ body: '{}' }))).status).toBe(200);
+    expect((await twin.handle(createWebhookRequest({ body: '{}' }))).status).toBe(200);
+    expect(names).toEqual(['a.one', 'a.two']);
+  });
+
   it('rejects a non-positive tolerance at construction', () => {
     expect(() => testProvider({ secret: 's', tolerance: 0 })).toThrow(/tolerance/);
   });

@@ -1,7 +1,7 @@
 import { defineProvider, normalizeCodes, WebhookConfigError } from '@hookwire/core';
 import type { SalesforceEvents } from './events.js';
 import type { SalesforceOptions } from './options.js';
-import { acknowledgement, soapFault } from './responses.js';
+import { acknowledgement, handlerFault, soapFault } from './responses.js';
 import { readVerifiedMessage, type SalesforceCredentials, verifySalesforceRequest } from './verify.js';
 
 export type {
@@ -46,6 +46,7 @@ export const salesforce = defineProvider<SalesforceOptions, SalesforceCredential
     })),
   successResponse: acknowledgement,
   errorResponse: (error) => soapFault(error, 'POST'),
+  handlerFailureResponse: handlerFault,
 });
 
 function normalizeOrganizationIds(value: string | string[] | undefined): string[] {

@@ -1,4 +1,4 @@
-import type { WebhookError, WebhookResponse } from '@hookwire/core';
+import type { WebhookError, WebhookEvent, WebhookResponse } from '@hookwire/core';
 import { escapeXml } from './xml.js';
 
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -15,11 +15,24 @@ export function acknowledgement(): WebhookResponse {
 
 /** A SOAP 1.1 fault for a rejected message, with the error's status and an escaped message. */
 export function soapFault(error: WebhookError, allow: string): WebhookResponse {
-  const headers: Record<string, string> =
-    error.code === 'method_not_allowed' ? { ...XML_HEADERS, allow } : { ...XML_HEADERS };
+  const headers = error.code === 'method_not_allowed' ? { ...XML_HEADERS, allow } : XML_HEADERS;
+  return fault(error.status, 'soapenv:Client', `${error.code}: ${error.message}`, headers);
+}
+
+/** A server fault when a handler failed: no acknowledgement, so Salesforce delivers the message again. */
+export function handlerFault(event: WebhookEvent): WebhookResponse {
+  return fault(
+    500,
+    'soapenv:Server',
+    `handler_failed: a handler for ${event.name} failed; Salesforce will retry.`,
+    XML_HEADERS,
+  );
+}
+
+function fault(status: number, code: string, text: string, headers: Record<string, string>): WebhookResponse {
   return {
-    status: error.status,
-    headers,
-    body: `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP}"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${escapeXml(`${error.code}: ${error.message}`)}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
+    status,
+    headers: { ...headers },
+    body: `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP}"><soapenv:Body><soapenv:Fault><faultcode>${code}</faultcode><faultstring>${escapeXml(text)}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
   };
 }

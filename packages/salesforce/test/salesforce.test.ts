@@ -108,6 +108,8 @@ describe('salesforce receiver', () => {
     const response = await receiver.handle(soapRequest(envelope));
     expect(response.status).toBe(500);
     expect(String(response.body)).not.toContain('<Ack>true</Ack>');
+    expect(String(response.body)).toContain('<faultcode>soapenv:Server</faultcode>');
+    expect(response.headers?.['content-type']).toMatch(/^text\/xml/);
   });
 
   it('compares organization ids on their first 15 characters (15 vs 18, case-sensitive)', async () => {
