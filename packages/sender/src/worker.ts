@@ -350,7 +350,13 @@ export class DeliveryWorker {
         1000,
       );
       if (overdue.length > 0) {
-        await this.ctx.queue.schedule(overdue.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt })));
+        await this.ctx.queue.schedule(
+          overdue.map((d) => ({
+            deliveryId: d.id,
+            runAt: d.nextAttemptAt,
+            subscriptionId: d.subscriptionId,
+          })),
+        );
       }
     } catch (error) {
       this.report(error);
