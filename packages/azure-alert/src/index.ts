@@ -1,19 +1,17 @@
 import {
-  type BaseReceiverOptions,
-  defineProvider,
+  type CodeReceiverOptions,
+  defineCodeProvider,
   isRecord,
-  normalizeCodes,
   type ParsedEvent,
-  parseJsonBody,
+  parseJsonObject,
   requireString,
-  verifyCodeParameter,
   WebhookError,
 } from '@hookwire/core';
 import type { AzureAlert } from './events.js';
 
 export type { AzureAlert, AzureClassicAlert, AzureCommonAlert } from './events.js';
 
-export interface AzureAlertOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
+export interface AzureAlertOptions extends CodeReceiverOptions {
   /** The secret in the action group's webhook URI as `?code=` (32–128 characters); an array during a rotation. */
   code: string | string[];
 }
@@ -28,17 +26,13 @@ export interface AzureAlertOptions extends Pick<BaseReceiverOptions, 'dedupe' | 
  * const receiver = azureAlert({ code: process.env.AZURE_ALERT_CODE! });
  * receiver.on('High CPU', (event) => page(event.meta.status));
  */
-export const azureAlert = defineProvider<AzureAlertOptions, { codes: string[] }, Record<string, AzureAlert>>({
+export const azureAlert = defineCodeProvider<Record<string, AzureAlert>, AzureAlertOptions>({
   name: 'azure-alert',
   title: 'Azure Alert',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'Azure Alert') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Azure Alert'),
-  parse: (request) => readAlert(parseJsonBody(request, 'Azure Alert')),
+  parse: (request) => readAlert(parseJsonObject(request, 'Azure Alert')),
 });
 
-function readAlert(payload: unknown): ParsedEvent {
-  if (!isRecord(payload))
-    throw new WebhookError('malformed_body', 'The Azure Alert webhook body is not a JSON object.');
+function readAlert(payload: Record<string, unknown>): ParsedEvent {
   if (payload.schemaId === 'azureMonitorCommonAlertSchema') {
     const essentials =
       isRecord(payload.data) && isRecord(payload.data.essentials) ? payload.data.essentials : {};

@@ -1,6 +1,6 @@
 import { azureAlert } from '@hookwire/azure-alert';
 import { createAzureAlertRequest } from '@hookwire/azure-alert/testing';
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -61,15 +61,6 @@ const classic = {
   properties: { key1: 'value1' },
 };
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('azure alert receiver', () => {
   it('names a common-schema alert by its rule, with the monitor condition in meta', async () => {
     const result = await azureAlert({ code }).receive(createAzureAlertRequest({ code, payload: common }));
@@ -101,11 +92,11 @@ describe('azure alert receiver', () => {
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
     const request = createAzureAlertRequest({ code });
-    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/alerts' }))).code).toBe(
-      'unauthorized',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive({ ...request, url: 'https://example.com/alerts' }))).code,
+    ).toBe('unauthorized');
     const plain = createAzureAlertRequest({ code, url: 'http://example.com/alerts' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -124,7 +115,7 @@ describe('azure alert receiver', () => {
     ];
     for (const body of bodies) {
       expect(
-        (await rejection(azureAlert({ code }).receive(createAzureAlertRequest({ code, body })))).code,
+        (await webhookErrorOf(azureAlert({ code }).receive(createAzureAlertRequest({ code, body })))).code,
       ).toBe('malformed_body');
     }
   });

@@ -1,18 +1,9 @@
-import {
-  type BaseReceiverOptions,
-  defineProvider,
-  isRecord,
-  normalizeCodes,
-  parseJsonBody,
-  requireString,
-  verifyCodeParameter,
-  WebhookError,
-} from '@hookwire/core';
+import { type CodeReceiverOptions, defineCodeProvider, parseJsonObject, requireString } from '@hookwire/core';
 import type { AzureContainerRegistryEvents } from './events.js';
 
 export type { AcrEvent, AcrTarget, AzureContainerRegistryEvents } from './events.js';
 
-export interface AzureContainerRegistryOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
+export interface AzureContainerRegistryOptions extends CodeReceiverOptions {
   /** The secret in the webhook's service URI as `?code=` (32–128 characters); an array during a rotation. */
   code: string | string[];
 }
@@ -26,23 +17,14 @@ export interface AzureContainerRegistryOptions extends Pick<BaseReceiverOptions,
  * const receiver = azureContainerRegistry({ code: process.env.ACR_WEBHOOK_CODE! });
  * receiver.on('push', (event) => deploy(event.payload.target?.repository, event.payload.target?.tag));
  */
-export const azureContainerRegistry = defineProvider<
-  AzureContainerRegistryOptions,
-  { codes: string[] },
-  AzureContainerRegistryEvents
+export const azureContainerRegistry = defineCodeProvider<
+  AzureContainerRegistryEvents,
+  AzureContainerRegistryOptions
 >({
   name: 'azure-container-registry',
   title: 'Azure Container Registry',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'Azure Container Registry') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Azure Container Registry'),
   parse: (request) => {
-    const payload = parseJsonBody(request, 'Azure Container Registry');
-    if (!isRecord(payload)) {
-      throw new WebhookError(
-        'malformed_body',
-        'The Azure Container Registry webhook body is not a JSON object.',
-      );
-    }
+    const payload = parseJsonObject(request, 'Azure Container Registry');
     return {
       name: requireString(payload.action, 'action', 'Azure Container Registry'),
       id: typeof payload.id === 'string' ? payload.id : undefined,

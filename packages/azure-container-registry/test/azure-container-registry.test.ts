@@ -1,6 +1,6 @@
 import { azureContainerRegistry } from '@hookwire/azure-container-registry';
 import { createAzureContainerRegistryRequest } from '@hookwire/azure-container-registry/testing';
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -24,15 +24,6 @@ const push = {
     useragent: 'docker/17.09.0-ce go/go1.8.3 git-commit/afdb6d4 kernel/4.10.0-27-generic os/linux arch/amd64',
   },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('azure container registry receiver', () => {
   it('names the event by action, with the event id as the delivery id', async () => {
@@ -67,11 +58,11 @@ describe('azure container registry receiver', () => {
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
     const request = createAzureContainerRegistryRequest({ code, payload: push });
-    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/acr' }))).code).toBe(
-      'unauthorized',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive({ ...request, url: 'https://example.com/acr' }))).code,
+    ).toBe('unauthorized');
     const plain = createAzureContainerRegistryRequest({ code, payload: push, url: 'http://example.com/acr' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -85,7 +76,7 @@ describe('azure container registry receiver', () => {
   it('reports malformed bodies', async () => {
     for (const body of ['not json', '[]', '{"id":"x"}']) {
       const request = createAzureContainerRegistryRequest({ code, body });
-      expect((await rejection(azureContainerRegistry({ code }).receive(request))).code).toBe(
+      expect((await webhookErrorOf(azureContainerRegistry({ code }).receive(request))).code).toBe(
         'malformed_body',
       );
     }

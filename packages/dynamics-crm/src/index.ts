@@ -1,19 +1,15 @@
 import {
-  type BaseReceiverOptions,
-  defineProvider,
+  type CodeReceiverOptions,
+  defineCodeProvider,
   getHeader,
-  isRecord,
-  normalizeCodes,
-  parseJsonBody,
+  parseJsonObject,
   requireString,
-  verifyCodeParameter,
-  WebhookError,
 } from '@hookwire/core';
 import type { DynamicsCrmEvents } from './events.js';
 
 export type { DynamicsCrmEvents, DynamicsExecutionContext, DynamicsKeyValue } from './events.js';
 
-export interface DynamicsCrmOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
+export interface DynamicsCrmOptions extends CodeReceiverOptions {
   /**
    * The webhook key (32–128 characters): register the webhook with authentication "WebhookKey",
    * which Dynamics sends as `?code=`. An array accepts several during a rotation.
@@ -31,15 +27,11 @@ export interface DynamicsCrmOptions extends Pick<BaseReceiverOptions, 'dedupe' |
  * const receiver = dynamicsCrm({ code: process.env.DYNAMICS_WEBHOOK_KEY! });
  * receiver.on('Create', (event) => console.log(event.meta.entity, event.payload.PrimaryEntityId));
  */
-export const dynamicsCrm = defineProvider<DynamicsCrmOptions, { codes: string[] }, DynamicsCrmEvents>({
+export const dynamicsCrm = defineCodeProvider<DynamicsCrmEvents, DynamicsCrmOptions>({
   name: 'dynamics-crm',
   title: 'Dynamics CRM',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'Dynamics CRM') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Dynamics CRM'),
   parse: (request) => {
-    const payload = parseJsonBody(request, 'Dynamics CRM');
-    if (!isRecord(payload))
-      throw new WebhookError('malformed_body', 'The Dynamics CRM webhook body is not a JSON object.');
+    const payload = parseJsonObject(request, 'Dynamics CRM');
     return {
       name: requireString(payload.MessageName, 'MessageName', 'Dynamics CRM'),
       id: getHeader(request, 'x-request-id'),

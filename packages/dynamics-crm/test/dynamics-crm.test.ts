@@ -1,4 +1,4 @@
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { dynamicsCrm } from '@hookwire/dynamics-crm';
 import { createDynamicsCrmRequest } from '@hookwire/dynamics-crm/testing';
 import { describe, expect, it } from 'vitest';
@@ -14,15 +14,6 @@ const context = {
   Mode: 1,
   InputParameters: [{ key: 'Target', value: { LogicalName: 'contact', Attributes: [] } }],
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('dynamics crm receiver', () => {
   it('names the event by MessageName, with the entity and organization in meta', async () => {
@@ -41,11 +32,11 @@ describe('dynamics crm receiver', () => {
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
     const request = createDynamicsCrmRequest({ code, payload: context });
-    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/crm' }))).code).toBe(
-      'unauthorized',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive({ ...request, url: 'https://example.com/crm' }))).code,
+    ).toBe('unauthorized');
     const plain = createDynamicsCrmRequest({ code, payload: context, url: 'http://crm.example.com/hook' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -55,7 +46,9 @@ describe('dynamics crm receiver', () => {
 
   it('reports malformed bodies', async () => {
     for (const body of ['<xml/>', '"Update"', '{"PrimaryEntityName":"account"}']) {
-      const error = await rejection(dynamicsCrm({ code }).receive(createDynamicsCrmRequest({ code, body })));
+      const error = await webhookErrorOf(
+        dynamicsCrm({ code }).receive(createDynamicsCrmRequest({ code, body })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -1,13 +1,6 @@
-import {
-  type BaseReceiverOptions,
-  defineProvider,
-  normalizeCodes,
-  parseJsonBody,
-  searchParams,
-  verifyCodeParameter,
-} from '@hookwire/core';
+import { type CodeReceiverOptions, defineCodeProvider, parseJsonBody, searchParams } from '@hookwire/core';
 
-export interface GenericJsonOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
+export interface GenericJsonOptions extends CodeReceiverOptions {
   /** The secret the sender puts in the URL as `?code=` (32–128 characters); an array during a rotation. */
   code: string | string[];
 }
@@ -22,11 +15,9 @@ export interface GenericJsonOptions extends Pick<BaseReceiverOptions, 'dedupe' |
  * // POST https://example.com/webhooks/generic?code=…&action=new_lead
  * receiver.on('new_lead', (event) => console.log(event.payload));
  */
-export const genericJson = defineProvider<GenericJsonOptions, { codes: string[] }>({
+export const genericJson = defineCodeProvider<Record<string, unknown>, GenericJsonOptions>({
   name: 'generic-json',
   title: 'Generic JSON',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'Generic JSON') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Generic JSON'),
   parse: (request) => ({
     name: searchParams(request).get('action') || 'change',
     payload: parseJsonBody(request, 'Generic JSON'),

@@ -1,19 +1,11 @@
-import { createWebhookRequest, WebhookError } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { genericJson } from '@hookwire/generic-json';
 import { createGenericJsonRequest } from '@hookwire/generic-json/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
 const payload = { name: 'Ada', email: 'ada@example.com' };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('generic JSON receiver', () => {
   it('names the event by ?action= and passes any JSON through', async () => {
@@ -41,18 +33,18 @@ describe('generic JSON receiver', () => {
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(code);
     const missing = createWebhookRequest({ url: 'https://example.com/hook', body: '{}' });
-    expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
   });
 
   it('does not let a second code parameter rescue a wrong first one', async () => {
     const request = createGenericJsonRequest({ code: 'f'.repeat(40), payload });
     const doubled = { ...request, url: `${request.url}&code=${code}` };
-    expect((await rejection(genericJson({ code }).receive(doubled))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(genericJson({ code }).receive(doubled))).code).toBe('unauthorized');
   });
 
   it('requires https, except on localhost', async () => {
     const plain = createGenericJsonRequest({ code, payload, url: 'http://example.com/hook' });
-    const error = await rejection(genericJson({ code }).receive(plain));
+    const error = await webhookErrorOf(genericJson({ code }).receive(plain));
     expect(error.code).toBe('unauthorized');
     expect(error.status).toBe(400);
     const local = createGenericJsonRequest({ code, payload, url: 'http://localhost:3000/hook' });
@@ -67,9 +59,9 @@ describe('generic JSON receiver', () => {
 
   it('reports a body that is not JSON, after checking the code', async () => {
     const bad = createGenericJsonRequest({ code, body: 'name=Ada' });
-    expect((await rejection(genericJson({ code }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(genericJson({ code }).receive(bad))).code).toBe('malformed_body');
     const unauthorised = createGenericJsonRequest({ code: 'f'.repeat(40), body: 'name=Ada' });
-    expect((await rejection(genericJson({ code }).receive(unauthorised))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(genericJson({ code }).receive(unauthorised))).code).toBe('unauthorized');
   });
 
   it('answers 405 to other methods', async () => {

@@ -1,4 +1,4 @@
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { kudu } from '@hookwire/kudu';
 import { createKuduRequest } from '@hookwire/kudu/testing';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +21,6 @@ const deployment = {
   complete: true,
   siteName: 'MySite',
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('kudu receiver', () => {
   it('names the event by the deployment status', async () => {
@@ -60,9 +51,9 @@ describe('kudu receiver', () => {
     expect(String(wrong.body)).not.toContain(code);
     const request = createKuduRequest({ code, payload: deployment });
     const missing = { ...request, url: 'https://example.com/webhooks/kudu' };
-    expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
     const plain = createKuduRequest({ code, payload: deployment, url: 'http://example.com/webhooks/kudu' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -80,7 +71,7 @@ describe('kudu receiver', () => {
       '{"status":""}',
       JSON.stringify({ ...deployment, status: 1 }),
     ]) {
-      const error = await rejection(kudu({ code }).receive(createKuduRequest({ code, body })));
+      const error = await webhookErrorOf(kudu({ code }).receive(createKuduRequest({ code, body })));
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -1,14 +1,10 @@
 import {
-  type BaseReceiverOptions,
-  defineProvider,
+  type CodeReceiverOptions,
+  defineCodeProvider,
   getHeader,
-  isRecord,
   jsonResponse,
-  normalizeCodes,
-  parseJsonBody,
+  parseJsonObject,
   requireString,
-  verifyCodeParameter,
-  WebhookError,
 } from '@hookwire/core';
 import type { MyGetEvents } from './events.js';
 
@@ -20,10 +16,7 @@ export type {
   MyGetPackagePayload,
 } from './events.js';
 
-export interface MyGetOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
-  /** The secret in the webhook URL's `?code=` (32–128 characters); an array during a rotation. */
-  code: string | string[];
-}
+export type MyGetOptions = CodeReceiverOptions;
 
 const PING = 'PingWebHookEventPayloadV1';
 
@@ -36,15 +29,11 @@ const PING = 'PingWebHookEventPayloadV1';
  * const receiver = myGet({ code: process.env.MYGET_WEBHOOK_CODE! });
  * receiver.on('PackageAddedWebHookEventPayloadV1', (event) => console.log(event.payload.Payload.PackageIdentifier));
  */
-export const myGet = defineProvider<MyGetOptions, { codes: string[] }, MyGetEvents>({
+export const myGet = defineCodeProvider<MyGetEvents, MyGetOptions>({
   name: 'myget',
   title: 'MyGet',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'MyGet') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'MyGet'),
   parse: (request) => {
-    const payload = parseJsonBody(request, 'MyGet');
-    if (!isRecord(payload))
-      throw new WebhookError('malformed_body', 'The MyGet webhook body is not a JSON object.');
+    const payload = parseJsonObject(request, 'MyGet');
     const name = requireString(payload.PayloadType, 'PayloadType', 'MyGet');
     if (name === PING) return { response: jsonResponse(200, { ok: true }) };
     const identifier = typeof payload.Identifier === 'string' ? payload.Identifier : undefined;

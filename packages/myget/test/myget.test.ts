@@ -1,4 +1,4 @@
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { myGet } from '@hookwire/myget';
 import { createMyGetRequest } from '@hookwire/myget/testing';
 import { describe, expect, it } from 'vitest';
@@ -20,15 +20,6 @@ const packageAdded = {
     FeedUrl: 'https://www.myget.org/F/sample-feed/',
   },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('myget receiver', () => {
   it('names the event by PayloadType, with X-MyGet-EventIdentifier as the id', async () => {
@@ -67,11 +58,11 @@ describe('myget receiver', () => {
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
     const request = createMyGetRequest({ code, payload: packageAdded });
-    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/myget' }))).code).toBe(
-      'unauthorized',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive({ ...request, url: 'https://example.com/myget' }))).code,
+    ).toBe('unauthorized');
     const plain = createMyGetRequest({ code, payload: packageAdded, url: 'http://example.com/myget' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -81,7 +72,7 @@ describe('myget receiver', () => {
 
   it('reports malformed bodies', async () => {
     for (const body of ['{', '[]', '{"Payload":{}}']) {
-      expect((await rejection(myGet({ code }).receive(createMyGetRequest({ code, body })))).code).toBe(
+      expect((await webhookErrorOf(myGet({ code }).receive(createMyGetRequest({ code, body })))).code).toBe(
         'malformed_body',
       );
     }

@@ -1,19 +1,9 @@
-import {
-  type BaseReceiverOptions,
-  defineProvider,
-  normalizeCodes,
-  parseFormBody,
-  verifyCodeParameter,
-  WebhookError,
-} from '@hookwire/core';
+import { type CodeReceiverOptions, defineCodeProvider, parseFormBody, WebhookError } from '@hookwire/core';
 import type { WordPressEvents } from './events.js';
 
 export type { WordPressEvents, WordPressHookFields } from './events.js';
 
-export interface WordPressOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
-  /** The secret in the webhook URL's `?code=` (32–128 characters); an array during a rotation. */
-  code: string | string[];
-}
+export type WordPressOptions = CodeReceiverOptions;
 
 /**
  * A receiver for WordPress webhooks (WordPress.com / Jetpack "Webhooks", HookPress): form-encoded
@@ -24,11 +14,9 @@ export interface WordPressOptions extends Pick<BaseReceiverOptions, 'dedupe' | '
  * const receiver = wordpress({ code: process.env.WORDPRESS_WEBHOOK_CODE! });
  * receiver.on('publish_post', (event) => console.log(event.payload.post_title, event.payload.post_url));
  */
-export const wordpress = defineProvider<WordPressOptions, { codes: string[] }, WordPressEvents>({
+export const wordpress = defineCodeProvider<WordPressEvents, WordPressOptions>({
   name: 'wordpress',
   title: 'WordPress',
-  setup: (options) => ({ codes: normalizeCodes(options.code, 'WordPress') }),
-  verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'WordPress'),
   parse: (request) => {
     const form = parseFormBody(request);
     const hook = form.get('hook');

@@ -1,18 +1,9 @@
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { wordpress } from '@hookwire/wordpress';
 import { createWordPressRequest } from '@hookwire/wordpress/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('wordpress receiver', () => {
   it('names the event by the hook field and decodes the form', async () => {
@@ -38,11 +29,11 @@ describe('wordpress receiver', () => {
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
     const request = createWordPressRequest({ code });
-    expect((await rejection(receiver.receive({ ...request, url: 'https://example.com/wp' }))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive({ ...request, url: 'https://example.com/wp' }))).code).toBe(
       'unauthorized',
     );
     const plain = createWordPressRequest({ code, url: 'http://blog.example.com/hook' });
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
   });
 
   it('accepts any code of a rotation', async () => {
@@ -53,7 +44,7 @@ describe('wordpress receiver', () => {
   it('reports a body without a hook', async () => {
     for (const body of ['', 'ID=42', '{"hook":"publish_post"}', 'hook=']) {
       expect(
-        (await rejection(wordpress({ code }).receive(createWordPressRequest({ code, body })))).code,
+        (await webhookErrorOf(wordpress({ code }).receive(createWordPressRequest({ code, body })))).code,
       ).toBe('malformed_body');
     }
   });
