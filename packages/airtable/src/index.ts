@@ -1,12 +1,9 @@
 import {
-  decodeBase64,
+  decodeBase64Secrets,
   defineProvider,
   isRecord,
-  normalizeSecrets,
   parseJsonBody,
-  requireHeader,
-  verifyHmac,
-  WebhookConfigError,
+  verifySignatureHeader,
   WebhookError,
 } from '@hookwire/core';
 import type { AirtableEvents } from './events.js';
@@ -30,20 +27,23 @@ const PREFIX = 'hmac-sha256=';
 export const airtable = defineProvider<AirtableOptions, { keys: Buffer[] }, AirtableEvents>({
   name: 'airtable',
   title: 'Airtable',
-  setup: (options) => ({ keys: normalizeSecrets(options.secret, 'Airtable').map(decodeMacSecret) }),
+  // The common mistake is keying the HMAC with the base64 text itself; Airtable keys it with the bytes.
+  setup: (options) => ({
+    keys: decodeBase64Secrets(
+      options.secret,
+      'Airtable',
+      "Pass the webhook's `macSecretBase64` exactly as Airtable returned it.",
+    ),
+  }),
   verify(request, { state }) {
-    const header = requireHeader(request, HEADER, 'Airtable signs every webhook notification.');
-    if (!header.startsWith(PREFIX)) {
-      throw new WebhookError('malformed_signature', `The ${HEADER} header must start with "${PREFIX}".`);
-    }
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.keys,
-      parts: [request.body],
-      signatures: header.slice(PREFIX.length),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: PREFIX,
+      secrets: state.keys,
       provider: 'Airtable',
+      hint: 'Airtable signs every webhook notification.',
     });
   },
   parse(request) {
@@ -63,15 +63,3 @@ export const airtable = defineProvider<AirtableOptions, { keys: Buffer[] }, Airt
     };
   },
 });
-
-// The common mistake is keying the HMAC with the base64 text itself; Airtable keys it with the bytes.
-function decodeMacSecret(secret: string, index: number, all: string[]): Buffer {
-  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(secret) ? decodeBase64(secret) : undefined;
-  if (!key || key.length === 0) {
-    const which = all.length > 1 ? ` #${index + 1}` : '';
-    throw new WebhookConfigError(
-      `Airtable: secret${which} is not base64. Pass the webhook's \`macSecretBase64\` exactly as Airtable returned it.`,
-    );
-  }
-  return key;
-}

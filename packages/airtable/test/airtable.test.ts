@@ -1,27 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { airtable } from '@hookwire/airtable';
 import { signAirtableRequest } from '@hookwire/airtable/testing';
-import { createWebhookRequest, hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = Buffer.from('airtable test mac secret, 32 b!!').toString('base64');
 // The notification body shown in Airtable's webhooks overview.
 const body =
   '{"base":{"id":"app00000000000000"},"webhook":{"id":"ach00000000000000"},"timestamp":"2022-02-01T21:25:05.663Z"}';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('airtable receiver', () => {
   it('verifies a MAC keyed with the base64-decoded secret, computed independently', async () => {
@@ -47,13 +34,13 @@ describe('airtable receiver', () => {
       body,
       headers: { 'x-airtable-content-mac': `hmac-sha256=${hmacHex('sha256', secret, body)}` },
     });
-    expect((await rejection(airtable({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(airtable({ secret }).receive(request))).code).toBe('signature_mismatch');
   });
 
   it('rejects a tampered body and a wrong secret without revealing either', async () => {
     const request = signAirtableRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('app0', 'app9')) };
-    expect((await rejection(airtable({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('app0', 'app9'));
+    expect((await webhookErrorOf(airtable({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const other = Buffer.from('another webhook').toString('base64');
     const response = await airtable({ secret }).handle(signAirtableRequest({ secret: other, body }));
     expect(response.status).toBe(401);
@@ -79,13 +66,17 @@ describe('airtable receiver', () => {
       [{ 'x-airtable-content-mac': 'hmac-sha256=not-hex' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
     }
   });
 
   it('reports signed bodies that are not notifications', async () => {
     for (const bad of ['{"base":', '{"base":{"id":"app1"}}', '[]']) {
-      const error = await rejection(airtable({ secret }).receive(signAirtableRequest({ secret, body: bad })));
+      const error = await webhookErrorOf(
+        airtable({ secret }).receive(signAirtableRequest({ secret, body: bad })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });

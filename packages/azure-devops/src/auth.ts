@@ -2,6 +2,7 @@ import {
   getHeader,
   normalizeCodes,
   normalizeSecrets,
+  requireHttps,
   timingSafeEqual,
   verifyCodeParameter,
   WebhookConfigError,
@@ -42,7 +43,11 @@ export function setupAuth(options: AzureDevOpsOptions): AzureDevOpsState {
 /** Every configured check must pass: the `code` parameter, basic credentials, or both. */
 export function verifyAzureDevOps(request: WebhookRequest, state: AzureDevOpsState): void {
   if (state.codes) verifyCodeParameter(request, state.codes, 'Azure DevOps');
-  else requireHttps(request);
+  else
+    requireHttps(
+      request,
+      'Azure DevOps webhooks with basic authentication must arrive over https, or the password travels in clear text. Use an https URL (behind a proxy, make the adapter see the forwarded scheme).',
+    );
   if (state.basic) verifyBasic(request, state.basic.username, state.basic.passwords);
 }
 
@@ -66,17 +71,5 @@ function verifyBasic(request: WebhookRequest, username: string, passwords: reado
   const passwordMatches = passwords.map((password) => timingSafeEqual(given, password)).includes(true);
   if (!userMatches || !passwordMatches) {
     throw new WebhookError('unauthorized', 'The basic authentication credentials do not match.');
-  }
-}
-
-function requireHttps(request: WebhookRequest): void {
-  const url = new URL(request.url);
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !local) {
-    throw new WebhookError(
-      'unauthorized',
-      'Azure DevOps webhooks with basic authentication must arrive over https, or the password travels in clear text. Use an https URL (behind a proxy, make the adapter see the forwarded scheme).',
-      { status: 400 },
-    );
   }
 }

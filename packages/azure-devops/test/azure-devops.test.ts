@@ -1,6 +1,6 @@
 import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -37,15 +37,6 @@ const push = {
   resourceContainers: { collection: { id: 'c12d0eb8-e382-443b-9f9c-c52cba5014c2' } },
   createdDate: '2025-01-01T00:00:00.000Z',
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('azure devops receiver', () => {
   it('names the event by eventType, with the event id as the delivery id', async () => {
@@ -87,7 +78,7 @@ describe('azure devops receiver', () => {
     }
     const request = createAzureDevOpsRequest({ username, password, payload: push });
     for (const authorization of [undefined, 'Bearer abc', 'Basic !!!']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         receiver.receive({ ...request, headers: { ...request.headers, authorization } }),
       );
       expect(error.code).toBe('unauthorized');
@@ -98,7 +89,7 @@ describe('azure devops receiver', () => {
     const request = createAzureDevOpsRequest({ username, password, payload: push });
     const value = request.headers.authorization as string;
     const doubled = { ...request, headers: { ...request.headers, authorization: [value, value] } };
-    expect((await rejection(azureDevOps({ username, password }).receive(doubled))).code).toBe(
+    expect((await webhookErrorOf(azureDevOps({ username, password }).receive(doubled))).code).toBe(
       'duplicate_header',
     );
   });
@@ -109,9 +100,9 @@ describe('azure devops receiver', () => {
       (await receiver.receive(createAzureDevOpsRequest({ code, username, password, payload: push }))).type,
     ).toBe('event');
     const codeOnly = createAzureDevOpsRequest({ code, payload: push });
-    expect((await rejection(receiver.receive(codeOnly))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(codeOnly))).code).toBe('unauthorized');
     const basicOnly = createAzureDevOpsRequest({ username, password, payload: push });
-    expect((await rejection(receiver.receive(basicOnly))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(basicOnly))).code).toBe('unauthorized');
   });
 
   it('rejects a wrong or missing code', async () => {
@@ -119,7 +110,7 @@ describe('azure devops receiver', () => {
     const wrong = await receiver.handle(createAzureDevOpsRequest({ code: 'd'.repeat(40), payload: push }));
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
-    expect((await rejection(receiver.receive(createAzureDevOpsRequest({ payload: push })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(createAzureDevOpsRequest({ payload: push })))).code).toBe(
       'unauthorized',
     );
   });
@@ -127,9 +118,9 @@ describe('azure devops receiver', () => {
   it('requires https for code and for basic authentication, except on localhost', async () => {
     const url = 'http://example.com/hooks';
     const withCode = createAzureDevOpsRequest({ code, payload: push, url });
-    expect((await rejection(azureDevOps({ code }).receive(withCode))).status).toBe(400);
+    expect((await webhookErrorOf(azureDevOps({ code }).receive(withCode))).status).toBe(400);
     const withBasic = createAzureDevOpsRequest({ username, password, payload: push, url });
-    expect((await rejection(azureDevOps({ username, password }).receive(withBasic))).status).toBe(400);
+    expect((await webhookErrorOf(azureDevOps({ username, password }).receive(withBasic))).status).toBe(400);
     const local = createAzureDevOpsRequest({
       username,
       password,
@@ -149,7 +140,9 @@ describe('azure devops receiver', () => {
 
   it('reports malformed bodies', async () => {
     for (const body of ['', '[1]', '{"id":"x"}']) {
-      const error = await rejection(azureDevOps({ code }).receive(createAzureDevOpsRequest({ code, body })));
+      const error = await webhookErrorOf(
+        azureDevOps({ code }).receive(createAzureDevOpsRequest({ code, body })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -1,10 +1,4 @@
-import {
-  getHeader,
-  verifyCodeParameter,
-  verifyHmac,
-  WebhookError,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { verifyCodeParameter, verifySignatureHeader, type WebhookRequest } from '@hookwire/core';
 
 const HEADER = 'X-Hub-Signature';
 const PREFIX = 'sha256=';
@@ -22,23 +16,13 @@ export interface BitbucketCredentials {
 export function verifyBitbucketRequest(request: WebhookRequest, credentials: BitbucketCredentials): void {
   if (credentials.codes) verifyCodeParameter(request, credentials.codes, 'Bitbucket');
   if (!credentials.secrets) return;
-  const header = getHeader(request, HEADER);
-  if (header === undefined || header === '') {
-    throw new WebhookError(
-      'missing_header',
-      `The ${HEADER} header is missing. Bitbucket signs only webhooks that have a secret: set the same secret in the webhook's settings in Bitbucket.`,
-    );
-  }
-  if (!header.startsWith(PREFIX)) {
-    throw new WebhookError('malformed_signature', `The ${HEADER} header must start with "${PREFIX}".`);
-  }
-  verifyHmac({
-    algorithm: 'sha256',
-    secrets: credentials.secrets,
-    parts: [request.body],
-    signatures: header.slice(PREFIX.length),
-    encoding: 'hex',
+  verifySignatureHeader(request, {
     header: HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    prefix: PREFIX,
+    secrets: credentials.secrets,
     provider: 'Bitbucket',
+    hint: "Bitbucket signs only webhooks that have a secret: set the same secret in the webhook's settings in Bitbucket.",
   });
 }

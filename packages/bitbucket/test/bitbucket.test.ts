@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { bitbucket } from '@hookwire/bitbucket';
 import { signBitbucketRequest } from '@hookwire/bitbucket/testing';
-import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'bitbucket-webhook-secret';
@@ -15,15 +16,6 @@ const push = {
     ],
   },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('bitbucket receiver', () => {
   it('verifies X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>, computed independently', async () => {
@@ -76,15 +68,15 @@ describe('bitbucket receiver', () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
     const { 'x-hub-signature': signature, ...rest } = request.headers;
     const headers = { ...rest, 'x-hub-signature-256': signature };
-    const error = await rejection(bitbucket({ secret }).receive({ ...request, headers }));
+    const error = await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('X-Hub-Signature');
   });
 
   it('rejects a tampered body', async () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, actor: null })) };
-    const error = await rejection(bitbucket({ secret }).receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...push, actor: null }));
+    const error = await webhookErrorOf(bitbucket({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -107,12 +99,12 @@ describe('bitbucket receiver', () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
     const signature = request.headers['x-hub-signature'] as string;
     const twice = { ...request.headers, 'x-hub-signature': [signature, signature] };
-    expect((await rejection(bitbucket({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+    expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers: twice }))).code).toBe(
       'duplicate_header',
     );
     for (const value of [signature.slice('sha256='.length), 'sha1=abcdef', 'sha256=zz']) {
       const headers = { ...request.headers, 'x-hub-signature': value };
-      expect((await rejection(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
     }
@@ -121,11 +113,11 @@ describe('bitbucket receiver', () => {
   it('requires X-Event-Key and a JSON body', async () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
     const { 'x-event-key': _, ...headers } = request.headers;
-    expect((await rejection(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
     const bad = signBitbucketRequest({ secret, event: 'repo:push', body: '{"push":' });
-    expect((await rejection(bitbucket({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(bitbucket({ secret }).receive(bad))).code).toBe('malformed_body');
   });
 
   describe('the unsigned code setup', () => {
@@ -138,7 +130,7 @@ describe('bitbucket receiver', () => {
     it('rejects a missing or wrong code, without echoing it', async () => {
       const receiver = bitbucket({ code });
       const missing = signBitbucketRequest({ event: 'repo:push', payload: push });
-      expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+      expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
       const wrong = signBitbucketRequest({ code: 'f'.repeat(40), event: 'repo:push', payload: push });
       const response = await receiver.handle(wrong);
       expect(response.status).toBe(401);
@@ -153,7 +145,7 @@ describe('bitbucket receiver', () => {
         payload: push,
         url: 'http://example.com/hook',
       });
-      expect((await rejection(receiver.receive(http))).code).toBe('unauthorized');
+      expect((await webhookErrorOf(receiver.receive(http))).code).toBe('unauthorized');
       const local = signBitbucketRequest({
         code,
         event: 'repo:push',
@@ -168,7 +160,7 @@ describe('bitbucket receiver', () => {
       const both = signBitbucketRequest({ code, secret, event: 'repo:push', payload: push });
       expect((await receiver.receive(both)).type).toBe('event');
       const unsigned = signBitbucketRequest({ code, event: 'repo:push', payload: push });
-      expect((await rejection(receiver.receive(unsigned))).code).toBe('missing_header');
+      expect((await webhookErrorOf(receiver.receive(unsigned))).code).toBe('missing_header');
     });
   });
 

@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { sign } from '@octokit/webhooks-methods';
@@ -6,15 +7,6 @@ import { describe, expect, it } from 'vitest';
 
 const secret = "It's a Secret to Everybody";
 const payload = { action: 'opened', issue: { number: 1, title: 'Bug' } };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('github receiver', () => {
   it('matches the signature example in GitHub docs', async () => {
@@ -27,7 +19,7 @@ describe('github receiver', () => {
       },
     });
     // The docs body is not JSON: verification passes, then parsing reports the body.
-    const error = await rejection(github({ secret }).receive(request));
+    const error = await webhookErrorOf(github({ secret }).receive(request));
     expect(error.code).toBe('malformed_body');
   });
 
@@ -66,8 +58,8 @@ describe('github receiver', () => {
 
   it('rejects a tampered body', async () => {
     const request = signGitHubRequest({ secret, event: 'issues', payload });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...payload, action: 'deleted' })) };
-    const error = await rejection(github({ secret }).receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...payload, action: 'deleted' }));
+    const error = await webhookErrorOf(github({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -93,7 +85,7 @@ describe('github receiver', () => {
   it('requires a signature header', async () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     const { 'x-hub-signature-256': _, ...headers } = request.headers;
-    const error = await rejection(github({ secret }).receive({ ...request, headers }));
+    const error = await webhookErrorOf(github({ secret }).receive({ ...request, headers }));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('X-Hub-Signature-256');
   });
@@ -102,7 +94,7 @@ describe('github receiver', () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     const signature = request.headers['x-hub-signature-256'] as string;
     const headers = { ...request.headers, 'x-hub-signature-256': [signature, signature] };
-    expect((await rejection(github({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers }))).code).toBe(
       'duplicate_header',
     );
   });
@@ -111,7 +103,7 @@ describe('github receiver', () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     for (const value of ['757107ea', 'sha256=zz', 'sha1=abcd']) {
       const headers = { ...request.headers, 'x-hub-signature-256': value };
-      const error = await rejection(github({ secret }).receive({ ...request, headers }));
+      const error = await webhookErrorOf(github({ secret }).receive({ ...request, headers }));
       expect(['malformed_signature', 'signature_mismatch']).toContain(error.code);
     }
   });
@@ -121,17 +113,17 @@ describe('github receiver', () => {
     const { 'x-hub-signature-256': _, ...headers } = request.headers;
     expect((await github({ secret }).receive({ ...request, headers })).type).toBe('event');
     const strict = github({ secret, allowSha1: false });
-    expect((await rejection(strict.receive({ ...request, headers }))).code).toBe('missing_header');
+    expect((await webhookErrorOf(strict.receive({ ...request, headers }))).code).toBe('missing_header');
     // A valid SHA-1 must not rescue a wrong SHA-256.
     const downgraded = { ...request.headers, 'x-hub-signature-256': 'sha256=00' };
-    expect((await rejection(github({ secret }).receive({ ...request, headers: downgraded }))).code).toBe(
+    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers: downgraded }))).code).toBe(
       'signature_mismatch',
     );
   });
 
   it('reports malformed JSON and form bodies', async () => {
     const bad = signGitHubRequest({ secret, event: 'push', body: '{"ref":' });
-    expect((await rejection(github({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(github({ secret }).receive(bad))).code).toBe('malformed_body');
   });
 
   it('reads form-encoded payloads after verifying the form bytes', async () => {
@@ -148,7 +140,7 @@ describe('github receiver', () => {
   it('requires the event and delivery headers', async () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     const { 'x-github-event': _, ...headers } = request.headers;
-    expect((await rejection(github({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
   });

@@ -1,8 +1,7 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { checkPublicUrl, defineProvider, normalizeSecrets, publicRequestUrl } from '@hookwire/core';
 import type { HubSpotEvents } from './events.js';
 import type { HubSpotOptions } from './options.js';
 import { parseHubSpotEvents } from './parse.js';
-import { checkPublicUrl, requestedUrl } from './url.js';
 import { verifyHubSpotSignature } from './verify.js';
 
 export type { HubSpotEvent, HubSpotEvents, HubSpotPropertyChangeEvent } from './events.js';
@@ -22,13 +21,13 @@ export const hubspot = defineProvider<HubSpotOptions, { secrets: string[] }, Hub
   title: 'HubSpot',
   tolerance: 300,
   setup(options) {
-    checkPublicUrl(options.publicUrl);
+    checkPublicUrl(options.publicUrl, 'HubSpot');
     return { secrets: normalizeSecrets(options.secret, 'HubSpot') };
   },
   verify: (request, ctx) =>
     verifyHubSpotSignature(request, {
       secrets: ctx.state.secrets,
-      url: requestedUrl(request, ctx.options.publicUrl),
+      url: publicRequestUrl(request, ctx.options.publicUrl),
       allowLegacy: ctx.options.allowLegacy ?? true,
       nowMs: ctx.now(),
       toleranceSeconds: ctx.tolerance,

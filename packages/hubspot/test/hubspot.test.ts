@@ -1,17 +1,9 @@
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { hubspot } from '@hookwire/hubspot';
 import { signHubSpotRequest } from '@hookwire/hubspot/testing';
 import { Signature } from '@hubspot/api-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const docsSecret = 'yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy';
 const docsUrl = 'https://www.example.com/webhook_uri';
@@ -47,10 +39,6 @@ function receiver(options: Partial<Parameters<typeof hubspot>[0]> = {}) {
   return hubspot({ secret, now: () => now, ...options });
 }
 
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
-
 describe('hubspot receiver: published vectors', () => {
   it('verifies the v1 example of the HubSpot docs and SDKs', async () => {
     const body =
@@ -80,9 +68,13 @@ describe('hubspot receiver: published vectors', () => {
       },
     });
     // The signature checks out; the docs body is no webhook event, which parsing then reports.
-    expect((await rejection(hubspot({ secret: docsSecret }).receive(request))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(hubspot({ secret: docsSecret }).receive(request))).code).toBe(
+      'malformed_body',
+    );
     const moved = { ...request, url: `${docsUrl}/other` };
-    expect((await rejection(hubspot({ secret: docsSecret }).receive(moved))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(hubspot({ secret: docsSecret }).receive(moved))).code).toBe(
+      'signature_mismatch',
+    );
   });
 
   it('verifies the v3 vectors of the official Python and Ruby SDK tests', async () => {
@@ -95,7 +87,7 @@ describe('hubspot receiver: published vectors', () => {
         body: "{'example_field':'example_value'}",
         headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp },
       });
-      const error = await rejection(
+      const error = await webhookErrorOf(
         hubspot({ secret: docsSecret, now: () => Number(timestamp) }).receive(request),
       );
       expect(error.code).toBe('malformed_body'); // verified; the body is not JSON
@@ -163,13 +155,13 @@ describe('hubspot receiver: v3', () => {
     const request = signHubSpotRequest({ secret, url: signedAs, events, timestamp: now });
     expect((await receiver().receive({ ...request, url: received })).type).toBe('event');
     const spaceDecoded = { ...request, url: received.replace('%20', ' ') };
-    expect((await rejection(receiver().receive(spaceDecoded))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(spaceDecoded))).code).toBe('signature_mismatch');
   });
 
   it('uses publicUrl behind a proxy', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const proxied = { ...request, url: 'http://10.0.0.1:3000/hubspot?portal=62515' };
-    expect((await rejection(receiver().receive(proxied))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(proxied))).code).toBe('signature_mismatch');
     expect((await receiver({ publicUrl: 'https://hooks.example.com' }).receive(proxied)).type).toBe('event');
     expect((await receiver({ publicUrl: () => url }).receive(proxied)).type).toBe('event');
     expect(() => receiver({ publicUrl: 'https://hooks.example.com?x=1' })).toThrow(/publicUrl/);
@@ -177,8 +169,8 @@ describe('hubspot receiver: v3', () => {
 
   it('rejects a tampered body, the wrong secret, and stale or future timestamps', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify(events.slice(1))) };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, JSON.stringify(events.slice(1)));
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const wrong = await receiver().handle(
       signHubSpotRequest({ secret: 'other', url, events, timestamp: now }),
     );
@@ -186,9 +178,9 @@ describe('hubspot receiver: v3', () => {
     expect(String(wrong.body)).not.toContain(secret);
     expect(String(wrong.body)).not.toContain(request.headers['x-hubspot-signature-v3'] as string);
     const stale = signHubSpotRequest({ secret, url, events, timestamp: now - 300_001 });
-    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
     const future = signHubSpotRequest({ secret, url, events, timestamp: now + 300_001 });
-    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
     const edge = signHubSpotRequest({ secret, url, events, timestamp: now - 300_000 });
     expect((await receiver().receive(edge)).type).toBe('event');
   });
@@ -208,13 +200,13 @@ describe('hubspot receiver: v3', () => {
       [{ 'x-hubspot-signature-v3': '#' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
   it('reports a body without subscriptionType', async () => {
     const request = signHubSpotRequest({ secret, url, events: [{ eventId: 1 }], timestamp: now });
-    expect((await rejection(receiver().receive(request))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
   });
 });
 
@@ -224,17 +216,17 @@ describe('hubspot receiver: v1 and v2', () => {
       const request = signHubSpotRequest({ secret, url, events, version });
       const result = await receiver().receive(request);
       expect(result.type === 'event' && result.event.meta.signatureVersion).toBe(version);
-      const tampered = { ...request, body: Buffer.from('[]') };
-      expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+      const tampered = withBody(request, '[]');
+      expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     }
   });
 
   it('never falls back to v1 when a v3 header is present, and refuses legacy when told to', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const badV3 = withHeaders(request, { 'x-hubspot-signature-v3': 'AAAA' });
-    expect((await rejection(receiver().receive(badV3))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(badV3))).code).toBe('signature_mismatch');
     const legacy = signHubSpotRequest({ secret, url, events, version: 'v1' });
-    const error = await rejection(receiver({ allowLegacy: false }).receive(legacy));
+    const error = await webhookErrorOf(receiver({ allowLegacy: false }).receive(legacy));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('X-HubSpot-Signature-v3');
   });
@@ -242,10 +234,10 @@ describe('hubspot receiver: v1 and v2', () => {
   it('rejects a missing or unknown version and a malformed legacy signature', async () => {
     const request = signHubSpotRequest({ secret, url, events, version: 'v1' });
     const noVersion = withHeaders(request, { 'x-hubspot-signature-version': undefined });
-    expect((await rejection(receiver().receive(noVersion))).code).toBe('missing_header');
+    expect((await webhookErrorOf(receiver().receive(noVersion))).code).toBe('missing_header');
     const v9 = withHeaders(request, { 'x-hubspot-signature-version': 'v9' });
-    expect((await rejection(receiver().receive(v9))).code).toBe('malformed_header');
+    expect((await webhookErrorOf(receiver().receive(v9))).code).toBe('malformed_header');
     const short = withHeaders(request, { 'x-hubspot-signature': 'abcd' });
-    expect((await rejection(receiver().receive(short))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(receiver().receive(short))).code).toBe('malformed_signature');
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { meta } from '@hookwire/meta';
 import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
 import { describe, expect, it } from 'vitest';
@@ -63,19 +64,6 @@ const page = {
     },
   ],
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 describe('meta receiver', () => {
   it('answers the verification request with the challenge as plain text', async () => {
@@ -157,8 +145,8 @@ describe('meta receiver', () => {
 
   it('rejects a tampered body', async () => {
     const request = signMetaRequest({ secret, payload: whatsapp });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...whatsapp, entry: [] })) };
-    const error = await rejection(receiver().receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...whatsapp, entry: [] }));
+    const error = await webhookErrorOf(receiver().receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -183,13 +171,14 @@ describe('meta receiver', () => {
   it('requires the signature header, rejects duplicates, SHA-1 and malformed values', async () => {
     const request = signMetaRequest({ secret, payload: whatsapp });
     expect(
-      (await rejection(receiver().receive(withHeaders(request, { 'x-hub-signature-256': undefined })))).code,
+      (await webhookErrorOf(receiver().receive(withHeaders(request, { 'x-hub-signature-256': undefined }))))
+        .code,
     ).toBe('missing_header');
     const signature = request.headers['x-hub-signature-256'] as string;
     const doubled = withHeaders(request, { 'x-hub-signature-256': [signature, signature] });
-    expect((await rejection(receiver().receive(doubled))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(receiver().receive(doubled))).code).toBe('duplicate_header');
     for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=xyz']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         receiver().receive(withHeaders(request, { 'x-hub-signature-256': value })),
       );
       expect(error.code).toBe('malformed_signature');
@@ -206,7 +195,7 @@ describe('meta receiver', () => {
       '{"object":"page","entry":[{"changes":[{"value":{}}]}]}',
     ];
     for (const body of bodies) {
-      expect((await rejection(receiver().receive(signMetaRequest({ secret, body })))).code).toBe(
+      expect((await webhookErrorOf(receiver().receive(signMetaRequest({ secret, body })))).code).toBe(
         'malformed_body',
       );
     }

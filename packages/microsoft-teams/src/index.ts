@@ -1,13 +1,11 @@
 import {
-  decodeBase64,
+  decodeBase64Secrets,
   defineProvider,
   isRecord,
-  normalizeSecrets,
   parseJsonBody,
   requireHeader,
   requireString,
   verifyHmac,
-  WebhookConfigError,
   WebhookError,
 } from '@hookwire/core';
 import type { MicrosoftTeamsEvents } from './events.js';
@@ -37,7 +35,14 @@ export const microsoftTeams = defineProvider<MicrosoftTeamsOptions, { keys: Buff
   {
     name: 'microsoft-teams',
     title: 'Microsoft Teams',
-    setup: (options) => ({ keys: normalizeSecrets(options.secret, 'Microsoft Teams').map(decodeToken) }),
+    // Keying the HMAC with the token text instead of its bytes is the classic Teams mistake.
+    setup: (options) => ({
+      keys: decodeBase64Secrets(
+        options.secret,
+        'Microsoft Teams',
+        'Pass the security token exactly as Teams showed it.',
+      ),
+    }),
     verify(request, { state }) {
       const authorization = requireHeader(
         request,
@@ -76,15 +81,3 @@ export const microsoftTeams = defineProvider<MicrosoftTeamsOptions, { keys: Buff
     successResponse: (_events, replies) => teamsReply(replies),
   },
 );
-
-// Keying the HMAC with the token text instead of its bytes is the classic Teams mistake.
-function decodeToken(token: string, index: number, all: string[]): Buffer {
-  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(token) ? decodeBase64(token) : undefined;
-  if (!key || key.length === 0) {
-    const which = all.length > 1 ? ` #${index + 1}` : '';
-    throw new WebhookConfigError(
-      `Microsoft Teams: secret${which} is not base64. Pass the security token exactly as Teams showed it.`,
-    );
-  }
-  return key;
-}

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { microsoftTeams } from '@hookwire/microsoft-teams';
 import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
 import { describe, expect, it } from 'vitest';
@@ -28,20 +29,6 @@ const activity = {
 };
 const body = JSON.stringify(activity);
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
-
 describe('microsoft teams receiver', () => {
   it('verifies HMAC-SHA256 keyed with the base64-decoded token, computed independently', async () => {
     const mac = createHmac('sha256', Buffer.from(secret, 'base64'))
@@ -65,7 +52,9 @@ describe('microsoft teams receiver', () => {
       body,
       headers: { authorization: `HMAC ${hmacBase64('sha256', secret, body)}` },
     });
-    expect((await rejection(microsoftTeams({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(microsoftTeams({ secret }).receive(request))).code).toBe(
+      'signature_mismatch',
+    );
   });
 
   it('sends a string returned by the handler back as a message', async () => {
@@ -97,8 +86,10 @@ describe('microsoft teams receiver', () => {
 
   it('rejects a tampered body and a wrong token without revealing either', async () => {
     const request = signTeamsRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('Hello', 'Delete')) };
-    expect((await rejection(microsoftTeams({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('Hello', 'Delete'));
+    expect((await webhookErrorOf(microsoftTeams({ secret }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const other = Buffer.from('another team token').toString('base64');
     const response = await microsoftTeams({ secret }).handle(signTeamsRequest({ secret: other, body }));
     expect(response.status).toBe(401);
@@ -123,9 +114,9 @@ describe('microsoft teams receiver', () => {
       [{ authorization: 'HMAC ***' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(microsoftTeams({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
+      expect(
+        (await webhookErrorOf(microsoftTeams({ secret }).receive(withHeaders(request, headers)))).code,
+      ).toBe(code);
     }
     const lower = withHeaders(request, { authorization: authorization.replace('HMAC', 'hmac') });
     expect((await microsoftTeams({ secret }).receive(lower)).type).toBe('event');
@@ -133,7 +124,7 @@ describe('microsoft teams receiver', () => {
 
   it('reports signed bodies that are not activities', async () => {
     for (const bad of ['{"type":', '{"text":"hi"}']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         microsoftTeams({ secret }).receive(signTeamsRequest({ secret, body: bad })),
       );
       expect(error.code).toBe('malformed_body');

@@ -2,7 +2,7 @@ import {
   defineProvider,
   normalizeSecrets,
   requireHeader,
-  verifyHmac,
+  verifySignatureHeader,
   WebhookConfigError,
   WebhookError,
 } from '@hookwire/core';
@@ -21,6 +21,7 @@ export type { NotionOptions } from './options.js';
 
 const HEADER = 'X-Notion-Signature';
 const PREFIX = 'sha256=';
+const HINT = 'Notion signs every event it delivers.';
 
 /**
  * A receiver for Notion integration webhooks. Hands the one-time `verification_token` request to
@@ -45,24 +46,21 @@ export const notion = defineProvider<NotionOptions, { secrets: string[] }, Notio
   verify(request, { state }) {
     // The verification request is unsigned by design; parse answers it and delivers nothing.
     if (verificationToken(request) !== undefined) return;
-    const header = requireHeader(request, HEADER, 'Notion signs every event it delivers.');
     if (state.secrets.length === 0) {
+      requireHeader(request, HEADER, HINT);
       throw new WebhookError(
         'unauthorized',
         'No Notion verification_token is configured yet: pass it as `secret` once onVerificationToken received it.',
       );
     }
-    if (!header.startsWith(PREFIX)) {
-      throw new WebhookError('malformed_signature', `The ${HEADER} header must start with "${PREFIX}".`);
-    }
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: header.slice(PREFIX.length),
-      encoding: 'hex',
+    verifySignatureHeader(request, {
       header: HEADER,
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: PREFIX,
+      secrets: state.secrets,
       provider: 'Notion',
+      hint: HINT,
     });
   },
   async parse(request, { options }) {

@@ -1,4 +1,5 @@
-import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { notion } from '@hookwire/notion';
 import { createNotionVerificationRequest, signNotionRequest } from '@hookwire/notion/testing';
 import { describe, expect, it } from 'vitest';
@@ -24,20 +25,6 @@ const event = {
   data: { parent: { id: '13950b26-c203-4f3b-b97d-93ec06319565', type: 'space' } },
 };
 const body = JSON.stringify(event);
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('notion receiver', () => {
   it("signs exactly like the example in Notion's docs", () => {
@@ -67,13 +54,13 @@ describe('notion receiver', () => {
     const receiver = notion({ secret, onVerificationToken: () => false });
     expect((await receiver.handle(createNotionVerificationRequest())).status).toBe(403);
     const empty = createNotionVerificationRequest({ token: '' });
-    expect((await rejection(receiver.receive(empty))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver.receive(empty))).code).toBe('malformed_body');
   });
 
   it('treats anything beyond a lone verification_token as an event that must be signed', async () => {
     const sneaky = createNotionVerificationRequest();
-    const withEvent = { ...sneaky, body: Buffer.from(JSON.stringify({ verification_token: 'x', ...event })) };
-    expect((await rejection(notion({ secret }).receive(withEvent))).code).toBe('missing_header');
+    const withEvent = withBody(sneaky, JSON.stringify({ verification_token: 'x', ...event }));
+    expect((await webhookErrorOf(notion({ secret }).receive(withEvent))).code).toBe('missing_header');
   });
 
   it('verifies an event and names it by type', async () => {
@@ -91,8 +78,8 @@ describe('notion receiver', () => {
 
   it('rejects a tampered body and a wrong token without revealing either', async () => {
     const request = signNotionRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('page.created', 'page.deleted')) };
-    expect((await rejection(notion({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('page.created', 'page.deleted'));
+    expect((await webhookErrorOf(notion({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signNotionRequest({ secret: 'secret_other', body });
     const response = await notion({ secret }).handle(wrong);
     expect(response.status).toBe(401);
@@ -108,7 +95,7 @@ describe('notion receiver', () => {
 
   it('refuses events while no token is configured', async () => {
     const receiver = notion({ onVerificationToken: () => undefined });
-    expect((await rejection(receiver.receive(signNotionRequest({ secret, body })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(signNotionRequest({ secret, body })))).code).toBe(
       'unauthorized',
     );
   });
@@ -123,13 +110,17 @@ describe('notion receiver', () => {
       [{ 'x-notion-signature': 'sha256=xyz' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(notion({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(notion({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
     }
   });
 
   it('reports signed bodies that are not Notion events', async () => {
     for (const bad of ['{"type":', '{"id":"1"}', '{"type":"page.created"}']) {
-      const error = await rejection(notion({ secret }).receive(signNotionRequest({ secret, body: bad })));
+      const error = await webhookErrorOf(
+        notion({ secret }).receive(signNotionRequest({ secret, body: bad })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -1,4 +1,4 @@
-import { getHeader, verifyHmac, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { verifySignatureHeader, WebhookError, type WebhookRequest } from '@hookwire/core';
 
 const HEADER = 'X-Shopify-Hmac-Sha256';
 
@@ -9,21 +9,13 @@ const HEADER = 'X-Shopify-Hmac-Sha256';
  */
 export function verifyShopifySignature(request: WebhookRequest, secrets: readonly string[]): void {
   try {
-    const signature = getHeader(request, HEADER);
-    if (signature === undefined || signature === '') {
-      throw new WebhookError(
-        'missing_header',
-        `The ${HEADER} header is missing. Shopify signs every webhook it sends; is this request from Shopify?`,
-      );
-    }
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets,
-      parts: [request.body],
-      signatures: signature,
-      encoding: 'base64',
+    verifySignatureHeader(request, {
       header: HEADER,
+      algorithm: 'sha256',
+      encoding: 'base64',
+      secrets,
       provider: 'Shopify',
+      hint: 'Shopify signs every webhook it sends; is this request from Shopify?',
     });
   } catch (error) {
     if (error instanceof WebhookError && error.status !== 401) {

@@ -1,26 +1,11 @@
-import { createWebhookRequest, hmacBase64, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { shopify } from '@hookwire/shopify';
 import { signShopifyRequest } from '@hookwire/shopify/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'test_secret_key';
 const order = { id: 820982911946154500, name: '#9999', email: 'jon@example.com', line_items: [] };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(
-  request: ReturnType<typeof signShopifyRequest>,
-  headers: Record<string, string | string[] | undefined>,
-) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 describe('shopify receiver', () => {
   it('accepts the request from the official shopify-api-js test (secret, body and HMAC)', async () => {
@@ -94,15 +79,15 @@ describe('shopify receiver', () => {
 
   it('rejects a tampered body', async () => {
     const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...order, email: 'x@evil.test' })) };
-    const error = await rejection(shopify({ secret }).receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...order, email: 'x@evil.test' }));
+    const error = await webhookErrorOf(shopify({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
 
   it('rejects the wrong secret', async () => {
     const request = signShopifyRequest({ secret: 'another secret', topic: 'orders/create', payload: order });
-    expect((await rejection(shopify({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(shopify({ secret }).receive(request))).code).toBe('signature_mismatch');
   });
 
   it('accepts any secret of a rotation', async () => {
@@ -125,7 +110,7 @@ describe('shopify receiver', () => {
       [{ 'x-shopify-hmac-sha256': Buffer.from(signature, 'base64').toString('hex') }, 'signature_mismatch'],
     ];
     for (const [headers, code] of cases) {
-      const error = await rejection(shopify({ secret }).receive(withHeaders(request, headers)));
+      const error = await webhookErrorOf(shopify({ secret }).receive(withHeaders(request, headers)));
       expect(error.code).toBe(code);
       expect(error.status).toBe(401);
     }
@@ -134,9 +119,9 @@ describe('shopify receiver', () => {
   it('requires the topic header and a JSON body', async () => {
     const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order });
     const noTopic = withHeaders(request, { 'x-shopify-topic': undefined });
-    expect((await rejection(shopify({ secret }).receive(noTopic))).code).toBe('missing_header');
+    expect((await webhookErrorOf(shopify({ secret }).receive(noTopic))).code).toBe('missing_header');
     const bad = signShopifyRequest({ secret, topic: 'orders/create', body: '{"id":' });
-    expect((await rejection(shopify({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(shopify({ secret }).receive(bad))).code).toBe('malformed_body');
   });
 
   it('answers 405 to other methods and refuses bad secrets at construction', async () => {

@@ -1,9 +1,14 @@
-import { defineProvider, normalizeSecrets, WebhookConfigError } from '@hookwire/core';
+import {
+  checkPublicUrl,
+  defineProvider,
+  normalizeSecrets,
+  publicRequestUrl,
+  WebhookConfigError,
+} from '@hookwire/core';
 import type { TwilioEvents } from './events.js';
 import type { TwilioOptions } from './options.js';
 import { parseTwilioEvent } from './parse.js';
 import { twimlResponse } from './response.js';
-import { checkPublicUrl, signedUrl } from './url.js';
 import { type TwilioKeys, verifyTwilioSignature } from './verify.js';
 
 export type {
@@ -34,7 +39,7 @@ export const twilio = defineProvider<TwilioOptions, TwilioKeys, TwilioEvents>({
     if (options.secret === undefined && options.sharedKey === undefined) {
       throw new WebhookConfigError('Twilio: set `secret` (the Auth Token) or `sharedKey`.');
     }
-    checkPublicUrl(options.publicUrl);
+    checkPublicUrl(options.publicUrl, 'Twilio');
     return {
       authTokens: options.secret === undefined ? [] : normalizeSecrets(options.secret, 'Twilio'),
       sharedKeys:
@@ -42,7 +47,7 @@ export const twilio = defineProvider<TwilioOptions, TwilioKeys, TwilioEvents>({
     };
   },
   verify: (request, { options, state }) =>
-    verifyTwilioSignature(request, signedUrl(request, options.publicUrl), state),
-  parse: (request, { options }) => parseTwilioEvent(request, signedUrl(request, options.publicUrl)),
+    verifyTwilioSignature(request, publicRequestUrl(request, options.publicUrl), state),
+  parse: (request, { options }) => parseTwilioEvent(request, publicRequestUrl(request, options.publicUrl)),
   successResponse: (_events, replies) => twimlResponse(replies),
 });

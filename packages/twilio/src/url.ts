@@ -1,26 +1,6 @@
 import { parse, stringify } from 'node:querystring';
-import { WebhookConfigError, type WebhookRequest } from '@hookwire/core';
-import type { TwilioOptions } from './options.js';
 
 const SCHEME_AND_AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
-
-/** The URL Twilio signed, as this request (and the `publicUrl` option) tell it. */
-export function signedUrl(request: WebhookRequest, publicUrl: TwilioOptions['publicUrl']): string {
-  if (typeof publicUrl === 'function') return publicUrl(request);
-  if (publicUrl === undefined) return request.url;
-  const match = SCHEME_AND_AUTHORITY.exec(request.url);
-  const pathAndQuery = match ? request.url.slice(match[0].length) : request.url;
-  return publicUrl.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`);
-}
-
-export function checkPublicUrl(publicUrl: TwilioOptions['publicUrl']): void {
-  if (typeof publicUrl !== 'string') return;
-  if (!SCHEME_AND_AUTHORITY.test(publicUrl) || /[?#]/.test(publicUrl)) {
-    throw new WebhookConfigError(
-      'Twilio: `publicUrl` must be an absolute base URL without a query string, such as https://hooks.example.com (or a function returning the full URL).',
-    );
-  }
-}
 
 /**
  * Every spelling of the URL Twilio may have signed. Twilio is inconsistent about ports (it signs

@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { twilio } from '@hookwire/twilio';
 import { signTwilioRequest } from '@hookwire/twilio/testing';
 import twilioSdk from 'twilio';
 import { describe, expect, it } from 'vitest';
 
 const token = '12345';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 function formRequest(url: string, params: Record<string, string>, signature: string): WebhookRequest {
   return createWebhookRequest({
@@ -98,8 +90,10 @@ describe('twilio receiver: published vectors', () => {
       });
       const event = await accepts(request);
       expect(event?.payload).toEqual({ property: 'value', boolean: true });
-      const tampered = { ...request, body: Buffer.from(body.replace('value', 'other')) };
-      expect((await rejection(twilio({ secret: token }).receive(tampered))).code).toBe('signature_mismatch');
+      const tampered = withBody(request, body.replace('value', 'other'));
+      expect((await webhookErrorOf(twilio({ secret: token }).receive(tampered))).code).toBe(
+        'signature_mismatch',
+      );
     }
   });
 });
@@ -171,7 +165,7 @@ describe('twilio receiver: agrees with the official twilio SDK', () => {
     ).toBe(true);
     await accepts(request, { secret: token, sharedKey });
     // The Auth Token does not verify a SharedKey-signed request, and no sharedKey configured is a clear error.
-    const error = await rejection(twilio({ secret: token }).receive(request));
+    const error = await webhookErrorOf(twilio({ secret: token }).receive(request));
     expect(error.code).toBe('unauthorized');
     expect(error.message).toContain('sharedKey');
   });
@@ -249,7 +243,9 @@ describe('twilio receiver: events and responses', () => {
       params: { A: '1' },
     });
     const proxied = { ...signed, url: 'http://10.0.0.5:3000/sms?x=1' };
-    expect((await rejection(twilio({ secret: token }).receive(proxied))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(twilio({ secret: token }).receive(proxied))).code).toBe(
+      'signature_mismatch',
+    );
     await accepts(proxied, { secret: token, publicUrl: 'https://hooks.example.com/app' });
     expect(() => twilio({ secret: token, publicUrl: 'hooks.example.com' })).toThrow(/publicUrl/);
   });
@@ -265,9 +261,11 @@ describe('twilio receiver: rejections', () => {
       ...request,
       body: Buffer.from(new URLSearchParams({ ...params, Body: 'evil' }).toString()),
     };
-    expect((await rejection(twilio({ secret: token }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(twilio({ secret: token }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const moved = { ...request, url: `${url}?extra=1` };
-    expect((await rejection(twilio({ secret: token }).receive(moved))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(twilio({ secret: token }).receive(moved))).code).toBe('signature_mismatch');
     const response = await twilio({ secret: 'other token' }).handle(request);
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain('other token');
@@ -295,7 +293,9 @@ describe('twilio receiver: rejections', () => {
     ];
     for (const [value, code] of cases) {
       const headers = { ...request.headers, 'x-twilio-signature': value };
-      expect((await rejection(twilio({ secret: token }).receive({ ...request, headers }))).code).toBe(code);
+      expect((await webhookErrorOf(twilio({ secret: token }).receive({ ...request, headers }))).code).toBe(
+        code,
+      );
     }
   });
 
@@ -306,7 +306,7 @@ describe('twilio receiver: rejections', () => {
       headers: { ...request.headers, 'content-type': 'application/json' },
       body: Buffer.from('{"Body":"evil"}'),
     };
-    expect((await rejection(twilio({ secret: token }).receive(asJson))).code).toBe(
+    expect((await webhookErrorOf(twilio({ secret: token }).receive(asJson))).code).toBe(
       'unsupported_content_type',
     );
     const body = '{"a":';
@@ -319,7 +319,7 @@ describe('twilio receiver: rejections', () => {
         'x-twilio-signature': hmacBase64('sha1', token, signedUrl),
       },
     });
-    expect((await rejection(twilio({ secret: token }).receive(malformed))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(twilio({ secret: token }).receive(malformed))).code).toBe('malformed_body');
   });
 
   it('rejects an unsupported algorithm and needs a secret or sharedKey', async () => {
@@ -328,7 +328,7 @@ describe('twilio receiver: rejections', () => {
       ...request.headers,
       'x-twilio-webhooks-signature-settings': 'key=k,algorithm=HMAC_MD5',
     };
-    const error = await rejection(
+    const error = await webhookErrorOf(
       twilio({ secret: token, sharedKey: token }).receive({ ...request, headers }),
     );
     expect(error.code).toBe('malformed_header');
