@@ -1,7 +1,8 @@
 import { hmacValidator as HmacValidator } from '@adyen/api-library';
 import { adyen } from '@hookwire/adyen';
 import { signAdyenBalancePlatformRequest, signAdyenNotification } from '@hookwire/adyen/testing';
-import { createWebhookRequest, hmacBase64, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // Published vector: Adyen's PHP library test (HmacSignatureTest::testNotificationRequestItemHmac).
@@ -32,15 +33,6 @@ const itemsOf = (request: { body: Uint8Array }) =>
   JSON.parse(Buffer.from(request.body).toString()).notificationItems.map(
     (entry: { NotificationRequestItem: Record<string, unknown> }) => entry.NotificationRequestItem,
   );
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('adyen receiver: standard notifications', () => {
   it('verifies the published PHP-library vector (missing originalReference signs as empty) and answers [accepted]', async () => {
@@ -84,7 +76,7 @@ describe('adyen receiver: standard notifications', () => {
     ]);
     const [good, bad] = itemsOf(request);
     const forged = notification([good, { ...bad, amount: { value: 999999, currency: 'EUR' } }]);
-    const error = await rejection(adyen({ secret }).receive(forged));
+    const error = await webhookErrorOf(adyen({ secret }).receive(forged));
     expect(error.code).toBe('signature_mismatch');
     expect(error.message).toContain('notificationItems[1]');
   });
@@ -93,7 +85,7 @@ describe('adyen receiver: standard notifications', () => {
     const [item] = itemsOf(signAdyenNotification({ secret, items: [phpItem] }));
     for (const field of ['pspReference', 'merchantReference', 'eventCode', 'success'] as const) {
       const tampered = notification([{ ...item, [field]: `${item[field]}0` }]);
-      expect((await rejection(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+      expect((await webhookErrorOf(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     }
     const response = await adyen({ secret: phpKey }).handle(notification([item]));
     expect(response.status).toBe(401);
@@ -108,7 +100,7 @@ describe('adyen receiver: standard notifications', () => {
       '7914073381342284::TestMerchant:TestPayment-1407325143704:1130:EUR:AUTHORISATION:true',
     );
     const request = notification([{ ...phpItem, additionalData: { hmacSignature: signature } }]);
-    expect((await rejection(adyen({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('signature_mismatch');
     expect(() => adyen({ secret: 'not-hex' })).toThrow(/hex/);
     expect(() => adyen({ secret: 'abc' })).toThrow(/hex/);
   });
@@ -119,14 +111,14 @@ describe('adyen receiver: standard notifications', () => {
   });
 
   it('rejects items without a signature, malformed signatures and malformed bodies', async () => {
-    expect((await rejection(adyen({ secret }).receive(notification([phpItem])))).code).toBe(
+    expect((await webhookErrorOf(adyen({ secret }).receive(notification([phpItem])))).code).toBe(
       'malformed_signature',
     );
     const bad = notification([{ ...phpItem, additionalData: { hmacSignature: '***' } }]);
-    expect((await rejection(adyen({ secret }).receive(bad))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(adyen({ secret }).receive(bad))).code).toBe('malformed_signature');
     for (const body of ['{', '{"live":"false","notificationItems":[]}', '{"notificationItems":[{"x":1}]}']) {
       const request = createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
-      expect((await rejection(adyen({ secret }).receive(request))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('malformed_body');
     }
   });
 
@@ -171,25 +163,27 @@ describe('adyen receiver: Balance Platform webhooks', () => {
 
   it('rejects a tampered body, a wrong key, a duplicated or malformed header', async () => {
     const request = signAdyenBalancePlatformRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('active', 'closed')) };
-    expect((await rejection(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    expect((await rejection(adyen({ secret: phpKey }).receive(request))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('active', 'closed'));
+    expect((await webhookErrorOf(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(adyen({ secret: phpKey }).receive(request))).code).toBe(
+      'signature_mismatch',
+    );
     const signature = request.headers.hmacsignature as string;
     const twice = { ...request, headers: { ...request.headers, hmacsignature: [signature, signature] } };
-    expect((await rejection(adyen({ secret }).receive(twice))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(adyen({ secret }).receive(twice))).code).toBe('duplicate_header');
     const malformed = { ...request, headers: { ...request.headers, hmacsignature: '!!' } };
-    expect((await rejection(adyen({ secret }).receive(malformed))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(adyen({ secret }).receive(malformed))).code).toBe('malformed_signature');
   });
 
   it('asks for HMAC to be enabled when an unsigned Balance Platform body arrives', async () => {
     const request = createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
-    const error = await rejection(adyen({ secret }).receive(request));
+    const error = await webhookErrorOf(adyen({ secret }).receive(request));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('HmacSignature');
   });
 
   it('reports a signed body without a type', async () => {
     const request = signAdyenBalancePlatformRequest({ secret, body: '{"data":{}}' });
-    expect((await rejection(adyen({ secret }).receive(request))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('malformed_body');
   });
 });

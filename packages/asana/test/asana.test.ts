@@ -1,6 +1,7 @@
 import { asana } from '@hookwire/asana';
 import { createAsanaHandshake, signAsanaRequest } from '@hookwire/asana/testing';
-import { hmacHex, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // The handshake secret shown in Asana's "Establish a webhook" reference.
@@ -19,20 +20,6 @@ const storyAdded = {
   resource: { gid: '2001', resource_type: 'story', resource_subtype: 'comment_added' },
   parent: { gid: '1337', resource_type: 'task' },
 } as const;
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('asana receiver', () => {
   it('answers the handshake by echoing X-Hook-Secret, after onHandshake stored it', async () => {
@@ -79,11 +66,11 @@ describe('asana receiver', () => {
 
   it('rejects an empty or repeated X-Hook-Secret', async () => {
     const receiver = asana({ onHandshake: () => true });
-    expect((await rejection(receiver.receive(createAsanaHandshake({ secret: ' ' })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(createAsanaHandshake({ secret: ' ' })))).code).toBe(
       'malformed_header',
     );
     const twice = withHeaders(createAsanaHandshake(), { 'x-hook-secret': ['a', 'b'] });
-    expect((await rejection(receiver.receive(twice))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(receiver.receive(twice))).code).toBe('duplicate_header');
   });
 
   it('names each event <resource_type>.<action>', async () => {
@@ -110,8 +97,8 @@ describe('asana receiver', () => {
 
   it('rejects a tampered body and a wrong secret without revealing either', async () => {
     const request = signAsanaRequest({ secret, events: [taskChanged] });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ events: [storyAdded] })) };
-    expect((await rejection(asana({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, JSON.stringify({ events: [storyAdded] }));
+    expect((await webhookErrorOf(asana({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signAsanaRequest({ secret: 'another webhook secret', events: [taskChanged] });
     const response = await asana({ secret }).handle(wrong);
     expect(response.status).toBe(401);
@@ -130,7 +117,7 @@ describe('asana receiver', () => {
 
   it('refuses events while no secret is configured', async () => {
     const receiver = asana({ onHandshake: () => true });
-    const error = await rejection(receiver.receive(signAsanaRequest({ secret, events: [taskChanged] })));
+    const error = await webhookErrorOf(receiver.receive(signAsanaRequest({ secret, events: [taskChanged] })));
     expect(error.code).toBe('unauthorized');
     expect(error.status).toBe(401);
   });
@@ -145,13 +132,15 @@ describe('asana receiver', () => {
       [{ 'x-hook-signature': `sha256=${signature}` }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(asana({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(asana({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
     }
   });
 
   it('reports signed bodies that are not Asana event batches', async () => {
     for (const body of ['{"events":', '{}', '{"events":[{"action":"changed","resource":"1337"}]}']) {
-      const error = await rejection(asana({ secret }).receive(signAsanaRequest({ secret, body })));
+      const error = await webhookErrorOf(asana({ secret }).receive(signAsanaRequest({ secret, body })));
       expect(error.code).toBe('malformed_body');
     }
   });

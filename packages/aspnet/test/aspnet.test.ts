@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { aspnet } from '@hookwire/aspnet';
 import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = '12345678901234567890123456789012';
@@ -34,19 +35,6 @@ function dotnetRequest(payload: string, key = secret): WebhookRequest {
     body: payload,
     headers: { 'content-type': 'application/json; charset=utf-8', 'ms-signature': `sha256=${hex}` },
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
 }
 
 describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
@@ -128,8 +116,8 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
 
   it('rejects a tampered body, even one that only re-serialises the JSON', async () => {
     const request = dotnetRequest(body);
-    const compact = { ...request, body: Buffer.from(JSON.stringify(JSON.parse(body))) };
-    const error = await rejection(aspnet({ secret }).receive(compact));
+    const compact = withBody(request, JSON.stringify(JSON.parse(body)));
+    const error = await webhookErrorOf(aspnet({ secret }).receive(compact));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -150,13 +138,14 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
   it('requires ms-signature, and rejects duplicates and malformed values', async () => {
     const request = dotnetRequest(body);
     expect(
-      (await rejection(aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': undefined })))).code,
+      (await webhookErrorOf(aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': undefined }))))
+        .code,
     ).toBe('missing_header');
     const signature = request.headers['ms-signature'] as string;
     const doubled = withHeaders(request, { 'ms-signature': [signature, signature] });
-    expect((await rejection(aspnet({ secret }).receive(doubled))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(aspnet({ secret }).receive(doubled))).code).toBe('duplicate_header');
     for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=XYZ', 'sha256=']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': value })),
       );
       expect(error.code).toBe('malformed_signature');
@@ -173,7 +162,7 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
       '{"Id":"x","Notifications":[1]}',
     ];
     for (const payload of bodies) {
-      expect((await rejection(aspnet({ secret }).receive(dotnetRequest(payload)))).code).toBe(
+      expect((await webhookErrorOf(aspnet({ secret }).receive(dotnetRequest(payload)))).code).toBe(
         'malformed_body',
       );
     }

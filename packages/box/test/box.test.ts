@@ -1,6 +1,7 @@
 import { box } from '@hookwire/box';
 import { signBoxRequest } from '@hookwire/box/testing';
-import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { WebhooksManager } from 'box-node-sdk/managers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -31,19 +32,6 @@ const payload = {
 
 function sign(overrides: Partial<Parameters<typeof signBoxRequest>[0]> = {}): WebhookRequest {
   return signBoxRequest({ primaryKey, secondaryKey, payload, timestamp: new Date(SDK_TIME), ...overrides });
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
 }
 
 const receiver = (options: Partial<Parameters<typeof box>[0]> = {}) =>
@@ -103,15 +91,15 @@ describe('box receiver', () => {
 
   it('does not accept a primary signature checked against the secondary key', async () => {
     const swapped = sign({ primaryKey: secondaryKey, secondaryKey: primaryKey });
-    expect((await rejection(receiver().receive(swapped))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(swapped))).code).toBe('signature_mismatch');
   });
 
   it('rejects a tampered body or timestamp', async () => {
     const request = sign();
     const body = Buffer.from(JSON.stringify({ ...payload, trigger: 'FILE.DELETED' }));
-    expect((await rejection(receiver().receive({ ...request, body }))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive({ ...request, body }))).code).toBe('signature_mismatch');
     const later = withHeaders(request, { 'box-delivery-timestamp': '2020-01-01T07:00:30Z' });
-    expect((await rejection(receiver().receive(later))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(later))).code).toBe('signature_mismatch');
   });
 
   it('rejects wrong keys with 401, revealing neither key nor expected signature', async () => {
@@ -129,12 +117,12 @@ describe('box receiver', () => {
 
   it('enforces the ten-minute window both ways, and honours tolerance', async () => {
     const old = sign({ timestamp: new Date(SDK_TIME - 11 * 60_000 + 60_000) });
-    expect((await rejection(receiver().receive(old))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(old))).code).toBe('timestamp_too_old');
     const future = sign({ timestamp: new Date(SDK_TIME + 12 * 60_000) });
-    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
     const nineMinutes = sign({ timestamp: new Date(SDK_TIME - 8 * 60_000) });
     expect((await receiver().receive(nineMinutes)).type).toBe('event');
-    expect((await rejection(receiver({ tolerance: 60 }).receive(nineMinutes))).code).toBe(
+    expect((await webhookErrorOf(receiver({ tolerance: 60 }).receive(nineMinutes))).code).toBe(
       'timestamp_too_old',
     );
   });
@@ -142,7 +130,7 @@ describe('box receiver', () => {
   it('requires the timestamp, version, algorithm and at least one signature header', async () => {
     const request = sign();
     for (const name of ['box-delivery-timestamp', 'box-signature-version', 'box-signature-algorithm']) {
-      const error = await rejection(receiver().receive(withHeaders(request, { [name]: undefined })));
+      const error = await webhookErrorOf(receiver().receive(withHeaders(request, { [name]: undefined })));
       expect(error.code).toBe('missing_header');
       expect(error.message.toLowerCase()).toContain(name);
     }
@@ -150,13 +138,13 @@ describe('box receiver', () => {
       'box-signature-primary': undefined,
       'box-signature-secondary': undefined,
     });
-    expect((await rejection(receiver().receive(unsigned))).code).toBe('missing_header');
+    expect((await webhookErrorOf(receiver().receive(unsigned))).code).toBe('missing_header');
   });
 
   it('refuses other signature versions and algorithms', async () => {
     const request = sign();
     for (const headers of [{ 'box-signature-version': '2' }, { 'box-signature-algorithm': 'HmacSHA1' }]) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(
         'malformed_header',
       );
     }
@@ -165,7 +153,7 @@ describe('box receiver', () => {
   it('rejects a malformed timestamp', async () => {
     for (const value of ['1577836800', '2020-01-01', 'yesterday']) {
       const request = sign({ timestamp: value });
-      expect((await rejection(receiver().receive(request))).code).toBe('malformed_header');
+      expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_header');
     }
   });
 
@@ -173,19 +161,23 @@ describe('box receiver', () => {
     const request = sign();
     const signature = request.headers['box-signature-primary'] as string;
     const twice = withHeaders(request, { 'box-signature-primary': [signature, signature] });
-    expect((await rejection(receiver().receive(twice))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
   });
 
   it('rejects signatures that are not base64', async () => {
     const request = withHeaders(sign(), { 'box-signature-primary': '!!!', 'box-signature-secondary': '%%' });
-    expect((await rejection(receiver().receive(request))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_signature');
     const oneGarbled = withHeaders(sign({ secondaryKey: 'x' }), { 'box-signature-primary': '!!!' });
-    expect((await rejection(receiver().receive(oneGarbled))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(oneGarbled))).code).toBe('signature_mismatch');
   });
 
   it('reports a signed body that is not JSON or has no trigger', async () => {
-    expect((await rejection(receiver().receive(sign({ body: '{"trigger":' })))).code).toBe('malformed_body');
-    expect((await rejection(receiver().receive(sign({ payload: { id: 'x' } })))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(sign({ body: '{"trigger":' })))).code).toBe(
+      'malformed_body',
+    );
+    expect((await webhookErrorOf(receiver().receive(sign({ payload: { id: 'x' } })))).code).toBe(
+      'malformed_body',
+    );
   });
 
   it('answers 405 to other methods and runs handlers by trigger', async () => {

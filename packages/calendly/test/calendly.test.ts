@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { calendly } from '@hookwire/calendly';
 import { signCalendlyRequest } from '@hookwire/calendly/testing';
-import { hmacHex, WebhookError } from '@hookwire/core';
+import { hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'calendly-signing-key';
@@ -25,15 +26,6 @@ const withSignature = (value: string | string[]) => {
   return { ...request, headers: { ...request.headers, 'calendly-webhook-signature': value } };
 };
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('calendly receiver', () => {
   it('accepts t=…,v1=<hex HMAC-SHA256 of "t.body"> and names the event by `event`', async () => {
     const request = signed();
@@ -54,10 +46,10 @@ describe('calendly receiver', () => {
   it('rejects timestamps more than 3 minutes old or ahead, and honours a custom tolerance', async () => {
     const receiver = calendly({ secret, now });
     expect((await receiver.receive(signed({ timestamp: t - 180 }))).type).toBe('event');
-    expect((await rejection(receiver.receive(signed({ timestamp: t - 181 })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(signed({ timestamp: t - 181 })))).code).toBe(
       'timestamp_too_old',
     );
-    expect((await rejection(receiver.receive(signed({ timestamp: t + 181 })))).code).toBe(
+    expect((await webhookErrorOf(receiver.receive(signed({ timestamp: t + 181 })))).code).toBe(
       'timestamp_in_future',
     );
     expect(
@@ -69,12 +61,16 @@ describe('calendly receiver', () => {
     const old = signed({ timestamp: t - 3600 });
     const v1 = (old.headers['calendly-webhook-signature'] as string).split('v1=')[1];
     const replayed = { ...old, headers: { ...old.headers, 'calendly-webhook-signature': `t=${t},v1=${v1}` } };
-    expect((await rejection(calendly({ secret, now }).receive(replayed))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(calendly({ secret, now }).receive(replayed))).code).toBe(
+      'signature_mismatch',
+    );
   });
 
   it('rejects a tampered body and a wrong secret without leaking either', async () => {
     const tampered = { ...signed(), body: Buffer.from(body.replace('Ann', 'Bob')) };
-    expect((await rejection(calendly({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(calendly({ secret, now }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const response = await calendly({ secret, now }).handle(signed({ secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(hmacHex('sha256', secret, `${t}.`, body));
@@ -91,10 +87,11 @@ describe('calendly receiver', () => {
   it('requires the signature header, once and well-formed', async () => {
     const request = signed();
     const { 'calendly-webhook-signature': value, ...headers } = request.headers;
-    expect((await rejection(calendly({ secret, now }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(calendly({ secret, now }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
-    const receive = (v: string | string[]) => rejection(calendly({ secret, now }).receive(withSignature(v)));
+    const receive = (v: string | string[]) =>
+      webhookErrorOf(calendly({ secret, now }).receive(withSignature(v)));
     expect((await receive([value as string, value as string])).code).toBe('duplicate_header');
     const v1 = (value as string).split('v1=')[1];
     expect((await receive(`v1=${v1}`)).code).toBe('malformed_signature');
@@ -106,7 +103,7 @@ describe('calendly receiver', () => {
 
   it('reports a signed body without an event', async () => {
     for (const bad of ['{', '{"payload":{}}']) {
-      expect((await rejection(calendly({ secret, now }).receive(signed({ body: bad })))).code).toBe(
+      expect((await webhookErrorOf(calendly({ secret, now }).receive(signed({ body: bad })))).code).toBe(
         'malformed_body',
       );
     }

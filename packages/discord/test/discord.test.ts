@@ -1,17 +1,8 @@
-import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { discord, InteractionResponseType } from '@hookwire/discord';
 import { generateDiscordKeyPair, signDiscordRequest } from '@hookwire/discord/testing';
 import { verifyKey } from 'discord-interactions';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const { publicKey, privateKey } = generateDiscordKeyPair();
 const now = 1_700_000_000_000;
@@ -24,10 +15,6 @@ const command = {
   guild_id: '7',
   data: { id: '99', name: 'ping', type: 1 },
 };
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 describe('discord receiver', () => {
   it('signs what discord-interactions verifyKey accepts, and accepts what it signs', async () => {
@@ -50,7 +37,7 @@ describe('discord receiver', () => {
       publicKey,
     );
     expect(forged).toBe(false);
-    expect((await rejection(discord({ publicKey }).receive({ ...request, body: tampered }))).code).toBe(
+    expect((await webhookErrorOf(discord({ publicKey }).receive({ ...request, body: tampered }))).code).toBe(
       'signature_mismatch',
     );
   });
@@ -138,7 +125,7 @@ describe('discord receiver', () => {
     const other = generateDiscordKeyPair();
     const request = signDiscordRequest({ privateKey, payload: command });
     expect((await discord({ publicKey: [other.publicKey, publicKey] }).receive(request)).type).toBe('event');
-    expect((await rejection(discord({ publicKey: other.publicKey }).receive(request))).code).toBe(
+    expect((await webhookErrorOf(discord({ publicKey: other.publicKey }).receive(request))).code).toBe(
       'signature_mismatch',
     );
     expect(() => discord({ publicKey: 'abcd' })).toThrow(/publicKey/);
@@ -149,18 +136,18 @@ describe('discord receiver', () => {
     const stale = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 - 3600 });
     expect((await discord({ publicKey, now: () => now }).receive(stale)).type).toBe('event');
     const strict = discord({ publicKey, now: () => now, tolerance: 300 });
-    const staleError = await rejection(strict.receive(stale));
+    const staleError = await webhookErrorOf(strict.receive(stale));
     expect([staleError.code, staleError.status]).toEqual(['timestamp_too_old', 401]);
     const future = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 + 3600 });
-    expect((await rejection(strict.receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(strict.receive(future))).code).toBe('timestamp_in_future');
     const fresh = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 - 10 });
     expect((await strict.receive(fresh)).type).toBe('event');
   });
 
   it('reports a malformed body after verification', async () => {
     const notJson = signDiscordRequest({ privateKey, body: '{"type":' });
-    expect((await rejection(discord({ publicKey }).receive(notJson))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(discord({ publicKey }).receive(notJson))).code).toBe('malformed_body');
     const noType = signDiscordRequest({ privateKey, payload: { id: '1' } });
-    expect((await rejection(discord({ publicKey }).receive(noType))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(discord({ publicKey }).receive(noType))).code).toBe('malformed_body');
   });
 });

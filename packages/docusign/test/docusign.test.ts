@@ -1,4 +1,5 @@
-import { hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { docusign } from '@hookwire/docusign';
 import { signDocuSignRequest } from '@hookwire/docusign/testing';
 import { describe, expect, it } from 'vitest';
@@ -14,20 +15,6 @@ const message = {
   data: { accountId: 'fa3d3c2b', userId: '5e1b2c3d', envelopeId: '93be49ab-afa0-4adf-933c-f752070d71ec' },
 };
 const body = JSON.stringify(message);
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('docusign receiver', () => {
   it('accepts a signed JSON SIM message and names it by event', async () => {
@@ -78,8 +65,8 @@ describe('docusign receiver', () => {
 
   it('rejects a tampered body and wrong keys, revealing neither', async () => {
     const request = signDocuSignRequest({ secret, body });
-    const tampered = { ...request, body: Buffer.from(body.replace('completed', 'voided')) };
-    expect((await rejection(docusign({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, body.replace('completed', 'voided'));
+    expect((await webhookErrorOf(docusign({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signDocuSignRequest({ secret: ['k1', 'k2'], body });
     const response = await docusign({ secret }).handle(wrong);
     expect(response.status).toBe(401);
@@ -97,13 +84,17 @@ describe('docusign receiver', () => {
       [{ 'x-docusign-signature-1': '@@@' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(docusign({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(docusign({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
     }
   });
 
   it('reports signed bodies that are not JSON SIM messages', async () => {
     for (const bad of ['<DocuSignEnvelopeInformation/>', '{"data":{}}']) {
-      const error = await rejection(docusign({ secret }).receive(signDocuSignRequest({ secret, body: bad })));
+      const error = await webhookErrorOf(
+        docusign({ secret }).receive(signDocuSignRequest({ secret, body: bad })),
+      );
       expect(error.code).toBe('malformed_body');
     }
   });

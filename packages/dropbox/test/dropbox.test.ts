@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { dropbox } from '@hookwire/dropbox';
 import { createDropboxChallengeRequest, signDropboxRequest } from '@hookwire/dropbox/testing';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +9,6 @@ const payload = {
   list_folder: { accounts: ['dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'] },
   delta: { users: [12345678] },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('dropbox receiver', () => {
   it('accepts the signature of a third-party Dropbox plugin test (secret the_secret)', async () => {
@@ -46,7 +38,7 @@ describe('dropbox receiver', () => {
       ...request,
       body: Buffer.from(JSON.stringify({ list_folder: { accounts: ['dbid:x'] } })),
     };
-    const error = await rejection(dropbox({ secret }).receive(tampered));
+    const error = await webhookErrorOf(dropbox({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -72,7 +64,7 @@ describe('dropbox receiver', () => {
   it('requires the signature header', async () => {
     const request = signDropboxRequest({ secret, payload });
     const { 'x-dropbox-signature': _, ...headers } = request.headers;
-    const error = await rejection(dropbox({ secret }).receive({ ...request, headers }));
+    const error = await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers }));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('X-Dropbox-Signature');
   });
@@ -81,7 +73,7 @@ describe('dropbox receiver', () => {
     const request = signDropboxRequest({ secret, payload });
     const signature = request.headers['x-dropbox-signature'] as string;
     const headers = { ...request.headers, 'x-dropbox-signature': [signature, signature] };
-    expect((await rejection(dropbox({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers }))).code).toBe(
       'duplicate_header',
     );
   });
@@ -90,20 +82,20 @@ describe('dropbox receiver', () => {
     const request = signDropboxRequest({ secret, payload });
     for (const value of ['not hex', 'sha256=abcd', 'abc']) {
       const headers = { ...request.headers, 'x-dropbox-signature': value };
-      expect((await rejection(dropbox({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
     }
     // Hex of the wrong length decodes, but cannot match.
     const short = { ...request.headers, 'x-dropbox-signature': 'abcd' };
-    expect((await rejection(dropbox({ secret }).receive({ ...request, headers: short }))).code).toBe(
+    expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers: short }))).code).toBe(
       'signature_mismatch',
     );
   });
 
   it('reports bodies that are not a JSON object, after verifying them', async () => {
     for (const body of ['{"list_folder":', '[1,2]', '"x"', '{}']) {
-      const error = await rejection(dropbox({ secret }).receive(signDropboxRequest({ secret, body })));
+      const error = await webhookErrorOf(dropbox({ secret }).receive(signDropboxRequest({ secret, body })));
       expect(error.code).toBe('malformed_body');
     }
   });
@@ -128,7 +120,7 @@ describe('dropbox receiver', () => {
 
   it('does not treat a POST with a challenge parameter as the handshake', async () => {
     const request = createWebhookRequest({ url: 'https://example.com/hook?challenge=x', body: '{}' });
-    expect((await rejection(dropbox({ secret }).receive(request))).code).toBe('missing_header');
+    expect((await webhookErrorOf(dropbox({ secret }).receive(request))).code).toBe('missing_header');
   });
 
   it('runs list_folder handlers and answers 200', async () => {

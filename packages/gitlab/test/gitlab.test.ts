@@ -1,17 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { gitlab } from '@hookwire/gitlab';
 import { signGitLabRequest } from '@hookwire/gitlab/testing';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const secret = 'gitlab-secret-token';
 const signingToken = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
@@ -36,10 +27,6 @@ const mergeRequest = {
   event_type: 'merge_request',
   object_attributes: { iid: 7, title: 'Fix', action: 'open' },
 };
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 describe('gitlab receiver: secret token', () => {
   it('names events by X-Gitlab-Event and puts object_kind and action in meta', async () => {
@@ -85,11 +72,11 @@ describe('gitlab receiver: secret token', () => {
     expect(String(response.body)).not.toContain(secret);
     const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
     const missing = withHeaders(request, { 'x-gitlab-token': undefined });
-    expect((await rejection(gitlab({ secret }).receive(missing))).code).toBe('missing_header');
+    expect((await webhookErrorOf(gitlab({ secret }).receive(missing))).code).toBe('missing_header');
     const doubled = withHeaders(request, { 'x-gitlab-token': [secret, 'guess'] });
-    expect((await rejection(gitlab({ secret }).receive(doubled))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(gitlab({ secret }).receive(doubled))).code).toBe('duplicate_header');
     const prefix = withHeaders(request, { 'x-gitlab-token': secret.slice(0, -1) });
-    expect((await rejection(gitlab({ secret }).receive(prefix))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(gitlab({ secret }).receive(prefix))).code).toBe('unauthorized');
   });
 
   it('accepts any token of a rotation', async () => {
@@ -104,22 +91,25 @@ describe('gitlab receiver: secret token', () => {
 
   it('cannot detect a changed body with a token alone (no integrity), which is why signing tokens exist', async () => {
     const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, ref: 'refs/heads/evil' })) };
+    const tampered = withBody(request, JSON.stringify({ ...push, ref: 'refs/heads/evil' }));
     const result = await gitlab({ secret }).receive(tampered);
     expect(result.type === 'event' && (result.event.payload as { ref: string }).ref).toBe('refs/heads/evil');
-    expect((await rejection(gitlab({ secret, signingToken, now: () => now }).receive(tampered))).code).toBe(
-      'missing_header',
-    );
+    expect(
+      (await webhookErrorOf(gitlab({ secret, signingToken, now: () => now }).receive(tampered))).code,
+    ).toBe('missing_header');
   });
 
   it('requires X-Gitlab-Event and a JSON body, and a secret or signing token at construction', async () => {
     const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
     expect(
-      (await rejection(gitlab({ secret }).receive(withHeaders(request, { 'x-gitlab-event': undefined }))))
-        .code,
+      (
+        await webhookErrorOf(
+          gitlab({ secret }).receive(withHeaders(request, { 'x-gitlab-event': undefined })),
+        )
+      ).code,
     ).toBe('missing_header');
     const bad = signGitLabRequest({ secret, event: 'Push Hook', body: '{"ref":' });
-    expect((await rejection(gitlab({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(gitlab({ secret }).receive(bad))).code).toBe('malformed_body');
     expect(() => gitlab({})).toThrow(/secret/);
     expect(() => gitlab({ secret: 'x\n' })).toThrow(/whitespace/);
   });
@@ -147,25 +137,25 @@ describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
 
   it('rejects a tampered body, another signing token, and stale or future timestamps', async () => {
     const request = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...push, ref: 'x' })) };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, JSON.stringify({ ...push, ref: 'x' }));
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const other = `whsec_${Buffer.from('another key of sixteen+ bytes').toString('base64')}`;
     const foreign = signGitLabRequest({ signingToken: other, event: 'Push Hook', payload: push, timestamp });
-    expect((await rejection(receiver().receive(foreign))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(foreign))).code).toBe('signature_mismatch');
     const stale = signGitLabRequest({
       signingToken,
       event: 'Push Hook',
       payload: push,
       timestamp: timestamp - 301,
     });
-    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
     const future = signGitLabRequest({
       signingToken,
       event: 'Push Hook',
       payload: push,
       timestamp: timestamp + 301,
     });
-    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
   });
 
   it('rejects missing, duplicated and malformed signature headers', async () => {
@@ -179,7 +169,7 @@ describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
       [{ 'webhook-signature': 'v1,' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
@@ -195,7 +185,7 @@ describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
     expect((await rotating.receive(signedWithOld)).type).toBe('event');
     const both = gitlab({ secret, signingToken, now: () => now });
     const signedOnly = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
-    expect((await rejection(both.receive(signedOnly))).code).toBe('missing_header');
+    expect((await webhookErrorOf(both.receive(signedOnly))).code).toBe('missing_header');
     const full = signGitLabRequest({ secret, signingToken, event: 'Push Hook', payload: push, timestamp });
     expect((await both.receive(full)).type).toBe('event');
     expect(() => gitlab({ signingToken: 'whsec_***' })).toThrow();

@@ -1,4 +1,5 @@
-import { createWebhookRequest, WebhookError } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { mailchimp } from '@hookwire/mailchimp';
 import { createMailchimpRequest, createMailchimpValidationRequest } from '@hookwire/mailchimp/testing';
 import { describe, expect, it } from 'vitest';
@@ -12,15 +13,6 @@ const subscribeBody =
   '&data%5Bemail%5D=api%40mailchimp.com&data%5Bemail_type%5D=html&data%5Bmerges%5D%5BEMAIL%5D=api%40mailchimp.com' +
   '&data%5Bmerges%5D%5BFNAME%5D=Mailchimp&data%5Bmerges%5D%5BLNAME%5D=API&data%5Bmerges%5D%5BINTERESTS%5D=Group1%2CGroup2' +
   '&data%5Bmerges%5D%5BGROUPINGS%5D%5B0%5D%5Bname%5D=Colors&data%5Bip_opt%5D=10.20.10.30&data%5Bip_signup%5D=10.20.10.30';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('mailchimp receiver', () => {
   it('nests data[...] fields and names the event by type', async () => {
@@ -106,7 +98,7 @@ describe('mailchimp receiver', () => {
     const receiver = mailchimp({ code });
     const request = createMailchimpRequest({ code, type: 'subscribe' });
     const missing = { ...request, url: 'https://example.com/webhooks/mailchimp' };
-    expect((await rejection(receiver.receive(missing))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
     const wrong = createMailchimpRequest({ code: 'x'.repeat(32), type: 'subscribe' });
     const response = await receiver.handle(wrong);
     expect(response.status).toBe(401);
@@ -115,13 +107,13 @@ describe('mailchimp receiver', () => {
 
   it('rejects a code that differs only in its last character (no prefix match)', async () => {
     const request = createMailchimpRequest({ code: `${code.slice(0, -1)}c`, type: 'subscribe' });
-    expect((await rejection(mailchimp({ code }).receive(request))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(mailchimp({ code }).receive(request))).code).toBe('unauthorized');
   });
 
   it('requires https, except on localhost', async () => {
     const receiver = mailchimp({ code });
     const http = createMailchimpRequest({ code, type: 'subscribe', url: 'http://example.com/hook' });
-    expect((await rejection(receiver.receive(http))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(http))).code).toBe('unauthorized');
     const local = createMailchimpRequest({ code, type: 'subscribe', url: 'http://127.0.0.1:3000/hook' });
     expect((await receiver.receive(local)).type).toBe('event');
   });
@@ -130,7 +122,7 @@ describe('mailchimp receiver', () => {
     // URLSearchParams.get returns the first: a smuggled second value cannot help an attacker.
     const request = createMailchimpRequest({ code: 'y'.repeat(32), type: 'subscribe' });
     const smuggled = { ...request, url: `${request.url}&code=${code}` };
-    expect((await rejection(mailchimp({ code }).receive(smuggled))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(mailchimp({ code }).receive(smuggled))).code).toBe('unauthorized');
   });
 
   it('accepts any code of a rotation', async () => {
@@ -150,7 +142,7 @@ describe('mailchimp receiver', () => {
       'type=subscribe&data=x&data[id]=1',
     ]) {
       const request = createWebhookRequest({ url, body });
-      expect((await rejection(receiver.receive(request))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(receiver.receive(request))).code).toBe('malformed_body');
     }
   });
 

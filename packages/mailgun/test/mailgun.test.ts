@@ -1,10 +1,5 @@
-import {
-  createMemoryDedupeStore,
-  createWebhookRequest,
-  type DedupeStore,
-  hmacHex,
-  WebhookError,
-} from '@hookwire/core';
+import { createMemoryDedupeStore, createWebhookRequest, type DedupeStore, hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { mailgun } from '@hookwire/mailgun';
 import { signMailgunRequest } from '@hookwire/mailgun/testing';
 import { describe, expect, it } from 'vitest';
@@ -37,15 +32,6 @@ const jsonRequest = (body: string) =>
   createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
 const receiver = (options: Partial<Parameters<typeof mailgun>[0]> = {}) =>
   mailgun({ secret: vector.key, now, ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('mailgun receiver', () => {
   it('verifies the mailgun-php published vector and reads event-data', async () => {
@@ -102,9 +88,13 @@ describe('mailgun receiver', () => {
 
   it('rejects a changed token or timestamp, and a wrong key, without leaking the key or the expected signature', async () => {
     const changedToken = vectorBody({ token: 'owyldpe6nxhmrn78epljl6bj0orrki1u3d2v5e6cnlmmuox8jr' });
-    expect((await rejection(receiver().receive(jsonRequest(changedToken)))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(jsonRequest(changedToken)))).code).toBe(
+      'signature_mismatch',
+    );
     const changedTime = vectorBody({ timestamp: '1403645221' });
-    expect((await rejection(receiver().receive(jsonRequest(changedTime)))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(jsonRequest(changedTime)))).code).toBe(
+      'signature_mismatch',
+    );
     const response = await mailgun({ secret: 'key-other', now }).handle(jsonRequest(vectorBody()));
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(vector.key);
@@ -121,15 +111,15 @@ describe('mailgun receiver', () => {
     const at = (offset: number) =>
       signMailgunRequest({ secret: vector.key, timestamp: Number(vector.timestamp) + offset, eventData });
     expect((await receiver().receive(at(-300))).type).toBe('event');
-    expect((await rejection(receiver().receive(at(-301)))).code).toBe('timestamp_too_old');
-    expect((await rejection(receiver().receive(at(301)))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(at(-301)))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(at(301)))).code).toBe('timestamp_in_future');
     expect((await receiver({ tolerance: 3600 }).receive(at(-3000))).type).toBe('event');
   });
 
   it('refuses a replayed token, through the default store or an injected one, unless turned off', async () => {
     const once = receiver();
     expect((await once.receive(jsonRequest(vectorBody()))).type).toBe('event');
-    const replay = await rejection(once.receive(jsonRequest(vectorBody())));
+    const replay = await webhookErrorOf(once.receive(jsonRequest(vectorBody())));
     expect([replay.code, replay.status]).toEqual(['replayed', 401]);
     const keys: string[] = [];
     const memory = createMemoryDedupeStore({ now });
@@ -141,9 +131,9 @@ describe('mailgun receiver', () => {
       },
     };
     expect((await receiver({ replayStore: shared }).receive(jsonRequest(vectorBody()))).type).toBe('event');
-    expect((await rejection(receiver({ replayStore: shared }).receive(jsonRequest(vectorBody())))).code).toBe(
-      'replayed',
-    );
+    expect(
+      (await webhookErrorOf(receiver({ replayStore: shared }).receive(jsonRequest(vectorBody())))).code,
+    ).toBe('replayed');
     expect(keys).toEqual([`mailgun-token:${vector.token}:600000`]);
     const off = receiver({ replayStore: false });
     expect((await off.receive(jsonRequest(vectorBody()))).type).toBe('event');
@@ -153,7 +143,7 @@ describe('mailgun receiver', () => {
   it('does not remember the token of a request that failed verification', async () => {
     const store = receiver();
     const stale = signMailgunRequest({ secret: vector.key, timestamp: 1, token: vector.token, eventData });
-    expect((await rejection(store.receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(store.receive(stale))).code).toBe('timestamp_too_old');
     expect((await store.receive(jsonRequest(vectorBody()))).type).toBe('event');
   });
 
@@ -178,22 +168,22 @@ describe('mailgun receiver', () => {
       vectorBody({ signature: 'zz' }),
     ];
     for (const body of bodies) {
-      expect((await rejection(receiver().receive(jsonRequest(body)))).code).toBe('malformed_signature');
+      expect((await webhookErrorOf(receiver().receive(jsonRequest(body)))).code).toBe('malformed_signature');
     }
     expect(
-      (await rejection(receiver().receive(jsonRequest(vectorBody({ timestamp: 'yesterday' }))))).code,
+      (await webhookErrorOf(receiver().receive(jsonRequest(vectorBody({ timestamp: 'yesterday' }))))).code,
     ).toBe('malformed_header');
   });
 
   it('reports a malformed body', async () => {
     for (const body of ['{', '[]']) {
-      expect((await rejection(receiver().receive(jsonRequest(body)))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(receiver().receive(jsonRequest(body)))).code).toBe('malformed_body');
     }
     const noEvent = JSON.stringify({
       signature: { timestamp: vector.timestamp, token: vector.token, signature: vector.signature },
       'event-data': { id: 'x' },
     });
-    expect((await rejection(receiver().receive(jsonRequest(noEvent)))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(jsonRequest(noEvent)))).code).toBe('malformed_body');
   });
 
   it('signs requests for handler tests, JSON and form', async () => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
 import { describe, expect, it } from 'vitest';
@@ -23,20 +24,6 @@ const blacklist = {
   ts: 1365111113,
   reject: { email: 'x@example.com', reason: 'hard-bounce' },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 /** Mandrill's documented recipe, written out by hand: URL, then sorted name ‖ value, HMAC-SHA1, base64. */
 function referenceSignature(key: string, signedUrl: string, fields: Record<string, string>): string {
@@ -104,7 +91,7 @@ describe('mandrill receiver', () => {
       ...signMandrillRequest({ secret, url, events: [send] }),
       url: 'http://10.0.0.5:3000/webhooks/mandrill',
     };
-    expect((await rejection(mandrill({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(mandrill({ secret }).receive(request))).code).toBe('signature_mismatch');
     expect((await mandrill({ secret, publicUrl: url }).receive(request)).type).toBe('event');
   });
 
@@ -112,7 +99,7 @@ describe('mandrill receiver', () => {
     const registered = `${url}?tenant=acme`;
     const request = signMandrillRequest({ secret, url: registered, events: [send] });
     expect((await mandrill({ secret }).receive(request)).type).toBe('event');
-    expect((await rejection(mandrill({ secret, publicUrl: url }).receive(request))).code).toBe(
+    expect((await webhookErrorOf(mandrill({ secret, publicUrl: url }).receive(request))).code).toBe(
       'signature_mismatch',
     );
   });
@@ -123,7 +110,7 @@ describe('mandrill receiver', () => {
       ...request,
       body: Buffer.from(`mandrill_events=${encodeURIComponent(JSON.stringify([click]))}`),
     };
-    expect((await rejection(mandrill({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(mandrill({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signMandrillRequest({ secret: 'another key', url, events: [send] });
     const response = await mandrill({ secret }).handle(wrong);
     expect(response.status).toBe(401);
@@ -148,7 +135,9 @@ describe('mandrill receiver', () => {
       [{ 'x-mandrill-signature': '!!' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(mandrill({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(mandrill({ secret }).receive(withHeaders(request, headers)))).code).toBe(
+        code,
+      );
     }
   });
 
@@ -160,7 +149,7 @@ describe('mandrill receiver', () => {
       { mandrill_events: '[{"_id":"x"}]' },
     ];
     for (const fields of batches) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         mandrill({ secret }).receive(signMandrillRequest({ secret, url, fields })),
       );
       expect(error.code).toBe('malformed_body');

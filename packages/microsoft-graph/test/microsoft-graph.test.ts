@@ -1,4 +1,5 @@
-import { createWebhookRequest, type WebhookError } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { microsoftGraph } from '@hookwire/microsoft-graph';
 import { createGraphNotification, createGraphValidationRequest } from '@hookwire/microsoft-graph/testing';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +22,6 @@ const reauthorize = {
   clientState,
   lifecycleEvent: 'reauthorizationRequired',
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
 
 const post = (value: unknown[], extra: Record<string, unknown> = {}) =>
   createWebhookRequest({
@@ -89,19 +81,19 @@ describe('microsoft graph receiver', () => {
   it('refuses the whole batch when one clientState is wrong or missing, without revealing it', async () => {
     const receiver = microsoftGraph({ clientState });
     const wrong = post([created, { ...reauthorize, clientState: 'guess' }]);
-    const error = await rejection(receiver.receive(wrong));
+    const error = await webhookErrorOf(receiver.receive(wrong));
     expect(error.code).toBe('unauthorized');
     expect(error.message).toContain('#2');
     const response = await receiver.handle(wrong);
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(clientState);
     const { clientState: _, ...withoutState } = created;
-    expect((await rejection(receiver.receive(post([withoutState])))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(post([withoutState])))).code).toBe('unauthorized');
     // Same length, different value: still refused.
     const sameLength = clientState.replace(/.$/, 'b');
-    expect((await rejection(receiver.receive(post([{ ...created, clientState: sameLength }])))).code).toBe(
-      'unauthorized',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive(post([{ ...created, clientState: sameLength }])))).code,
+    ).toBe('unauthorized');
   });
 
   it('accepts any configured clientState (several subscriptions, or a change of value)', async () => {
@@ -113,10 +105,12 @@ describe('microsoft graph receiver', () => {
   it('reports malformed bodies', async () => {
     const receiver = microsoftGraph({ clientState });
     for (const body of ['{"value":', '{"value":{}}', '{"value":["x"]}', '{}']) {
-      expect((await rejection(receiver.receive(createWebhookRequest({ body })))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(receiver.receive(createWebhookRequest({ body })))).code).toBe(
+        'malformed_body',
+      );
     }
     const nameless = post([{ ...created, changeType: undefined }]);
-    expect((await rejection(receiver.receive(nameless))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver.receive(nameless))).code).toBe('malformed_body');
   });
 
   it('answers 500 when a handler fails, so Graph retries', async () => {

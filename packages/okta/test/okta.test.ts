@@ -1,4 +1,5 @@
-import { createWebhookRequest, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { okta } from '@hookwire/okta';
 import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
 import { describe, expect, it } from 'vitest';
@@ -34,20 +35,6 @@ const delivery = {
   contentType: 'application/json',
 };
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
-
 describe('okta receiver', () => {
   it("answers the one-time verification request as Okta's example shows", async () => {
     // The request in Okta's "Unable to verify event hook" support article.
@@ -76,14 +63,14 @@ describe('okta receiver', () => {
     expect(String(response.body)).not.toContain('verification');
     const { authorization: _, ...headers } = createOktaVerificationRequest({ secret }).headers;
     const missing = { ...createOktaVerificationRequest({ secret }), headers };
-    expect((await rejection(okta({ secret }).receive(missing))).code).toBe('missing_header');
+    expect((await webhookErrorOf(okta({ secret }).receive(missing))).code).toBe('missing_header');
   });
 
   it('requires the challenge header on GET', async () => {
     const request = withHeaders(createOktaVerificationRequest({ secret }), {
       'x-okta-verification-challenge': undefined,
     });
-    expect((await rejection(okta({ secret }).receive(request))).code).toBe('missing_header');
+    expect((await webhookErrorOf(okta({ secret }).receive(request))).code).toBe('missing_header');
   });
 
   it('turns each item of data.events into an event named by eventType', async () => {
@@ -118,7 +105,7 @@ describe('okta receiver', () => {
   it('refuses a wrong value, including one of the same length, without revealing the secret', async () => {
     for (const value of ['nope', secret.replace(/.$/, '0'), `${secret} `]) {
       const request = createOktaRequest({ secret: value });
-      const error = await rejection(okta({ secret }).receive(request));
+      const error = await webhookErrorOf(okta({ secret }).receive(request));
       expect(error.code).toBe('unauthorized');
       const response = await okta({ secret }).handle(request);
       expect(response.status).toBe(401);
@@ -133,17 +120,17 @@ describe('okta receiver', () => {
     expect((await custom.receive(createOktaRequest({ secret, headerName: 'x-hook-key' }))).type).toBe(
       'event',
     );
-    expect((await rejection(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
+    expect((await webhookErrorOf(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
   });
 
   it('rejects a repeated authorization header', async () => {
     const request = withHeaders(createOktaRequest({ secret }), { authorization: [secret, secret] });
-    expect((await rejection(okta({ secret }).receive(request))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(okta({ secret }).receive(request))).code).toBe('duplicate_header');
   });
 
   it('reports bodies that are not event hook deliveries', async () => {
     for (const body of ['{"data":', '{"data":{}}', '{"data":{"events":[{"uuid":"1"}]}}']) {
-      expect((await rejection(okta({ secret }).receive(createOktaRequest({ secret, body })))).code).toBe(
+      expect((await webhookErrorOf(okta({ secret }).receive(createOktaRequest({ secret, body })))).code).toBe(
         'malformed_body',
       );
     }
