@@ -1,18 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import type { WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { paddle } from '@hookwire/paddle';
 import { signPaddleRequest } from '@hookwire/paddle/testing';
 import { NodeRuntime, Webhooks } from '@paddle/paddle-node-sdk';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const secret = 'pdl_ntfset_01gkpjp8bkm3tm53kdgkx6sms7_6h3qd3uFSi9YCD3OLYAShQI90XTI5vEI';
 const now = 1_700_000_000_000;
@@ -78,8 +70,8 @@ describe('paddle receiver', () => {
     const sign = (offset: number) =>
       signPaddleRequest({ secret, payload: completed, timestamp: ts + offset });
     expect((await receiver().receive(sign(-5))).type).toBe('event');
-    expect((await rejection(receiver().receive(sign(-6)))).code).toBe('timestamp_too_old');
-    expect((await rejection(receiver().receive(sign(6)))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(sign(-6)))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(sign(6)))).code).toBe('timestamp_in_future');
     expect((await receiver({ tolerance: 60 }).receive(sign(-59))).type).toBe('event');
   });
 
@@ -89,10 +81,10 @@ describe('paddle receiver', () => {
       ...request,
       body: Buffer.from(JSON.stringify({ ...completed, event_type: 'transaction.canceled' })),
     };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const header = String(request.headers['paddle-signature']);
     const shifted = withSignature(request, header.replace(`ts=${ts}`, `ts=${ts - 1}`));
-    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
     const response = await receiver().handle(
       signPaddleRequest({ secret: 'pdl_ntfset_wrong', payload: completed, timestamp: ts }),
     );
@@ -115,7 +107,7 @@ describe('paddle receiver', () => {
       [`ts=soon;${h1}`, 'malformed_header'],
     ];
     for (const [value, code] of cases) {
-      expect((await rejection(receiver().receive(withSignature(request, value)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withSignature(request, value)))).code).toBe(code);
     }
     // Unknown keys are ignored, as Paddle may add schemes.
     expect((await receiver().receive(withSignature(request, `${header};h2=abc`))).type).toBe('event');
@@ -135,7 +127,7 @@ describe('paddle receiver', () => {
     );
     expect(ids.sort()).toEqual(['transaction.completed', 'txn_01hv8wptq8987qeep44cyrewp9']);
     const bad = signPaddleRequest({ secret, payload: { data: {} }, timestamp: ts });
-    expect((await rejection(receiver().receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(bad))).code).toBe('malformed_body');
     expect(() => paddle({ secret: '' })).toThrow(/empty/);
   });
 });

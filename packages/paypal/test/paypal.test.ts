@@ -1,4 +1,5 @@
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { paypal } from '@hookwire/paypal';
 import { createPayPalTestCertificate, signPayPalRequest, TEST_CERT_URL } from '@hookwire/paypal/testing';
 import forge from 'node-forge';
@@ -42,22 +43,6 @@ function signed(overrides: Partial<Parameters<typeof signPayPalRequest>[0]> = {}
   });
 }
 
-function withHeaders(
-  request: WebhookRequest,
-  headers: Record<string, string | string[] | undefined>,
-): WebhookRequest {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('paypal receiver', () => {
   describe("PayPal's published SDK vector", () => {
     const request = createWebhookRequest({ body: sdkVector.body, headers: sdkVector.headers });
@@ -79,7 +64,7 @@ describe('paypal receiver', () => {
 
     it('rejects it under another webhook id (the id is signed)', async () => {
       const receiver = paypal({ webhookId: 'NotToBeFound', fetchCertificate, now: inside });
-      expect((await rejection(receiver.receive(request))).code).toBe('signature_mismatch');
+      expect((await webhookErrorOf(receiver.receive(request))).code).toBe('signature_mismatch');
     });
 
     it('rejects it once the certificate has expired', async () => {
@@ -90,7 +75,7 @@ describe('paypal receiver', () => {
         now: later,
         tolerance: 10 * 365 * 86_400,
       });
-      const error = await rejection(receiver.receive(request));
+      const error = await webhookErrorOf(receiver.receive(request));
       expect(error.code).toBe('unauthorized');
       expect(error.message).toContain('not valid now');
     });
@@ -129,7 +114,7 @@ describe('paypal receiver', () => {
     const body = Buffer.from(
       JSON.stringify({ ...payload, resource: { ...payload.resource, status: 'DECLINED' } }),
     );
-    const error = await rejection(
+    const error = await webhookErrorOf(
       paypal({ webhookId, fetchCertificate: certificates(), now }).receive({ ...request, body }),
     );
     expect(error.code).toBe('signature_mismatch');
@@ -153,15 +138,15 @@ describe('paypal receiver', () => {
     });
     expect((await receiver.receive(signed())).type).toBe('event');
     const other = signed({ webhookId: 'SOMEOTHERWEBHOOK1' });
-    expect((await rejection(receiver.receive(other))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver.receive(other))).code).toBe('signature_mismatch');
   });
 
   it('rejects a stale or future transmission time, before downloading anything', async () => {
     const fetchCertificate = certificates();
     const stale = paypal({ webhookId, fetchCertificate, now: () => sentAt.getTime() + 301_000 });
-    expect((await rejection(stale.receive(signed()))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(stale.receive(signed()))).code).toBe('timestamp_too_old');
     const future = paypal({ webhookId, fetchCertificate, now: () => sentAt.getTime() - 301_000 });
-    expect((await rejection(future.receive(signed()))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(future.receive(signed()))).code).toBe('timestamp_in_future');
     const patient = paypal({
       webhookId,
       fetchCertificate,
@@ -181,7 +166,7 @@ describe('paypal receiver', () => {
       'paypal-cert-url',
       'paypal-auth-algo',
     ]) {
-      const error = await rejection(receiver.receive(withHeaders(signed(), { [name]: undefined })));
+      const error = await webhookErrorOf(receiver.receive(withHeaders(signed(), { [name]: undefined })));
       expect([name, error.code]).toEqual([name, 'missing_header']);
     }
   });
@@ -191,9 +176,9 @@ describe('paypal receiver', () => {
     const request = signed();
     for (const name of ['paypal-transmission-sig', 'paypal-cert-url']) {
       const value = request.headers[name] as string;
-      expect((await rejection(receiver.receive(withHeaders(request, { [name]: [value, value] })))).code).toBe(
-        'duplicate_header',
-      );
+      expect(
+        (await webhookErrorOf(receiver.receive(withHeaders(request, { [name]: [value, value] })))).code,
+      ).toBe('duplicate_header');
     }
   });
 
@@ -207,7 +192,7 @@ describe('paypal receiver', () => {
       [{ 'paypal-auth-algo': 'SHA1withRSA' }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver.receive(withHeaders(signed(), headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver.receive(withHeaders(signed(), headers)))).code).toBe(code);
     }
   });
 
@@ -226,7 +211,7 @@ describe('paypal receiver', () => {
       'https://api.paypal.com/v1/notifications/certs/CERT-1?x=https://evil.example',
       'not a url',
     ]) {
-      const error = await rejection(receiver.receive(signed({ certUrl })));
+      const error = await webhookErrorOf(receiver.receive(signed({ certUrl })));
       expect([certUrl, error.code]).toEqual([certUrl, 'unauthorized']);
     }
     expect(fetchCertificate).not.toHaveBeenCalled();
@@ -244,7 +229,7 @@ describe('paypal receiver', () => {
         fetchCertificate: certificates({ [TEST_CERT_URL]: forged.certificate }),
         now,
       });
-      const error = await rejection(receiver.receive(signed({ certificate: forged })));
+      const error = await webhookErrorOf(receiver.receive(signed({ certificate: forged })));
       expect([commonName, error.code]).toEqual([commonName, 'unauthorized']);
     }
   });
@@ -258,7 +243,7 @@ describe('paypal receiver', () => {
         fetchCertificate: certificates({ [TEST_CERT_URL]: certificate.certificate }),
         now,
       });
-      expect((await rejection(receiver.receive(signed({ certificate })))).code).toBe('unauthorized');
+      expect((await webhookErrorOf(receiver.receive(signed({ certificate })))).code).toBe('unauthorized');
     }
   });
 
@@ -278,7 +263,7 @@ describe('paypal receiver', () => {
       fetchCertificate: certificates({ [TEST_CERT_URL]: leaf.certificate + stranger.certificate }),
       now,
     });
-    expect((await rejection(broken.receive(signed({ certificate: leaf })))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(broken.receive(signed({ certificate: leaf })))).code).toBe('unauthorized');
   });
 
   it('downloads each certificate once, shares concurrent downloads, and retries failed ones', async () => {
@@ -306,7 +291,7 @@ describe('paypal receiver', () => {
   it('reports malformed bodies after verifying them', async () => {
     const receiver = paypal({ webhookId, fetchCertificate: certificates(), now });
     for (const body of ['{"id":', '{"id":"WH-1"}', '{"event_type":"X.Y"}', '[]']) {
-      expect((await rejection(receiver.receive(signed({ body })))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(receiver.receive(signed({ body })))).code).toBe('malformed_body');
     }
   });
 

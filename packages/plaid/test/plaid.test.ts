@@ -1,5 +1,6 @@
 import { createHash, createHmac, sign } from 'node:crypto';
-import { createWebhookRequest, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { type PlaidVerificationKey, plaid } from '@hookwire/plaid';
 import { generatePlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
@@ -22,20 +23,6 @@ function receiverFor(keys: PlaidVerificationKey[], options: { tolerance?: number
   const getVerificationKey = vi.fn(async (kid: string) => keys.find((k) => k.kid === kid));
   return { receiver: plaid({ getVerificationKey, now, ...options }), getVerificationKey };
 }
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 const b64url = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -110,13 +97,13 @@ describe('plaid receiver', () => {
     clock = NOW + 25 * 3_600_000;
     jwk.expired_at = NOW / 1000 + 3_600;
     const later = signPlaidRequest({ key, payload, iat: clock / 1000 });
-    expect((await rejection(receiver.receive(later))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(later))).code).toBe('unauthorized');
     expect(getVerificationKey).toHaveBeenCalledTimes(2);
   });
 
   it('refuses an expired key and an unknown kid with 401', async () => {
     const expired = receiverFor([{ ...key.jwk, expired_at: iat - 60 }]).receiver;
-    expect((await rejection(expired.receive(signPlaidRequest({ key, payload, iat })))).code).toBe(
+    expect((await webhookErrorOf(expired.receive(signPlaidRequest({ key, payload, iat })))).code).toBe(
       'unauthorized',
     );
     const unknown = receiverFor([]).receiver;
@@ -144,7 +131,7 @@ describe('plaid receiver', () => {
     };
     expect(
       (
-        await rejection(
+        await webhookErrorOf(
           receiverFor([rsa as unknown as PlaidVerificationKey]).receiver.receive(
             signPlaidRequest({ key, payload, iat }),
           ),
@@ -153,8 +140,11 @@ describe('plaid receiver', () => {
     ).toBe('unauthorized');
     const offCurve = { ...key.jwk, x: key.jwk.y };
     expect(
-      (await rejection(receiverFor([offCurve]).receiver.receive(signPlaidRequest({ key, payload, iat }))))
-        .code,
+      (
+        await webhookErrorOf(
+          receiverFor([offCurve]).receiver.receive(signPlaidRequest({ key, payload, iat })),
+        )
+      ).code,
     ).toBe('unauthorized');
   });
 
@@ -165,11 +155,11 @@ describe('plaid receiver', () => {
       ...request,
       body: Buffer.from(JSON.stringify({ ...payload, item_id: 'other' }, null, 2)),
     };
-    expect((await rejection(receiver.receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver.receive(tampered))).code).toBe('signature_mismatch');
     const impostor = generatePlaidTestKey(key.jwk.kid);
-    expect((await rejection(receiver.receive(signPlaidRequest({ key: impostor, payload, iat })))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key: impostor, payload, iat })))).code,
+    ).toBe('signature_mismatch');
   });
 
   it('accepts only ES256: none, HS256 (even keyed with the public key) and ES384 are refused', async () => {
@@ -186,7 +176,7 @@ describe('plaid receiver', () => {
       token({ alg: 'es256', kid: key.jwk.kid }, claims),
     ]) {
       const request = createWebhookRequest({ body, headers: { 'plaid-verification': jwt } });
-      expect((await rejection(receiver.receive(request))).code).toBe('malformed_signature');
+      expect((await webhookErrorOf(receiver.receive(request))).code).toBe('malformed_signature');
     }
   });
 
@@ -198,24 +188,24 @@ describe('plaid receiver', () => {
       'base64url',
     );
     const request = createWebhookRequest({ body, headers: { 'plaid-verification': `${input}.${der}` } });
-    expect((await rejection(receiverFor([key.jwk]).receiver.receive(request))).code).toBe(
+    expect((await webhookErrorOf(receiverFor([key.jwk]).receiver.receive(request))).code).toBe(
       'signature_mismatch',
     );
   });
 
   it('enforces the five-minute iat window both ways, and honours tolerance', async () => {
     const { receiver } = receiverFor([key.jwk]);
-    expect((await rejection(receiver.receive(signPlaidRequest({ key, payload, iat: iat - 301 })))).code).toBe(
-      'timestamp_too_old',
-    );
-    expect((await rejection(receiver.receive(signPlaidRequest({ key, payload, iat: iat + 301 })))).code).toBe(
-      'timestamp_in_future',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key, payload, iat: iat - 301 })))).code,
+    ).toBe('timestamp_too_old');
+    expect(
+      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key, payload, iat: iat + 301 })))).code,
+    ).toBe('timestamp_in_future');
     expect((await receiver.receive(signPlaidRequest({ key, payload, iat: iat - 240 }))).type).toBe('event');
     const strict = receiverFor([key.jwk], { tolerance: 60 }).receiver;
-    expect((await rejection(strict.receive(signPlaidRequest({ key, payload, iat: iat - 240 })))).code).toBe(
-      'timestamp_too_old',
-    );
+    expect(
+      (await webhookErrorOf(strict.receive(signPlaidRequest({ key, payload, iat: iat - 240 })))).code,
+    ).toBe('timestamp_too_old');
   });
 
   it('requires the iat and request_body_sha256 claims', async () => {
@@ -233,7 +223,7 @@ describe('plaid receiver', () => {
         body,
         headers: { 'plaid-verification': token(header, claims) },
       });
-      expect((await rejection(receiver.receive(request))).code).toBe(code);
+      expect((await webhookErrorOf(receiver.receive(request))).code).toBe(code);
     }
   });
 
@@ -251,7 +241,7 @@ describe('plaid receiver', () => {
       [{ 'plaid-verification': token({ alg: 'ES256' }, { iat }) }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver.receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver.receive(withHeaders(request, headers)))).code).toBe(code);
     }
     expect(getVerificationKey).not.toHaveBeenCalled();
   });
@@ -259,7 +249,7 @@ describe('plaid receiver', () => {
   it('reports signed bodies that are not Plaid webhooks', async () => {
     const { receiver } = receiverFor([key.jwk]);
     for (const body of ['{"webhook_type":', '{"webhook_type":"ITEM"}']) {
-      expect((await rejection(receiver.receive(signPlaidRequest({ key, body, iat })))).code).toBe(
+      expect((await webhookErrorOf(receiver.receive(signPlaidRequest({ key, body, iat })))).code).toBe(
         'malformed_body',
       );
     }

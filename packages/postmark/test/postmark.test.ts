@@ -1,4 +1,4 @@
-import { WebhookError } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +21,6 @@ const withAuthorization = (value: string | string[] | undefined) => {
   const base = request();
   return { ...base, headers: { ...base.headers, authorization: value } };
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('postmark receiver', () => {
   it('accepts matching Basic credentials (a colon in the password included) and names the event by RecordType', async () => {
@@ -55,7 +46,7 @@ describe('postmark receiver', () => {
       expect(response.status).toBe(401);
       expect(response.headers?.['www-authenticate']).toMatch(/^Basic realm=/);
       expect(String(response.body)).not.toContain(password);
-      expect((await rejection(receiver.receive(bad))).code).toBe('unauthorized');
+      expect((await webhookErrorOf(receiver.receive(bad))).code).toBe('unauthorized');
     }
   });
 
@@ -64,14 +55,14 @@ describe('postmark receiver', () => {
     expect(response.status).toBe(401);
     expect(response.headers?.['www-authenticate']).toBeDefined();
     expect(
-      (await rejection(postmark({ username, password }).receive(withAuthorization(undefined)))).code,
+      (await webhookErrorOf(postmark({ username, password }).receive(withAuthorization(undefined)))).code,
     ).toBe('missing_header');
   });
 
   it('rejects a duplicated Authorization header and malformed credentials', async () => {
     const good = request().headers.authorization as string;
     const receive = (value: string | string[]) =>
-      rejection(postmark({ username, password }).receive(withAuthorization(value)));
+      webhookErrorOf(postmark({ username, password }).receive(withAuthorization(value)));
     expect((await receive([good, good])).code).toBe('duplicate_header');
     for (const value of ['Bearer abc', 'Basic', 'Basic ***', good.replace('Basic', 'Digest')]) {
       expect((await receive(value)).code).toBe('unauthorized');
@@ -86,7 +77,7 @@ describe('postmark receiver', () => {
 
   it('reports a body that is not a JSON object', async () => {
     for (const body of ['{', '[]']) {
-      expect((await rejection(postmark({ username, password }).receive(request({ body })))).code).toBe(
+      expect((await webhookErrorOf(postmark({ username, password }).receive(request({ body })))).code).toBe(
         'malformed_body',
       );
     }

@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacHex, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacHex } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { pusher } from '@hookwire/pusher';
 import { signPusherRequest } from '@hookwire/pusher/testing';
 import Pusher from 'pusher';
@@ -19,15 +20,6 @@ const events = [
     socket_id: '123.456',
   },
 ];
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('pusher receiver', () => {
   it("verifies pusher-http-node's published test webhook (key 123456789, secrets beef and tofu)", async () => {
@@ -100,7 +92,7 @@ describe('pusher receiver', () => {
 
   it('rejects an unknown app key with 401 before computing any MAC', async () => {
     const request = signPusherRequest({ key: 'unknown-key', secret, events, timeMs });
-    const error = await rejection(pusher({ apps: { [key]: secret }, now }).receive(request));
+    const error = await webhookErrorOf(pusher({ apps: { [key]: secret }, now }).receive(request));
     expect(error.code).toBe('unauthorized');
     expect(error.status).toBe(401);
   });
@@ -108,7 +100,7 @@ describe('pusher receiver', () => {
   it("rejects a valid MAC made with another app's secret", async () => {
     const apps = { [key]: secret, 'second-app-key': 'second-app-secret' };
     const request = signPusherRequest({ key, secret: 'second-app-secret', events, timeMs });
-    expect((await rejection(pusher({ apps, now }).receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(pusher({ apps, now }).receive(request))).code).toBe('signature_mismatch');
   });
 
   it('rejects a tampered body', async () => {
@@ -117,7 +109,7 @@ describe('pusher receiver', () => {
       JSON.stringify({ time_ms: timeMs, events: [{ name: 'member_removed', channel: 'x' }] }),
     );
     expect(
-      (await rejection(pusher({ apps: { [key]: secret }, now }).receive({ ...request, body }))).code,
+      (await webhookErrorOf(pusher({ apps: { [key]: secret }, now }).receive({ ...request, body }))).code,
     ).toBe('signature_mismatch');
   });
 
@@ -145,13 +137,13 @@ describe('pusher receiver', () => {
   it('rejects a stale or future time_ms (default window 600 s), and honours tolerance', async () => {
     const request = signPusherRequest({ key, secret, events, timeMs });
     const stale = pusher({ apps: { [key]: secret }, now: () => timeMs + 601_000 });
-    expect((await rejection(stale.receive(request))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(stale.receive(request))).code).toBe('timestamp_too_old');
     const future = pusher({ apps: { [key]: secret }, now: () => timeMs - 601_000 });
-    expect((await rejection(future.receive(request))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(future.receive(request))).code).toBe('timestamp_in_future');
     const lastRetry = pusher({ apps: { [key]: secret }, now: () => timeMs + 330_000 });
     expect((await lastRetry.receive(request)).type).toBe('event');
     const strict = pusher({ apps: { [key]: secret }, now: () => timeMs + 61_000, tolerance: 60 });
-    expect((await rejection(strict.receive(request))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(strict.receive(request))).code).toBe('timestamp_too_old');
   });
 
   it('requires both headers and rejects duplicated ones', async () => {
@@ -159,9 +151,9 @@ describe('pusher receiver', () => {
     const receiver = pusher({ apps: { [key]: secret }, now });
     for (const name of ['x-pusher-key', 'x-pusher-signature']) {
       const { [name]: value, ...headers } = request.headers;
-      expect((await rejection(receiver.receive({ ...request, headers }))).code).toBe('missing_header');
+      expect((await webhookErrorOf(receiver.receive({ ...request, headers }))).code).toBe('missing_header');
       const twice = { ...headers, [name]: [value as string, value as string] };
-      expect((await rejection(receiver.receive({ ...request, headers: twice }))).code).toBe(
+      expect((await webhookErrorOf(receiver.receive({ ...request, headers: twice }))).code).toBe(
         'duplicate_header',
       );
     }
@@ -171,7 +163,7 @@ describe('pusher receiver', () => {
     const request = signPusherRequest({ key, secret, events, timeMs });
     const headers = { ...request.headers, 'x-pusher-signature': 'sha256=nothex' };
     expect(
-      (await rejection(pusher({ apps: { [key]: secret }, now }).receive({ ...request, headers }))).code,
+      (await webhookErrorOf(pusher({ apps: { [key]: secret }, now }).receive({ ...request, headers }))).code,
     ).toBe('malformed_signature');
   });
 
@@ -185,7 +177,7 @@ describe('pusher receiver', () => {
       `{"time_ms":${timeMs},"events":[{"channel":"x"}]}`,
       `{"time_ms":${timeMs},"events":[1]}`,
     ]) {
-      const error = await rejection(receiver.receive(signPusherRequest({ key, secret, body })));
+      const error = await webhookErrorOf(receiver.receive(signPusherRequest({ key, secret, body })));
       expect(error.code).toBe('malformed_body');
     }
   });

@@ -1,18 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { sendgrid } from '@hookwire/sendgrid';
 import { generateSendGridKeyPair, signSendGridRequest } from '@hookwire/sendgrid/testing';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const now = 1_700_000_000_000;
 const timestamp = now / 1000;
@@ -32,10 +24,6 @@ function receiver(key: Parameters<typeof sendgrid>[0]['publicKey'] = publicKey) 
   return sendgrid({ publicKey: key, now: () => now });
 }
 
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
-
 describe('sendgrid receiver', () => {
   it('verifies the vector of the official @sendgrid/eventwebhook tests', async () => {
     const sdkKey =
@@ -53,7 +41,7 @@ describe('sendgrid receiver', () => {
     // The same request under the SDK test's "invalid key" fails.
     const otherKey =
       'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA==';
-    const error = await rejection(
+    const error = await webhookErrorOf(
       sendgrid({ publicKey: otherKey, now: () => 1588788367_000 }).receive(request),
     );
     expect(error.code).toBe('signature_mismatch');
@@ -109,8 +97,8 @@ describe('sendgrid receiver', () => {
 
   it('rejects a tampered body and a signature from another key without leaking anything', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify([{ ...events[0], event: 'bounce' }])) };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, JSON.stringify([{ ...events[0], event: 'bounce' }]));
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const foreign = signSendGridRequest({
       privateKey: generateSendGridKeyPair().privateKey,
       events,
@@ -124,11 +112,11 @@ describe('sendgrid receiver', () => {
   it('rejects a changed timestamp, and stale or future ones', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
     const shifted = withHeaders(request, { 'x-twilio-email-event-webhook-timestamp': String(timestamp + 1) });
-    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
     const stale = signSendGridRequest({ privateKey, events, timestamp: timestamp - 301 });
-    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
     const future = signSendGridRequest({ privateKey, events, timestamp: timestamp + 301 });
-    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
     const within = signSendGridRequest({ privateKey, events, timestamp: timestamp - 299 });
     expect((await receiver().receive(within)).type).toBe('event');
     const lenient = sendgrid({ publicKey, now: () => now, tolerance: 600 });
@@ -147,15 +135,15 @@ describe('sendgrid receiver', () => {
       [{ 'x-twilio-email-event-webhook-signature': 'AAAA' }, 'signature_mismatch'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
   it('reports a body that is not JSON or an event without `event`', async () => {
     const notJson = signSendGridRequest({ privateKey, body: '[{"event":', timestamp });
-    expect((await rejection(receiver().receive(notJson))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(notJson))).code).toBe('malformed_body');
     const noName = signSendGridRequest({ privateKey, events: [{ email: 'x' }], timestamp });
-    expect((await rejection(receiver().receive(noName))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(noName))).code).toBe('malformed_body');
   });
 
   it('refuses keys that are not SendGrid verification keys at construction', () => {

@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacHex, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { verifySlackRequest } from '@slack/bolt';
@@ -28,19 +29,6 @@ const mention = {
 
 function signed(input: Omit<Parameters<typeof signSlackRequest>[0], 'secret'> & { secret?: string }) {
   return signSlackRequest({ secret, timestamp: nowSeconds, ...input });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
 }
 
 describe('slack receiver', () => {
@@ -141,9 +129,9 @@ describe('slack receiver', () => {
       body: JSON.stringify(payload),
       headers: { 'content-type': 'application/json' },
     });
-    expect((await rejection(receiver().receive(unsigned))).code).toBe('missing_header');
+    expect((await webhookErrorOf(receiver().receive(unsigned))).code).toBe('missing_header');
     const noChallenge = signed({ payload: { type: 'url_verification' } });
-    expect((await rejection(receiver().receive(noChallenge))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(noChallenge))).code).toBe('malformed_body');
   });
 
   it('answers the signed ssl_check of a slash command URL with an empty 200', async () => {
@@ -176,8 +164,8 @@ describe('slack receiver', () => {
 
   it('rejects a tampered body', async () => {
     const request = signed({ payload: mention });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...mention, team_id: 'T666' })) };
-    const error = await rejection(receiver().receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...mention, team_id: 'T666' }));
+    const error = await webhookErrorOf(receiver().receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -185,7 +173,7 @@ describe('slack receiver', () => {
   it('rejects a replayed timestamp: the signature covers it', async () => {
     const request = signed({ payload: mention });
     const moved = withHeaders(request, { 'x-slack-request-timestamp': String(nowSeconds + 1) });
-    expect((await rejection(receiver().receive(moved))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(moved))).code).toBe('signature_mismatch');
   });
 
   it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
@@ -207,9 +195,9 @@ describe('slack receiver', () => {
 
   it('rejects stale and future timestamps beyond the 5-minute window, and honours tolerance', async () => {
     const stale = signed({ payload: mention, timestamp: nowSeconds - 301 });
-    expect((await rejection(receiver().receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
     const future = signed({ payload: mention, timestamp: nowSeconds + 301 });
-    expect((await rejection(receiver().receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
     expect((await receiver().receive(signed({ payload: mention, timestamp: nowSeconds - 299 }))).type).toBe(
       'event',
     );
@@ -219,7 +207,7 @@ describe('slack receiver', () => {
   it('requires both headers', async () => {
     for (const name of ['x-slack-signature', 'x-slack-request-timestamp']) {
       const request = withHeaders(signed({ payload: mention }), { [name]: undefined });
-      const error = await rejection(receiver().receive(request));
+      const error = await webhookErrorOf(receiver().receive(request));
       expect(error.code).toBe('missing_header');
     }
   });
@@ -228,19 +216,21 @@ describe('slack receiver', () => {
     const request = signed({ payload: mention });
     const signature = request.headers['x-slack-signature'] as string;
     const twice = withHeaders(request, { 'x-slack-signature': [signature, signature] });
-    expect((await rejection(receiver().receive(twice))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
     const twoTimes = withHeaders(request, { 'x-slack-request-timestamp': [String(nowSeconds), '1'] });
-    expect((await rejection(receiver().receive(twoTimes))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(receiver().receive(twoTimes))).code).toBe('duplicate_header');
   });
 
   it('rejects malformed signatures and timestamps', async () => {
     const request = signed({ payload: mention });
     const hex = (request.headers['x-slack-signature'] as string).slice(3);
     for (const value of [hex, `v1=${hex}`, 'v0=zz', 'v0=']) {
-      const error = await rejection(receiver().receive(withHeaders(request, { 'x-slack-signature': value })));
+      const error = await webhookErrorOf(
+        receiver().receive(withHeaders(request, { 'x-slack-signature': value })),
+      );
       expect(['malformed_signature', 'missing_header']).toContain(error.code);
     }
-    const error = await rejection(
+    const error = await webhookErrorOf(
       receiver().receive(withHeaders(request, { 'x-slack-request-timestamp': '2025-06-15T00:00:00Z' })),
     );
     expect(error.code).toBe('malformed_header');
@@ -256,17 +246,17 @@ describe('slack receiver', () => {
       signed({ form: { payload: '{not json' } }),
     ];
     for (const request of cases)
-      expect((await rejection(receiver().receive(request))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
   });
 
   it('checks the legacy verification token only when configured', async () => {
     const strict = receiver({ verificationToken: 'legacy-token' });
     expect((await strict.receive(signed({ payload: mention }))).type).toBe('event');
     const other = signed({ payload: { ...mention, token: 'forged' } });
-    expect((await rejection(strict.receive(other))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(strict.receive(other))).code).toBe('unauthorized');
     expect((await receiver().receive(other)).type).toBe('event');
     const command = signed({ form: { command: '/x', text: '', token: 'forged' } });
-    expect((await rejection(strict.receive(command))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(strict.receive(command))).code).toBe('unauthorized');
   });
 
   it("sends a command handler's reply back to Slack, and an empty 200 otherwise", async () => {

@@ -1,16 +1,8 @@
-import { createWebhookRequest, hmacBase64, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const secret = 'square-signature-key';
 const notificationUrl = 'https://hooks.example.com/webhooks/square';
@@ -21,10 +13,6 @@ const payment = {
   created_at: '2024-01-01T00:00:00Z',
   data: { type: 'payment', id: 'P1', object: { payment: { id: 'P1', status: 'COMPLETED' } } },
 };
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 // The vectors every official Square SDK tests WebhooksHelper against (Node, Python, Java, PHP, Ruby, Go).
 const sdkBody =
@@ -49,13 +37,13 @@ describe('square receiver', () => {
       secret: sdkKey,
       notificationUrl: 'https://webhook.site/79a4f3a-dcfa-49ee-bac5-9d0edad886b9',
     });
-    expect((await rejection(otherUrl.receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(otherUrl.receive(request))).code).toBe('signature_mismatch');
     const otherKey = square({ secret: 'MCmhFRxGX82xMwg5FsaoQA', notificationUrl: sdkUrl });
-    expect((await rejection(otherKey.receive(request))).code).toBe('signature_mismatch');
-    const pretty = { ...request, body: Buffer.from(JSON.stringify(JSON.parse(sdkBody), null, 4)) };
-    expect((await rejection(square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(pretty))).code).toBe(
-      'signature_mismatch',
-    );
+    expect((await webhookErrorOf(otherKey.receive(request))).code).toBe('signature_mismatch');
+    const pretty = withBody(request, JSON.stringify(JSON.parse(sdkBody), null, 4));
+    expect(
+      (await webhookErrorOf(square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(pretty))).code,
+    ).toBe('signature_mismatch');
   });
 
   it('verifies the SDK vectors over raw bytes, with and without characters one must not escape', async () => {
@@ -70,7 +58,7 @@ describe('square receiver', () => {
         body,
         headers: { 'x-square-hmacsha256-signature': signature },
       });
-      const error = await rejection(
+      const error = await webhookErrorOf(
         square({ secret: 'signature-key', notificationUrl: url }).receive(request),
       );
       // The signature checks out; these bodies have no `type`, which parsing then reports.
@@ -94,7 +82,7 @@ describe('square receiver', () => {
       ...request,
       body: Buffer.from(JSON.stringify({ ...payment, type: 'refund.created' })),
     };
-    expect((await rejection(square({ secret, notificationUrl }).receive(tampered))).code).toBe(
+    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(tampered))).code).toBe(
       'signature_mismatch',
     );
     const wrong = signSquareRequest({ secret: 'other key', notificationUrl, payload: payment });
@@ -123,7 +111,8 @@ describe('square receiver', () => {
     ];
     for (const [headers, code] of cases) {
       expect(
-        (await rejection(square({ secret, notificationUrl }).receive(withHeaders(request, headers)))).code,
+        (await webhookErrorOf(square({ secret, notificationUrl }).receive(withHeaders(request, headers))))
+          .code,
       ).toBe(code);
     }
   });
@@ -131,7 +120,7 @@ describe('square receiver', () => {
   it('uses the legacy SHA-1 header only when allowed and the SHA-256 one is absent', async () => {
     const request = signSquareRequest({ secret, notificationUrl, payload: payment, sha1: true });
     const legacyOnly = withHeaders(request, { 'x-square-hmacsha256-signature': undefined });
-    expect((await rejection(square({ secret, notificationUrl }).receive(legacyOnly))).code).toBe(
+    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(legacyOnly))).code).toBe(
       'missing_header',
     );
     expect((await square({ secret, notificationUrl, allowSha1: true }).receive(legacyOnly)).type).toBe(
@@ -139,13 +128,17 @@ describe('square receiver', () => {
     );
     // A valid SHA-1 does not rescue a wrong SHA-256.
     const downgraded = withHeaders(request, { 'x-square-hmacsha256-signature': 'AAAA' });
-    const error = await rejection(square({ secret, notificationUrl, allowSha1: true }).receive(downgraded));
+    const error = await webhookErrorOf(
+      square({ secret, notificationUrl, allowSha1: true }).receive(downgraded),
+    );
     expect(error.code).toBe('signature_mismatch');
   });
 
   it('reports malformed bodies and refuses a missing notificationUrl', async () => {
     const bad = signSquareRequest({ secret, notificationUrl, body: '{"type":' });
-    expect((await rejection(square({ secret, notificationUrl }).receive(bad))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(bad))).code).toBe(
+      'malformed_body',
+    );
     expect(() => square({ secret, notificationUrl: '/webhooks/square' })).toThrow(/notificationUrl/);
   });
 });

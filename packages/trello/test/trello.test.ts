@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacBase64, WebhookError } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { trello } from '@hookwire/trello';
 import { signTrelloRequest } from '@hookwire/trello/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +17,6 @@ const payload = {
   model: { id: 'b1', name: 'Board' },
 };
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 describe('trello receiver', () => {
   it('matches an independently computed signature: base64 HMAC-SHA1 of body then callback URL', async () => {
     // ASP.NET WebHooks' Trello test inputs; the signature computed here with node:crypto, by hand.
@@ -35,7 +27,7 @@ describe('trello receiver', () => {
     const signature = createHmac('sha1', key).update(`${body}${url}`, 'utf8').digest('base64');
     const request = createWebhookRequest({ url, body, headers: { 'x-trello-webhook': signature } });
     // Verification passes; the body has no action, which parsing then reports.
-    const error = await rejection(trello({ secret: key }).receive(request));
+    const error = await webhookErrorOf(trello({ secret: key }).receive(request));
     expect(error.code).toBe('malformed_body');
     expect(error.message).toContain('action.type');
   });
@@ -59,7 +51,7 @@ describe('trello receiver', () => {
       url: 'http://10.0.0.5:8080/webhooks/trello',
       payload,
     });
-    const error = await rejection(trello({ secret }).receive(proxied));
+    const error = await webhookErrorOf(trello({ secret }).receive(proxied));
     expect(error.code).toBe('signature_mismatch');
     expect(error.message).toContain('callbackUrl');
     expect((await trello({ secret, callbackUrl }).receive(proxied)).type).toBe('event');
@@ -68,13 +60,13 @@ describe('trello receiver', () => {
   it('uses the registered URL byte for byte (a trailing slash changes the signature)', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
     const receiver = trello({ secret, callbackUrl: callbackUrl.replace('?', '/?') });
-    expect((await rejection(receiver.receive(request))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver.receive(request))).code).toBe('signature_mismatch');
   });
 
   it('rejects a tampered body', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...payload, model: { id: 'b2' } })) };
-    const error = await rejection(trello({ secret }).receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...payload, model: { id: 'b2' } }));
+    const error = await webhookErrorOf(trello({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -97,11 +89,11 @@ describe('trello receiver', () => {
   it('requires the signature header and rejects a duplicated one', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
     const { 'x-trello-webhook': signature, ...headers } = request.headers;
-    expect((await rejection(trello({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
       'missing_header',
     );
     const twice = { ...headers, 'x-trello-webhook': [signature as string, signature as string] };
-    expect((await rejection(trello({ secret }).receive({ ...request, headers: twice }))).code).toBe(
+    expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers: twice }))).code).toBe(
       'duplicate_header',
     );
   });
@@ -110,7 +102,7 @@ describe('trello receiver', () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
     for (const value of ['in++valid', '你好世界', '==', ',=,=,']) {
       const headers = { ...request.headers, 'x-trello-webhook': value };
-      expect((await rejection(trello({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
     }
@@ -119,7 +111,7 @@ describe('trello receiver', () => {
   it('reports malformed bodies after verifying them', async () => {
     for (const body of ['{"action":', '{"action":{"type":"updateCard"}}', '{"model":{}}', '[]']) {
       const request = signTrelloRequest({ secret, callbackUrl, body });
-      expect((await rejection(trello({ secret }).receive(request))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(trello({ secret }).receive(request))).code).toBe('malformed_body');
     }
   });
 

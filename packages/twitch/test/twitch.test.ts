@@ -1,17 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { twitch } from '@hookwire/twitch';
 import { signTwitchRequest } from '@hookwire/twitch/testing';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const secret = 'this-is-my-eventsub-secret';
 const now = Date.parse('2024-05-01T12:00:00.000Z');
@@ -31,10 +22,6 @@ function receiver(options: Partial<Parameters<typeof twitch>[0]> = {}) {
 
 function at(offsetSeconds: number): Date {
   return new Date(now + offsetSeconds * 1000);
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
 }
 
 describe('twitch receiver', () => {
@@ -144,10 +131,12 @@ describe('twitch receiver', () => {
   it('refuses messages older or newer than 10 minutes by default', async () => {
     const sign = (offset: number) =>
       signTwitchRequest({ secret, subscriptionType: 'channel.follow', event: follow, timestamp: at(offset) });
-    expect((await rejection(receiver().receive(sign(-601)))).code).toBe('timestamp_too_old');
-    expect((await rejection(receiver().receive(sign(601)))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(sign(-601)))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(sign(601)))).code).toBe('timestamp_in_future');
     expect((await receiver().receive(sign(-599))).type).toBe('event');
-    expect((await rejection(receiver({ tolerance: 60 }).receive(sign(-61)))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver({ tolerance: 60 }).receive(sign(-61)))).code).toBe(
+      'timestamp_too_old',
+    );
   });
 
   it('rejects a tampered body, a changed id and the wrong secret', async () => {
@@ -161,9 +150,9 @@ describe('twitch receiver', () => {
       ...request,
       body: Buffer.from(JSON.stringify({ event: { ...follow, user_login: 'x' } })),
     };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const renamed = withHeaders(request, { 'twitch-eventsub-message-id': 'another-id' });
-    expect((await rejection(receiver().receive(renamed))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(renamed))).code).toBe('signature_mismatch');
     const wrong = signTwitchRequest({
       secret: 'a-different-secret',
       subscriptionType: 'x',
@@ -210,7 +199,7 @@ describe('twitch receiver', () => {
       [{ 'twitch-eventsub-message-type': 'gossip' }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
@@ -221,7 +210,7 @@ describe('twitch receiver', () => {
       body: '{"event":',
       timestamp: at(0),
     });
-    expect((await rejection(receiver().receive(request))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
     expect(() => twitch({ secret: 'short' })).toThrow(/10 to 100/);
     expect(() => twitch({ secret: 'x'.repeat(101) })).toThrow(/10 to 100/);
   });

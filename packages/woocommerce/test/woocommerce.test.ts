@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { woocommerce } from '@hookwire/woocommerce';
 import { createWooCommercePing, signWooCommerceRequest } from '@hookwire/woocommerce/testing';
 import { describe, expect, it } from 'vitest';
@@ -13,19 +14,6 @@ const order = {
   currency: 'USD',
   line_items: [],
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 describe('woocommerce receiver', () => {
   it('verifies a delivery signed as WC_Webhook::generate_signature does (base64 HMAC-SHA256 of the body)', async () => {
@@ -85,15 +73,15 @@ describe('woocommerce receiver', () => {
   it('does not mistake other unsigned bodies for the ping', async () => {
     const receiver = woocommerce({ secret });
     for (const body of ['webhook_id=42&order=1', 'webhook_id=abc', JSON.stringify(order)]) {
-      const error = await rejection(receiver.receive(createWebhookRequest({ body })));
+      const error = await webhookErrorOf(receiver.receive(createWebhookRequest({ body })));
       expect(error.code).toBe('missing_header');
     }
   });
 
   it('rejects a tampered body', async () => {
     const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...order, total: '0.01' })) };
-    const error = await rejection(woocommerce({ secret }).receive(tampered));
+    const tampered = withBody(request, JSON.stringify({ ...order, total: '0.01' }));
+    const error = await webhookErrorOf(woocommerce({ secret }).receive(tampered));
     expect(error.code).toBe('signature_mismatch');
     expect(error.status).toBe(401);
   });
@@ -114,12 +102,12 @@ describe('woocommerce receiver', () => {
   it('rejects a hex signature: WooCommerce sends base64', async () => {
     const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
     const hex = createHmac('sha256', secret).update(request.body).digest('hex');
-    const error = await rejection(
+    const error = await webhookErrorOf(
       woocommerce({ secret }).receive(withHeaders(request, { 'x-wc-webhook-signature': hex })),
     );
     expect(['signature_mismatch', 'malformed_signature']).toContain(error.code);
     const junk = withHeaders(request, { 'x-wc-webhook-signature': '***' });
-    expect((await rejection(woocommerce({ secret }).receive(junk))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(woocommerce({ secret }).receive(junk))).code).toBe('malformed_signature');
   });
 
   it('accepts any secret of a rotation', async () => {
@@ -143,19 +131,19 @@ describe('woocommerce receiver', () => {
   it('requires the signature and topic headers, and rejects a duplicated signature', async () => {
     const request = signWooCommerceRequest({ secret, topic: 'order.updated', payload: order });
     for (const name of ['x-wc-webhook-signature', 'x-wc-webhook-topic']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         woocommerce({ secret }).receive(withHeaders(request, { [name]: undefined })),
       );
       expect(error.code).toBe('missing_header');
     }
     const signature = request.headers['x-wc-webhook-signature'] as string;
     const doubled = withHeaders(request, { 'x-wc-webhook-signature': [signature, signature] });
-    expect((await rejection(woocommerce({ secret }).receive(doubled))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(woocommerce({ secret }).receive(doubled))).code).toBe('duplicate_header');
   });
 
   it('reports a body that is not JSON, after verifying it', async () => {
     const request = signWooCommerceRequest({ secret, topic: 'order.updated', body: 'id=1' });
-    expect((await rejection(woocommerce({ secret }).receive(request))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(woocommerce({ secret }).receive(request))).code).toBe('malformed_body');
   });
 
   it('dedupes a repeated delivery id when asked', async () => {

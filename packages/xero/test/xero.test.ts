@@ -1,4 +1,5 @@
-import { createWebhookRequest, hmacBase64, type WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { xero } from '@hookwire/xero';
 import { signXeroRequest } from '@hookwire/xero/testing';
 import { describe, expect, it } from 'vitest';
@@ -14,20 +15,6 @@ const invoice = {
   tenantType: 'ORGANISATION',
 } as const;
 const contact = { ...invoice, eventCategory: 'CONTACT', eventType: 'CREATE', resourceId: 'c-1' } as const;
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toMatchObject({ name: 'WebhookError' });
-  return error as WebhookError;
-}
-
-const withHeaders = (request: WebhookRequest, headers: Record<string, string | string[] | undefined>) => ({
-  ...request,
-  headers: { ...request.headers, ...headers },
-});
 
 describe('xero receiver', () => {
   it('passes "intent to receive": empty 200 when signed right, empty 401 when signed wrong', async () => {
@@ -80,12 +67,12 @@ describe('xero receiver', () => {
       ...request,
       body: Buffer.from(Buffer.from(request.body).toString().replace('UPDATE', 'CREATE')),
     };
-    expect((await rejection(xero({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(xero({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     const wrong = signXeroRequest({ secret: 'not the key', events: [invoice] });
     const response = await xero({ secret }).handle(wrong);
     expect(response.status).toBe(401);
     expect(response.body).toBeUndefined();
-    const error = await rejection(xero({ secret }).receive(wrong));
+    const error = await webhookErrorOf(xero({ secret }).receive(wrong));
     expect(error.message).not.toContain(secret);
     expect(error.message).not.toContain(hmacBase64('sha256', secret, wrong.body));
   });
@@ -107,7 +94,7 @@ describe('xero receiver', () => {
     ];
     for (const [headers, code] of cases) {
       const changed = withHeaders(request, headers);
-      expect((await rejection(xero({ secret }).receive(changed))).code).toBe(code);
+      expect((await webhookErrorOf(xero({ secret }).receive(changed))).code).toBe(code);
       expect(await xero({ secret }).handle(changed)).toEqual({ status: 401 });
     }
   });
@@ -115,7 +102,7 @@ describe('xero receiver', () => {
   it('answers 400 with no body to a signed body that is not a Xero batch', async () => {
     for (const body of ['{"events":', '{"entropy":"x"}', '{"events":[{"resourceId":"1"}]}']) {
       const request = signXeroRequest({ secret, body });
-      expect((await rejection(xero({ secret }).receive(request))).code).toBe('malformed_body');
+      expect((await webhookErrorOf(xero({ secret }).receive(request))).code).toBe('malformed_body');
       expect(await xero({ secret }).handle(request)).toEqual({ status: 400 });
     }
   });

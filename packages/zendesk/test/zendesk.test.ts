@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { ZENDESK_TEST_SIGNING_SECRET, zendesk } from '@hookwire/zendesk';
 import { signZendeskRequest } from '@hookwire/zendesk/testing';
 import { describe, expect, it } from 'vitest';
@@ -18,19 +19,6 @@ const ticketCreated = {
   detail: { id: '5158', subject: 'Printer on fire', status: 'NEW', tags: [] },
   event: {},
 };
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
-}
 
 const signed = (input: Partial<Parameters<typeof signZendeskRequest>[0]>) =>
   signZendeskRequest({ secret, timestamp, payload: ticketCreated, ...input });
@@ -57,7 +45,7 @@ describe('zendesk receiver', () => {
     expect(decodedKey).toBe('this_secret_is_for_testing_only');
     const wrongKey = createHmac('sha256', decodedKey).update(`2021-03-25T05:09:27Z${body}`).digest('base64');
     const decoded = withHeaders(request, { 'x-zendesk-webhook-signature': wrongKey });
-    expect((await rejection(receiver.receive(decoded))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver.receive(decoded))).code).toBe('signature_mismatch');
   });
 
   it('names event subscriptions by type, with the invocation id as the id', async () => {
@@ -110,10 +98,12 @@ describe('zendesk receiver', () => {
 
   it('rejects a tampered body and a moved timestamp', async () => {
     const request = signed({});
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...ticketCreated, subject: 'x' })) };
-    expect((await rejection(zendesk({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
+    const tampered = withBody(request, JSON.stringify({ ...ticketCreated, subject: 'x' }));
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(tampered))).code).toBe(
+      'signature_mismatch',
+    );
     const moved = withHeaders(request, { 'x-zendesk-webhook-signature-timestamp': '2025-06-15T12:00:01Z' });
-    expect((await rejection(zendesk({ secret, now }).receive(moved))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(moved))).code).toBe('signature_mismatch');
   });
 
   it('rejects the wrong secret without revealing it or the expected signature', async () => {
@@ -133,9 +123,9 @@ describe('zendesk receiver', () => {
 
   it('rejects stale and future timestamps beyond 5 minutes, honouring tolerance', async () => {
     const stale = signed({ timestamp: '2025-06-15T11:54:00Z' });
-    expect((await rejection(zendesk({ secret, now }).receive(stale))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(stale))).code).toBe('timestamp_too_old');
     const future = signed({ timestamp: '2025-06-15T12:06:00Z' });
-    expect((await rejection(zendesk({ secret, now }).receive(future))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(future))).code).toBe('timestamp_in_future');
     expect((await zendesk({ secret, now, tolerance: 600 }).receive(stale)).type).toBe('event');
   });
 
@@ -147,7 +137,7 @@ describe('zendesk receiver', () => {
       (await zendesk({ secret, now }).receive(signed({ timestamp: '2025-06-15T14:00:00+02:00' }))).type,
     ).toBe('event');
     for (const value of ['1749988800', 'Sun, 15 Jun 2025 12:00:00 GMT', '2025-06-15']) {
-      const error = await rejection(zendesk({ secret, now }).receive(signed({ timestamp: value })));
+      const error = await webhookErrorOf(zendesk({ secret, now }).receive(signed({ timestamp: value })));
       expect(error.code).toBe('malformed_header');
     }
   });
@@ -155,20 +145,20 @@ describe('zendesk receiver', () => {
   it('requires both signature headers and rejects duplicates and malformed signatures', async () => {
     const request = signed({});
     for (const name of ['x-zendesk-webhook-signature', 'x-zendesk-webhook-signature-timestamp']) {
-      const error = await rejection(
+      const error = await webhookErrorOf(
         zendesk({ secret, now }).receive(withHeaders(request, { [name]: undefined })),
       );
       expect(error.code).toBe('missing_header');
     }
     const signature = request.headers['x-zendesk-webhook-signature'] as string;
     const doubled = withHeaders(request, { 'x-zendesk-webhook-signature': [signature, signature] });
-    expect((await rejection(zendesk({ secret, now }).receive(doubled))).code).toBe('duplicate_header');
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(doubled))).code).toBe('duplicate_header');
     const junk = withHeaders(request, { 'x-zendesk-webhook-signature': 'not base64!' });
-    expect((await rejection(zendesk({ secret, now }).receive(junk))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(zendesk({ secret, now }).receive(junk))).code).toBe('malformed_signature');
   });
 
   it('reports a JSON body that does not parse, after verifying it', async () => {
-    const error = await rejection(zendesk({ secret, now }).receive(signed({ body: '{"type":' })));
+    const error = await webhookErrorOf(zendesk({ secret, now }).receive(signed({ body: '{"type":' })));
     expect(error.code).toBe('malformed_body');
   });
 
@@ -182,11 +172,11 @@ describe('zendesk receiver', () => {
     });
     expect((await receiver.receive(request)).type).toBe('event');
     const wrong = { ...request, url: `https://example.com/zendesk?code=${'0'.repeat(40)}` };
-    expect((await rejection(receiver.receive(wrong))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(wrong))).code).toBe('unauthorized');
     const plain = { ...request, url: `http://example.com/zendesk?code=${code}` };
-    expect((await rejection(receiver.receive(plain))).status).toBe(400);
+    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
     const both = zendesk({ code, secret, now });
-    expect((await rejection(both.receive(request))).code).toBe('missing_header');
+    expect((await webhookErrorOf(both.receive(request))).code).toBe('missing_header');
   });
 
   it('answers 405 to methods Zendesk does not use and refuses empty configuration', async () => {

@@ -1,17 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { WebhookError, type WebhookRequest } from '@hookwire/core';
+import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { zoom } from '@hookwire/zoom';
 import { signZoomRequest, signZoomUrlValidation } from '@hookwire/zoom/testing';
 import { describe, expect, it } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 const secret = 'zoom-secret-token';
 const now = 1_689_061_099_652;
@@ -29,10 +20,6 @@ const started = {
 
 function receiver(options: Partial<Parameters<typeof zoom>[0]> = {}) {
   return zoom({ secret, now: () => now, ...options });
-}
-
-function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
-  return { ...request, headers: { ...request.headers, ...headers } };
 }
 
 describe('zoom receiver', () => {
@@ -91,21 +78,21 @@ describe('zoom receiver', () => {
       ...request,
       body: Buffer.from(Buffer.from(request.body).toString().replace('Standup', 'Payday')),
     };
-    expect((await rejection(receiver().receive(tampered))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const wrong = await receiver().handle(
       signZoomRequest({ secret: 'guess', event: 'meeting.started', timestamp }),
     );
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(secret);
     const shifted = withHeaders(request, { 'x-zm-request-timestamp': String(timestamp - 1) });
-    expect((await rejection(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
   });
 
   it('refuses stale and future timestamps', async () => {
     const sign = (offset: number) =>
       signZoomRequest({ secret, event: 'meeting.ended', timestamp: timestamp + offset });
-    expect((await rejection(receiver().receive(sign(-301)))).code).toBe('timestamp_too_old');
-    expect((await rejection(receiver().receive(sign(301)))).code).toBe('timestamp_in_future');
+    expect((await webhookErrorOf(receiver().receive(sign(-301)))).code).toBe('timestamp_too_old');
+    expect((await webhookErrorOf(receiver().receive(sign(301)))).code).toBe('timestamp_in_future');
     expect((await receiver().receive(sign(-299))).type).toBe('event');
     expect((await receiver({ tolerance: 900 }).receive(sign(-800))).type).toBe('event');
   });
@@ -122,16 +109,16 @@ describe('zoom receiver', () => {
       [{ 'x-zm-request-timestamp': String(now) }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await rejection(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
     }
   });
 
   it('reports bodies without an event or a validation token', async () => {
     const noEvent = signZoomRequest({ secret, body: '{"payload":{}}', timestamp });
-    expect((await rejection(receiver().receive(noEvent))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(noEvent))).code).toBe('malformed_body');
     const noToken = signZoomRequest({ secret, event: 'endpoint.url_validation', payload: {}, timestamp });
-    expect((await rejection(receiver().receive(noToken))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(noToken))).code).toBe('malformed_body');
     const notJson = signZoomRequest({ secret, body: 'event=x', timestamp });
-    expect((await rejection(receiver().receive(notJson))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(notJson))).code).toBe('malformed_body');
   });
 });
