@@ -73,6 +73,11 @@ export {
   verifySignatureHeader,
 } from './signature-header.js';
 export {
+  defineSignedProvider,
+  type SecretReceiverOptions,
+  type SignedProviderDefinition,
+} from './signed-provider.js';
+export {
   decodeStandardSecret,
   generateStandardKeyPair,
   generateStandardSecret,

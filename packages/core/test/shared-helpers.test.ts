@@ -3,6 +3,7 @@ import {
   createWebhookRequest,
   decodeBase64Secrets,
   defineCodeProvider,
+  defineSignedProvider,
   hmacBase64,
   hmacHex,
   parseJsonObject,
@@ -183,5 +184,50 @@ describe('defineCodeProvider and parseJsonObject', () => {
       code: 'malformed_body',
       message: 'The Acme webhook body is not a JSON object.',
     });
+  });
+});
+
+describe('defineSignedProvider', () => {
+  const acme = defineSignedProvider({
+    name: 'acme',
+    title: 'Acme',
+    signature: {
+      header: 'X-Acme-Signature',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: 'sha256=',
+      hint: 'Acme signs.',
+    },
+    parse: (request, ctx) => {
+      const payload = parseJsonObject(request, 'Acme');
+      return {
+        name: String(payload.type),
+        id: String(payload.id),
+        payload,
+        meta: { tolerance: ctx.tolerance },
+      };
+    },
+  });
+  const sign = (key: string, text = body) =>
+    createWebhookRequest({
+      body: text,
+      headers: { 'x-acme-signature': `sha256=${hmacHex('sha256', key, text)}` },
+    });
+
+  it('verifies the header under any secret of a rotation and parses the event', async () => {
+    const result = await acme({ secret: [secret, 'next-secret'] }).receive(sign('next-secret'));
+    expect(result.type === 'event' && [result.event.name, result.event.id, result.event.meta]).toEqual([
+      'order.paid',
+      'evt_1',
+      { tolerance: 300 },
+    ]);
+  });
+
+  it('rejects a wrong secret, a missing header with its hint and a missing secret option', async () => {
+    const receiver = acme({ secret });
+    expect((await webhookErrorOf(receiver.receive(sign('other')))).code).toBe('signature_mismatch');
+    const missing = await webhookErrorOf(receiver.receive(createWebhookRequest({ body })));
+    expect(missing.message).toBe('The X-Acme-Signature header is missing. Acme signs.');
+    expect(() => acme({} as never)).toThrow('Acme: the `secret` option is required.');
   });
 });

@@ -1,0 +1,50 @@
+import {
+  type BaseReceiverOptions,
+  defineProvider,
+  type EventMap,
+  type ParseOutcome,
+  type ProviderContext,
+  type Receiver,
+} from './receiver.js';
+import { normalizeSecrets } from './secrets.js';
+import { type SignatureHeaderOptions, verifySignatureHeader } from './signature-header.js';
+import type { WebhookRequest } from './types.js';
+
+/** Options of a receiver whose provider signs with a shared `secret`. */
+export interface SecretReceiverOptions extends BaseReceiverOptions {
+  /** The signing secret; an array accepts several during a rotation. */
+  secret: string | string[];
+}
+
+export interface SignedProviderDefinition<TOptions> {
+  /** Machine name (`vercel`). */
+  name: string;
+  /** Display name for messages (`Vercel`). */
+  title: string;
+  /** Default tolerance in seconds, where a timestamp is signed. */
+  tolerance?: number;
+  /** The signature header: name, HMAC algorithm, encoding, optional prefix and missing-header hint. */
+  signature: Omit<SignatureHeaderOptions, 'secrets' | 'provider' | 'parts'>;
+  /** Reads the verified request: one or more events, or a response. */
+  parse(request: WebhookRequest, ctx: ProviderContext<TOptions, { secrets: string[] }>): ParseOutcome;
+}
+
+/**
+ * A receiver factory for the most common scheme: one header holding an HMAC of the raw body under
+ * the `secret` option (rotation included). Only the reading of the body is the provider's.
+ */
+export function defineSignedProvider<
+  TEvents extends EventMap = EventMap,
+  TOptions extends SecretReceiverOptions = SecretReceiverOptions,
+>(definition: SignedProviderDefinition<TOptions>): (options: TOptions) => Receiver<TEvents, TOptions> {
+  const { name, title, signature } = definition;
+  return defineProvider<TOptions, { secrets: string[] }, TEvents>({
+    name,
+    title,
+    ...(definition.tolerance === undefined ? {} : { tolerance: definition.tolerance }),
+    setup: (options) => ({ secrets: normalizeSecrets(options.secret, title) }),
+    verify: (request, { state }) =>
+      verifySignatureHeader(request, { ...signature, secrets: state.secrets, provider: title }),
+    parse: (request, ctx) => definition.parse(request, ctx),
+  });
+}
