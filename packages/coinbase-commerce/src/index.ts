@@ -1,11 +1,9 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { CoinbaseCommerceEvents } from './events.js';
@@ -30,23 +28,14 @@ const SIGNATURE_HEADER = 'X-CC-Webhook-Signature';
  * const receiver = coinbaseCommerce({ secret: process.env.COINBASE_COMMERCE_WEBHOOK_SECRET! });
  * receiver.on('charge:confirmed', (event) => fulfil(event.payload.event.data.metadata));
  */
-export const coinbaseCommerce = defineProvider<
-  CoinbaseCommerceOptions,
-  { secrets: string[] },
-  CoinbaseCommerceEvents
->({
+export const coinbaseCommerce = defineSignedProvider<CoinbaseCommerceEvents, CoinbaseCommerceOptions>({
   name: 'coinbase-commerce',
   title: 'Coinbase Commerce',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Coinbase Commerce') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Coinbase Commerce',
-      hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
   },
   parse: parseCoinbaseCommerceEvent,
 });

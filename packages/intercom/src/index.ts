@@ -1,11 +1,9 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { IntercomEvents } from './events.js';
@@ -32,20 +30,15 @@ const PREFIX = 'sha1=';
  * const receiver = intercom({ secret: process.env.INTERCOM_CLIENT_SECRET! });
  * receiver.on('conversation.user.created', (event) => triage(event.payload.data.item));
  */
-export const intercom = defineProvider<IntercomOptions, { secrets: string[] }, IntercomEvents>({
+export const intercom = defineSignedProvider<IntercomEvents, IntercomOptions>({
   name: 'intercom',
   title: 'Intercom',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Intercom') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha1',
-      encoding: 'hex',
-      prefix: PREFIX,
-      secrets: state.secrets,
-      provider: 'Intercom',
-      hint: 'Intercom signs notifications with the app client secret.',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha1',
+    encoding: 'hex',
+    prefix: PREFIX,
+    hint: 'Intercom signs notifications with the app client secret.',
   },
   parse: parseIntercomEvent,
 });

@@ -1,12 +1,4 @@
-import {
-  defineProvider,
-  getHeader,
-  isRecord,
-  normalizeSecrets,
-  parseJsonBody,
-  requireString,
-  verifySignatureHeader,
-} from '@hookwire/core';
+import { defineSignedProvider, getHeader, isRecord, parseJsonBody, requireString } from '@hookwire/core';
 import type { JiraEvents } from './events.js';
 import type { JiraOptions } from './options.js';
 
@@ -25,20 +17,15 @@ const PREFIX = 'sha256=';
  * const receiver = jira({ secret: process.env.JIRA_WEBHOOK_SECRET! });
  * receiver.on('jira:issue_created', (event) => console.log(event.payload.issue?.key));
  */
-export const jira = defineProvider<JiraOptions, { secrets: string[] }, JiraEvents>({
+export const jira = defineSignedProvider<JiraEvents, JiraOptions>({
   name: 'jira',
   title: 'Jira',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Jira') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      prefix: PREFIX,
-      secrets: state.secrets,
-      provider: 'Jira',
-      hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
-    });
+  signature: {
+    header: HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    prefix: PREFIX,
+    hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
   },
   parse(request) {
     const payload = parseJsonBody<unknown>(request, 'Jira');

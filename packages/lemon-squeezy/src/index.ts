@@ -1,12 +1,10 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   getHeader,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { LemonSqueezyEvents } from './events.js';
@@ -32,19 +30,14 @@ const SIGNATURE_HEADER = 'X-Signature';
  * const receiver = lemonSqueezy({ secret: process.env.LEMON_SQUEEZY_WEBHOOK_SECRET! });
  * receiver.on('order_created', (event) => console.log(event.payload.data.attributes.total));
  */
-export const lemonSqueezy = defineProvider<LemonSqueezyOptions, { secrets: string[] }, LemonSqueezyEvents>({
+export const lemonSqueezy = defineSignedProvider<LemonSqueezyEvents, LemonSqueezyOptions>({
   name: 'lemon-squeezy',
   title: 'Lemon Squeezy',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Lemon Squeezy') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Lemon Squeezy',
-      hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
   },
   parse: parseLemonSqueezyEvent,
 });

@@ -1,14 +1,12 @@
 import {
   checkTimestamp,
-  defineProvider,
+  defineSignedProvider,
   getHeader,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   type ProviderContext,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -37,20 +35,15 @@ const SIGNATURE_HEADER = 'Linear-Signature';
  * const receiver = linear({ secret: process.env.LINEAR_WEBHOOK_SECRET! });
  * receiver.on('Issue.create', (event) => console.log(event.payload.data.identifier));
  */
-export const linear = defineProvider<LinearOptions, { secrets: string[] }, LinearEvents>({
+export const linear = defineSignedProvider<LinearEvents, LinearOptions>({
   name: 'linear',
   title: 'Linear',
   tolerance: 60,
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Linear') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Linear',
-      hint: 'Linear signs every webhook; is this request from Linear?',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    hint: 'Linear signs every webhook; is this request from Linear?',
   },
   parse: parseLinearEvent,
 });

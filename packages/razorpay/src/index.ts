@@ -1,12 +1,10 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   getHeader,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { RazorpayEvents } from './events.js';
@@ -34,19 +32,14 @@ const SIGNATURE_HEADER = 'X-Razorpay-Signature';
  * const receiver = razorpay({ secret: process.env.RAZORPAY_WEBHOOK_SECRET!, dedupe: true });
  * receiver.on('payment.captured', (event) => markPaid(event.payload.payload.payment.entity.order_id));
  */
-export const razorpay = defineProvider<RazorpayOptions, { secrets: string[] }, RazorpayEvents>({
+export const razorpay = defineSignedProvider<RazorpayEvents, RazorpayOptions>({
   name: 'razorpay',
   title: 'Razorpay',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Razorpay') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Razorpay',
-      hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
   },
   parse: parseRazorpayEvent,
 });

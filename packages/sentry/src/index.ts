@@ -1,13 +1,11 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   getHeader,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireHeader,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { SentryEvents } from './events.js';
@@ -33,20 +31,15 @@ const SIGNATURE_HEADER = 'Sentry-Hook-Signature';
  * const receiver = sentry({ secret: process.env.SENTRY_CLIENT_SECRET! });
  * receiver.on('issue.created', (event) => console.log(event.payload.data.issue.title));
  */
-export const sentry = defineProvider<SentryOptions, { secrets: string[] }, SentryEvents>({
+export const sentry = defineSignedProvider<SentryEvents, SentryOptions>({
   name: 'sentry',
   title: 'Sentry',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Sentry') }),
-  verify(request, { state }) {
-    // Sentry signs the JSON string it sends (sentry_apps AppPlatformEvent.body): the raw bytes.
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Sentry',
-      hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
-    });
+  // Sentry signs the JSON string it sends (sentry_apps AppPlatformEvent.body): the raw bytes.
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
   },
   parse: parseSentryEvent,
 });

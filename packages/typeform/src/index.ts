@@ -1,11 +1,9 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { TypeformEvents } from './events.js';
@@ -32,20 +30,15 @@ const PREFIX = 'sha256=';
  * const receiver = typeform({ secret: process.env.TYPEFORM_WEBHOOK_SECRET! });
  * receiver.on('form_response', (event) => save(event.payload.form_response.answers));
  */
-export const typeform = defineProvider<TypeformOptions, { secrets: string[] }, TypeformEvents>({
+export const typeform = defineSignedProvider<TypeformEvents, TypeformOptions>({
   name: 'typeform',
   title: 'Typeform',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Typeform') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha256',
-      encoding: 'base64',
-      prefix: PREFIX,
-      secrets: state.secrets,
-      provider: 'Typeform',
-      hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha256',
+    encoding: 'base64',
+    prefix: PREFIX,
+    hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
   },
   parse: parseTypeformEvent,
 });

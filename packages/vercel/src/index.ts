@@ -1,11 +1,9 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
-  verifySignatureHeader,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { VercelEvents } from './events.js';
@@ -30,19 +28,14 @@ const SIGNATURE_HEADER = 'x-vercel-signature';
  * const receiver = vercel({ secret: process.env.VERCEL_WEBHOOK_SECRET! });
  * receiver.on('deployment.error', (event) => alert(event.payload.payload.deployment.url));
  */
-export const vercel = defineProvider<VercelOptions, { secrets: string[] }, VercelEvents>({
+export const vercel = defineSignedProvider<VercelEvents, VercelOptions>({
   name: 'vercel',
   title: 'Vercel',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Vercel') }),
-  verify(request, { state }) {
-    verifySignatureHeader(request, {
-      header: SIGNATURE_HEADER,
-      algorithm: 'sha1',
-      encoding: 'hex',
-      secrets: state.secrets,
-      provider: 'Vercel',
-      hint: 'Vercel signs every webhook; is this request from Vercel?',
-    });
+  signature: {
+    header: SIGNATURE_HEADER,
+    algorithm: 'sha1',
+    encoding: 'hex',
+    hint: 'Vercel signs every webhook; is this request from Vercel?',
   },
   parse: parseVercelEvent,
 });
