@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { createMemoryStore, createSender, type Sender, type SenderOptions } from '@hookwire/sender';
+import {
+  createMemoryStore,
+  createSender,
+  type PublishInput,
+  type Sender,
+  type SenderOptions,
+  type SubscriptionInput,
+} from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSubscriber, waitFor } from './helpers.js';
@@ -46,6 +53,24 @@ async function onlyDelivery(sender: Sender, subscriptionId: string) {
   return waitFor(async () => (await sender.listDeliveries(subscriptionId)).items[0], 2000, 'a delivery');
 }
 
+async function settledOnly(sender: Sender, subscriptionId: string, status: 'succeeded' | 'failed') {
+  return settled(sender, async () => (await onlyDelivery(sender, subscriptionId)).id, status);
+}
+
+/** Subscribes `url` to every event, starts the sender, publishes `message` and waits for its one delivery to settle. */
+async function deliverOne(
+  sender: Sender,
+  input: Pick<SubscriptionInput, 'url'> & Partial<SubscriptionInput>,
+  status: 'succeeded' | 'failed',
+  message: PublishInput = { type: 'a.b' },
+) {
+  const subscription = await sender.createSubscription({ events: ['*'], ...input });
+  await sender.start();
+  const published = await sender.publish(message);
+  const delivery = await settledOnly(sender, subscription.id, status);
+  return { subscription, published, delivery };
+}
+
 describe('delivery', () => {
   it('POSTs the Standard Webhooks request, verified by the official library', async () => {
     const hook = await subscriber();
@@ -84,11 +109,7 @@ describe('delivery', () => {
         'webhook-signature': request!.headers['webhook-signature'] as string,
       }),
     ).toThrow();
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'succeeded',
-    );
+    const delivery = await settledOnly(sender, subscription.id, 'succeeded');
     expect(delivery).toMatchObject({ attempts: 1, lastStatus: 204 });
     const attempts = await sender.listAttempts(delivery.id);
     expect(attempts).toEqual([
@@ -125,14 +146,10 @@ describe('delivery', () => {
     );
     const succeeded: string[] = [];
     const sender = makeSender({ onDeliverySucceeded: ({ delivery }) => void succeeded.push(delivery.id) });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    const { id } = await sender.publish({ type: 'a.b', data: { n: 1 } });
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'succeeded',
-    );
+    const {
+      published: { id },
+      delivery,
+    } = await deliverOne(sender, { url: hook.url }, 'succeeded', { type: 'a.b', data: { n: 1 } });
     expect(hook.requests.map((r) => r.headers['webhook-id'])).toEqual([id, id, id]);
     expect(new Set(hook.requests.map((r) => r.body)).size).toBe(1);
     expect(hook.requests[1]!.at - hook.requests[0]!.at).toBeGreaterThanOrEqual(45);
@@ -159,14 +176,7 @@ describe('delivery', () => {
       },
       onError: (error) => void errors.push(error),
     });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'failed',
-    );
+    const { delivery } = await deliverOne(sender, { url: hook.url }, 'failed');
     expect(hook.requests).toHaveLength(3);
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 502, lastError: 'HTTP 502' });
     await waitFor(() => failed.length === 1 && errors.length === 4);
@@ -188,16 +198,8 @@ describe('delivery', () => {
     const b = await sender.createSubscription({ url: reset.url, events: ['*'] });
     await sender.start();
     await sender.publish({ type: 'a.b' });
-    const slowDelivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, a.id)).id,
-      'succeeded',
-    );
-    const resetDelivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, b.id)).id,
-      'succeeded',
-    );
+    const slowDelivery = await settledOnly(sender, a.id, 'succeeded');
+    const resetDelivery = await settledOnly(sender, b.id, 'succeeded');
     const [timedOut] = await sender.listAttempts(slowDelivery.id);
     expect(timedOut).toMatchObject({ attempt: 1, error: 'timed out after 1000 ms' });
     expect(timedOut!.durationMs).toBeLessThan(2500);
@@ -229,14 +231,7 @@ describe('delivery', () => {
     const hook = await subscriber((_q, res) => res.writeHead(410).end('gone'));
     const disabled: string[] = [];
     const sender = makeSender({ onSubscriptionDisabled: ({ reason }) => void disabled.push(reason) });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'failed',
-    );
+    const { subscription, delivery } = await deliverOne(sender, { url: hook.url }, 'failed');
     expect(delivery.attempts).toBe(1);
     const after = await sender.getSubscription(subscription.id);
     expect(after.disabled).toBe(true);
@@ -253,10 +248,7 @@ describe('delivery', () => {
       else res.writeHead(200).end();
     });
     const sender = makeSender({ retrySchedule: [0.01, 0.01, 0.01], retryAfterMaxMs: 1200 });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    await settled(sender, async () => (await onlyDelivery(sender, subscription.id)).id, 'succeeded');
+    await deliverOne(sender, { url: hook.url }, 'succeeded');
     const gaps = [hook.requests[1]!.at - hook.requests[0]!.at, hook.requests[2]!.at - hook.requests[1]!.at];
     expect(gaps[0]).toBeGreaterThanOrEqual(950);
     expect(gaps[0]).toBeLessThan(1150);
@@ -270,14 +262,7 @@ describe('delivery', () => {
       res.writeHead(307, { location: `${target.url}/elsewhere` }).end(),
     );
     const sender = makeSender({ retrySchedule: [0.01] });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'failed',
-    );
+    const { delivery } = await deliverOne(sender, { url: hook.url }, 'failed');
     expect(delivery.lastStatus).toBe(307);
     expect(delivery.lastError).toContain('not followed');
     expect(target.requests).toHaveLength(0);
@@ -286,14 +271,7 @@ describe('delivery', () => {
   it('keeps only the first bytes of a large response', async () => {
     const hook = await subscriber((_q, res) => res.writeHead(200).end('x'.repeat(1_000_000)));
     const sender = makeSender({ maxResponseBytes: 1024 });
-    const subscription = await sender.createSubscription({ url: hook.url, events: ['*'] });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'succeeded',
-    );
+    const { delivery } = await deliverOne(sender, { url: hook.url }, 'succeeded');
     const [attempt] = await sender.listAttempts(delivery.id);
     expect(attempt!.responseExcerpt).toBe('x'.repeat(1024));
   });
@@ -437,16 +415,9 @@ describe('delivery', () => {
   it('follows a per-subscription retry schedule over the sender one', async () => {
     const hook = await subscriber((_q, res) => res.writeHead(500).end());
     const sender = makeSender({ retrySchedule: [60, 60, 60] });
-    const subscription = await sender.createSubscription({
-      url: hook.url,
-      events: ['*'],
-      retrySchedule: [0.02, 0.02, 0.02, 0.02],
-    });
-    await sender.start();
-    await sender.publish({ type: 'a.b' });
-    const delivery = await settled(
+    const { delivery } = await deliverOne(
       sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
+      { url: hook.url, retrySchedule: [0.02, 0.02, 0.02, 0.02] },
       'failed',
     );
     expect(delivery.attempts).toBe(5);
@@ -481,11 +452,7 @@ describe('delivery', () => {
     await sender.publish({ type: 'a.b' });
     await sender.updateSubscription(subscription.id, { disabled: true });
     await sender.start();
-    const delivery = await settled(
-      sender,
-      async () => (await onlyDelivery(sender, subscription.id)).id,
-      'failed',
-    );
+    const delivery = await settledOnly(sender, subscription.id, 'failed');
     expect(delivery.lastError).toBe('subscription disabled: disabled by its owner');
     await sender.updateSubscription(subscription.id, { disabled: false });
     expect(await sender.recoverFailedDeliveries(subscription.id, 0)).toBe(1);
