@@ -1,35 +1,21 @@
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHub, type RequestHandler, WebhookError, type WebhookRequest } from '@hookwire/core';
 import { expressWebhooks } from '@hookwire/express';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import express5, { type Express } from 'express';
 import express4 from 'express4';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acme, acmeHeaders } from '../../node-http/test/support/acme.js';
 import { send } from '../../node-http/test/support/client.js';
 import {
   describeAdapterContract,
+  listen,
   recording,
   type ServeOptions,
+  serveEachTest,
 } from '../../node-http/test/support/contract.js';
 
 const SECRET = 'express-secret';
-
-async function listen(app: Express) {
-  const server: Server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
-}
 
 for (const [name, express] of [
   ['Express 5', express5],
@@ -42,18 +28,7 @@ for (const [name, express] of [
   });
 
   describe(`${name}: body parsers`, () => {
-    let close: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      await close?.();
-      close = undefined;
-    });
-    const start = async (setup: (app: Express) => void) => {
-      const app = express();
-      setup(app);
-      const served = await listen(app);
-      close = served.close;
-      return served.origin;
-    };
+    const start = serveEachTest<Express>(() => express());
     const signed = () =>
       signGitHubRequest({ secret: SECRET, event: 'issues', payload: { action: 'opened' } });
 

@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RequestHandler, WebhookRequest } from '@hookwire/core';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
@@ -9,29 +6,18 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import Koa2 from 'koa2';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acme, acmeHeaders } from '../../node-http/test/support/acme.js';
 import { send } from '../../node-http/test/support/client.js';
 import {
   describeAdapterContract,
+  listen,
   recording,
   type ServeOptions,
+  serveEachTest,
 } from '../../node-http/test/support/contract.js';
 
 const SECRET = 'koa-secret';
-
-async function listen(app: Koa) {
-  const server: Server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
-}
 
 for (const [name, App] of [
   ['Koa 3', Koa],
@@ -46,19 +32,11 @@ for (const [name, App] of [
 }
 
 describe('Koa: body parsers and scope', () => {
-  let close: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await close?.();
-    close = undefined;
-  });
-  const start = async (setup: (app: Koa) => void) => {
+  const start = serveEachTest(() => {
     const app = new Koa();
     app.silent = true;
-    setup(app);
-    const served = await listen(app);
-    close = served.close;
-    return served.origin;
-  };
+    return app;
+  });
   const signed = () =>
     signGitHubRequest({ secret: SECRET, event: 'issues', payload: { action: 'opened', n: 'é' } });
 
