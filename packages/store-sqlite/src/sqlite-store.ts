@@ -1,23 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type {
-  AttemptRecord,
-  ClaimOptions,
-  Delivery,
-  DeliveryAttempt,
-  DeliveryJob,
-  DeliveryLease,
-  DeliveryQuery,
-  DeliveryQueue,
-  EventType,
-  Page,
-  RequeueSelector,
-  SenderStore,
-  StoredEvent,
-  Subscription,
-  SubscriptionPatch,
-  SubscriptionQuery,
+import {
+  type AttemptRecord,
+  type AttemptRow,
+  attemptFromRow,
+  type ClaimOptions,
+  DELIVERY_COLUMNS,
+  type Delivery,
+  type DeliveryAttempt,
+  type DeliveryJob,
+  type DeliveryLease,
+  type DeliveryQuery,
+  type DeliveryQueue,
+  type DeliveryRow,
+  deliveryFromRow,
+  type EventRow,
+  type EventType,
+  eventFromRow,
+  type Page,
+  type RequeueSelector,
+  type SenderStore,
+  type StoredEvent,
+  type Subscription,
+  type SubscriptionPatch,
+  type SubscriptionQuery,
 } from '@hookwire/sender';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
@@ -39,87 +46,11 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-interface DeliveryRow {
-  id: string;
-  event_id: string;
-  subscription_id: string;
-  tenant: string;
-  event_type: string;
-  status: Delivery['status'];
-  attempts: number;
-  next_attempt_at: number;
-  lease_token: string | null;
-  last_status: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-}
+/** `data` is JSON text in SQLite. */
+type SqliteEventRow = Omit<EventRow, 'data'> & { data: string };
 
-interface EventRow {
-  id: string;
-  tenant: string | null;
-  type: string;
-  data: string;
-  created_at: number;
-}
+const toEvent = (row: SqliteEventRow): StoredEvent => eventFromRow({ ...row, data: JSON.parse(row.data) });
 
-interface AttemptRow {
-  id: string;
-  delivery_id: string;
-  attempt: number;
-  started_at: number;
-  duration_ms: number;
-  status: number | null;
-  error: string | null;
-  response_excerpt: string | null;
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  const delivery: Delivery = {
-    id: row.id,
-    eventId: row.event_id,
-    subscriptionId: row.subscription_id,
-    tenant: row.tenant,
-    eventType: row.event_type,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.lease_token !== null) delivery.leaseToken = row.lease_token;
-  if (row.last_status !== null) delivery.lastStatus = row.last_status;
-  if (row.last_error !== null) delivery.lastError = row.last_error;
-  return delivery;
-}
-
-function toEvent(row: EventRow): StoredEvent {
-  const event: StoredEvent = {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    createdAt: row.created_at,
-  };
-  if (row.tenant !== null) event.tenant = row.tenant;
-  return event;
-}
-
-function toAttempt(row: AttemptRow): DeliveryAttempt {
-  const attempt: DeliveryAttempt = {
-    id: row.id,
-    deliveryId: row.delivery_id,
-    attempt: row.attempt,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-  };
-  if (row.status !== null) attempt.status = row.status;
-  if (row.error !== null) attempt.error = row.error;
-  if (row.response_excerpt !== null) attempt.responseExcerpt = row.response_excerpt;
-  return attempt;
-}
-
-const DELIVERY_COLUMNS =
-  'id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, lease_token, last_status, last_error, created_at, updated_at';
 // A pending delivery whose lease has not expired is in flight: requeueing it would send it twice.
 const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > @now)`;
 
@@ -172,7 +103,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       insertEvent: db.prepare(
         'INSERT OR IGNORE INTO events (id, tenant, type, data, created_at) VALUES (@id, @tenant, @type, @data, @createdAt)',
       ),
-      getEvent: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      getEvent: db.prepare<[string], SqliteEventRow>('SELECT * FROM events WHERE id = ?'),
       countEventDeliveries: db.prepare<[string], { n: number }>(
         'SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?',
       ),
@@ -392,7 +323,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
 
   async getDelivery(id: string): Promise<Delivery | undefined> {
     const row = this.statements.getDelivery.get(id);
-    return row && toDelivery(row);
+    return row && deliveryFromRow(row);
   }
 
   async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
@@ -402,12 +333,12 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       status: query.status ?? null,
       limit: query.limit + 1,
     });
-    const items = rows.slice(0, query.limit).map(toDelivery);
+    const items = rows.slice(0, query.limit).map(deliveryFromRow);
     return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
   }
 
   async listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
-    return this.statements.listAttempts.all(deliveryId).map(toAttempt);
+    return this.statements.listAttempts.all(deliveryId).map(attemptFromRow);
   }
 
   async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
@@ -415,7 +346,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     const subscriptions = new Map<string, Subscription>();
     return this.statements.loadJobs.all(JSON.stringify(deliveryIds)).map((row) => {
       const job: DeliveryJob = {
-        delivery: toDelivery(row),
+        delivery: deliveryFromRow(row),
         event: toEvent({
           id: row.event_id,
           tenant: row.e_tenant,
@@ -483,11 +414,11 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
               since: selector.since,
               now,
             });
-    return rows.map(toDelivery).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return rows.map(deliveryFromRow).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
-    return this.statements.listDue.all({ before, limit }).map(toDelivery);
+    return this.statements.listDue.all({ before, limit }).map(deliveryFromRow);
   }
 
   // ----- the queue -----

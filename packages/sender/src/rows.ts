@@ -1,0 +1,92 @@
+/**
+ * The SQL row shapes the database stores share (snake_case columns, NULL for absent fields) and
+ * their mapping to the sender's records, with absent fields left out rather than undefined.
+ */
+import type { Delivery, DeliveryAttempt, StoredEvent } from './types.js';
+
+/** Milliseconds since the epoch: pg returns `bigint` columns as strings (they may exceed 2^53). */
+type Millis = number | string;
+
+export interface DeliveryRow {
+  id: string;
+  event_id: string;
+  subscription_id: string;
+  tenant: string;
+  event_type: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt_at: Millis;
+  lease_token: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** An event row whose `data` column is already decoded. */
+export interface EventRow {
+  id: string;
+  tenant: string | null;
+  type: string;
+  data: unknown;
+  created_at: Millis;
+}
+
+export interface AttemptRow {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: Millis;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
+/** The columns of `DeliveryRow`, in insert order. */
+export const DELIVERY_COLUMNS =
+  'id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, lease_token, last_status, last_error, created_at, updated_at';
+
+export function deliveryFromRow(row: DeliveryRow): Delivery {
+  const delivery: Delivery = {
+    id: row.id,
+    eventId: row.event_id,
+    subscriptionId: row.subscription_id,
+    tenant: row.tenant,
+    eventType: row.event_type,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: Number(row.next_attempt_at),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+  if (row.lease_token !== null) delivery.leaseToken = row.lease_token;
+  if (row.last_status !== null) delivery.lastStatus = row.last_status;
+  if (row.last_error !== null) delivery.lastError = row.last_error;
+  return delivery;
+}
+
+export function eventFromRow(row: EventRow): StoredEvent {
+  const event: StoredEvent = {
+    id: row.id,
+    type: row.type,
+    data: row.data,
+    createdAt: Number(row.created_at),
+  };
+  if (row.tenant !== null) event.tenant = row.tenant;
+  return event;
+}
+
+export function attemptFromRow(row: AttemptRow): DeliveryAttempt {
+  const attempt: DeliveryAttempt = {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    attempt: row.attempt,
+    startedAt: Number(row.started_at),
+    durationMs: row.duration_ms,
+  };
+  if (row.status !== null) attempt.status = row.status;
+  if (row.error !== null) attempt.error = row.error;
+  if (row.response_excerpt !== null) attempt.responseExcerpt = row.response_excerpt;
+  return attempt;
+}
