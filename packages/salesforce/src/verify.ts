@@ -1,5 +1,6 @@
 import {
   bodyText,
+  requireHttps,
   timingSafeEqual,
   verifyCodeParameter,
   WebhookError,
@@ -21,7 +22,10 @@ const readings = new WeakMap<WebhookRequest, ParsedOutboundMessage>();
  * it), from a configured organization, with the configured `code` when there is one.
  */
 export function verifySalesforceRequest(request: WebhookRequest, credentials: SalesforceCredentials): void {
-  requireHttps(request);
+  requireHttps(
+    request,
+    'Salesforce outbound messages must arrive over https: they carry the organization id and possibly an API session id. Use an https endpoint URL (behind a proxy, make the adapter see the forwarded scheme).',
+  );
   if (credentials.codes) verifyCodeParameter(request, credentials.codes, 'Salesforce');
   const reading = readOutboundMessage(bodyText(request));
   const given = reading.message.organizationId.slice(0, 15);
@@ -36,16 +40,4 @@ export function verifySalesforceRequest(request: WebhookRequest, credentials: Sa
 
 export function readVerifiedMessage(request: WebhookRequest): ParsedOutboundMessage {
   return readings.get(request) ?? readOutboundMessage(bodyText(request));
-}
-
-function requireHttps(request: WebhookRequest): void {
-  const url = new URL(request.url);
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !local) {
-    throw new WebhookError(
-      'unauthorized',
-      'Salesforce outbound messages must arrive over https: they carry the organization id and possibly an API session id. Use an https endpoint URL (behind a proxy, make the adapter see the forwarded scheme).',
-      { status: 400 },
-    );
-  }
 }

@@ -1,4 +1,5 @@
-import { createWebhookRequest, WebhookError } from '@hookwire/core';
+import { createWebhookRequest } from '@hookwire/core';
+import { webhookErrorOf } from '@hookwire/core/testing';
 import { salesforce } from '@hookwire/salesforce';
 import { createSalesforceRequest } from '@hookwire/salesforce/testing';
 import { describe, expect, it } from 'vitest';
@@ -40,15 +41,6 @@ const envelope = `<?xml version="1.0" encoding="UTF-8"?>
 
 function soapRequest(body: string, target = url) {
   return createWebhookRequest({ url: target, body, headers: { 'content-type': 'text/xml; charset=utf-8' } });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
 }
 
 describe('salesforce receiver', () => {
@@ -118,7 +110,7 @@ describe('salesforce receiver', () => {
     }
     const otherCase = org15.replace('XYZ', 'xyz');
     expect(
-      (await rejection(salesforce({ organizationId: otherCase }).receive(soapRequest(envelope)))).code,
+      (await webhookErrorOf(salesforce({ organizationId: otherCase }).receive(soapRequest(envelope)))).code,
     ).toBe('unauthorized');
   });
 
@@ -148,7 +140,7 @@ describe('salesforce receiver', () => {
 
   it('checks the optional code query parameter, and accepts any code of a rotation', async () => {
     const receiver = salesforce({ organizationId: org18, code: ['o'.repeat(32), code] });
-    expect((await rejection(receiver.receive(soapRequest(envelope)))).code).toBe('unauthorized');
+    expect((await webhookErrorOf(receiver.receive(soapRequest(envelope)))).code).toBe('unauthorized');
     const wrong = await receiver.handle(soapRequest(envelope, `${url}?code=${'x'.repeat(32)}`));
     expect(wrong.status).toBe(401);
     expect(String(wrong.body)).not.toContain(code);
@@ -176,7 +168,7 @@ describe('salesforce receiver', () => {
     // The same names in the wrong namespace are not an outbound message.
     const wrongNamespace = envelope.replace('http://soap.sforce.com/2005/09/outbound', 'urn:other');
     expect(
-      (await rejection(salesforce({ organizationId: org18 }).receive(soapRequest(wrongNamespace)))).code,
+      (await webhookErrorOf(salesforce({ organizationId: org18 }).receive(soapRequest(wrongNamespace)))).code,
     ).toBe('malformed_body');
   });
 
@@ -197,9 +189,9 @@ describe('salesforce receiver', () => {
       expect(response.body).toContain('DOCTYPE');
     }
     // An undeclared entity is refused too, rather than passed through.
-    expect((await rejection(receiver.receive(soapRequest(envelope.replace('&amp;', '&nbsp;'))))).code).toBe(
-      'malformed_body',
-    );
+    expect(
+      (await webhookErrorOf(receiver.receive(soapRequest(envelope.replace('&amp;', '&nbsp;'))))).code,
+    ).toBe('malformed_body');
   });
 
   it('reports malformed XML and envelopes without an outbound message', async () => {
@@ -220,7 +212,7 @@ describe('salesforce receiver', () => {
       `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`,
     ];
     for (const body of bodies) {
-      const error = await rejection(receiver.receive(soapRequest(body)));
+      const error = await webhookErrorOf(receiver.receive(soapRequest(body)));
       expect([body.slice(0, 40), error.code]).toEqual([body.slice(0, 40), 'malformed_body']);
     }
   });
