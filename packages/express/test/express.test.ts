@@ -5,13 +5,13 @@ import { signGitHubRequest } from '@hookwire/github/testing';
 import express5, { type Express } from 'express';
 import express4 from 'express4';
 import { describe, expect, it } from 'vitest';
-import { acme, acmeHeaders } from '../../node-http/test/support/acme.js';
-import { send } from '../../node-http/test/support/client.js';
 import {
+  acme,
+  acmeHeaders,
   describeAdapterContract,
   listen,
   recording,
-  type ServeOptions,
+  send,
   serveEachTest,
 } from '../../node-http/test/support/contract.js';
 
@@ -21,7 +21,7 @@ for (const [name, express] of [
   ['Express 5', express5],
   ['Express 4', express4],
 ] as const) {
-  describeAdapterContract(name, (handler: RequestHandler, options?: ServeOptions) => {
+  describeAdapterContract(name, (handler, options) => {
     const app = express();
     app.use('/webhooks', expressWebhooks(handler, options));
     return listen(app);

@@ -7,13 +7,13 @@ import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import Koa2 from 'koa2';
 import { describe, expect, it } from 'vitest';
-import { acme, acmeHeaders } from '../../node-http/test/support/acme.js';
-import { send } from '../../node-http/test/support/client.js';
 import {
+  acme,
+  acmeHeaders,
   describeAdapterContract,
   listen,
   recording,
-  type ServeOptions,
+  send,
   serveEachTest,
 } from '../../node-http/test/support/contract.js';
 
@@ -23,7 +23,7 @@ for (const [name, App] of [
   ['Koa 3', Koa],
   ['Koa 2', Koa2],
 ] as const) {
-  describeAdapterContract(name, (handler: RequestHandler, options?: ServeOptions) => {
+  describeAdapterContract(name, (handler, options) => {
     const app = new App();
     app.silent = true;
     app.use(koaWebhooks(handler, { ...options, path: '/webhooks' }));

@@ -16,6 +16,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acme, acmeHeaders } from './acme.js';
 import { send, streamUntilAnswered } from './client.js';
 
+// Adapter tests take the contract and its tools from this one module.
+export { acme, acmeHeaders } from './acme.js';
+export { send } from './client.js';
+
 export interface Served {
   /** `http://127.0.0.1:<port>` */
   origin: string;
