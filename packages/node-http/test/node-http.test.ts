@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { answerWebhook, type RequestHandler, resolveAdapterOptions, type WebhookError } from '@hookwire/core';
 import { readBody, toWebhookRequest, writeResponse } from '@hookwire/node-http';
 import { describe, expect, it } from 'vitest';
-import { describeAdapterContract, type ServeOptions } from './support/contract.js';
+import { describeAdapterContract, listen, type ServeOptions } from './support/contract.js';
 
 /** The plain `node:http` binding the framework adapters are built from. */
 async function serve(handler: RequestHandler, options: ServeOptions = {}) {
@@ -17,16 +17,7 @@ async function serve(handler: RequestHandler, options: ServeOptions = {}) {
       (error) => options.onError?.(error),
     ).then((response) => writeResponse(res, response));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return listen(server);
 }
 
 describeAdapterContract('node:http', serve);

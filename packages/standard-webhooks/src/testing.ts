@@ -46,3 +46,22 @@ export function signStandardWebhookRequest(input: SignStandardWebhookRequestInpu
     },
   });
 }
+
+/** The input of a Svix-delivered preset's test signer (Clerk, Resend, …). */
+export interface SignSvixRequestInput {
+  /** The endpoint secret (`whsec_…`); an array adds one signature per secret. */
+  secret: string | string[];
+  /** An event to serialise, or the exact body bytes. */
+  payload?: unknown;
+  body?: string | Uint8Array;
+  /** The `svix-id` (default a random `msg_…`). */
+  id?: string;
+  /** Unix seconds (default now). */
+  timestamp?: number;
+  url?: string;
+}
+
+/** Builds a `WebhookRequest` signed as Svix signs it, under `svix-*` header names. */
+export function signSvixRequest(input: SignSvixRequestInput): WebhookRequest {
+  return signStandardWebhookRequest({ ...input, headerPrefix: 'svix' });
+}
