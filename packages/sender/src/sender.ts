@@ -18,6 +18,7 @@ import {
   type RequeueSelector,
   type SenderStore,
   type SubscriptionPatch,
+  scheduleDeliveries,
 } from './store.js';
 import type { Delivery, DeliveryAttempt, EventType, Page, StoredEvent, Subscription } from './types.js';
 import {
@@ -443,18 +444,7 @@ export class Sender {
     }));
     const result = await this.store.insertEvent(event, deliveries);
     if (!result.created) return this.alreadyPublished(result.event, tenant, result.deliveries);
-    if (deliveries.length > 0) {
-      if ((this.queue as unknown) !== this.store) {
-        await this.queue.schedule(
-          deliveries.map((d) => ({
-            deliveryId: d.id,
-            runAt: d.nextAttemptAt,
-            subscriptionId: d.subscriptionId,
-          })),
-        );
-      }
-      this.worker.wake();
-    }
+    await this.handOut(deliveries);
     return { id: event.id, deliveries: deliveries.length, created: true };
   }
 
@@ -540,19 +530,15 @@ export class Sender {
 
   private async requeue(selector: RequeueSelector): Promise<Delivery[]> {
     const deliveries = await this.store.requeueDeliveries(selector, this.now());
-    if (deliveries.length > 0) {
-      if ((this.queue as unknown) !== this.store) {
-        await this.queue.schedule(
-          deliveries.map((d) => ({
-            deliveryId: d.id,
-            runAt: d.nextAttemptAt,
-            subscriptionId: d.subscriptionId,
-          })),
-        );
-      }
-      this.worker.wake();
-    }
+    await this.handOut(deliveries);
     return deliveries;
+  }
+
+  /** Gives new or requeued deliveries to an external queue (a store that is its own queue has them) and wakes the worker. */
+  private async handOut(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    if ((this.queue as unknown) !== this.store) await scheduleDeliveries(this.queue, deliveries);
+    this.worker.wake();
   }
 }
 

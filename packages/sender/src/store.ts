@@ -135,6 +135,13 @@ export interface SenderStore {
   close?(): Promise<void>;
 }
 
+/** Hands pending deliveries to a queue, each due at its `nextAttemptAt`. */
+export function scheduleDeliveries(queue: DeliveryQueue, deliveries: readonly Delivery[]): Promise<void> {
+  return queue.schedule(
+    deliveries.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt, subscriptionId: d.subscriptionId })),
+  );
+}
+
 /** A claim on one delivery. */
 export interface DeliveryLease {
   deliveryId: string;

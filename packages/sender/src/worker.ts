@@ -3,7 +3,14 @@ import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
 import { buildRequest } from './payload.js';
 import { decide, type RetryPolicy } from './policy.js';
-import type { AttemptRecord, DeliveryJob, DeliveryLease, DeliveryQueue, SenderStore } from './store.js';
+import {
+  type AttemptRecord,
+  type DeliveryJob,
+  type DeliveryLease,
+  type DeliveryQueue,
+  type SenderStore,
+  scheduleDeliveries,
+} from './store.js';
 import type { Delivery, DeliveryAttempt, Subscription } from './types.js';
 
 export interface WorkerSettings {
@@ -350,13 +357,7 @@ export class DeliveryWorker {
         1000,
       );
       if (overdue.length > 0) {
-        await this.ctx.queue.schedule(
-          overdue.map((d) => ({
-            deliveryId: d.id,
-            runAt: d.nextAttemptAt,
-            subscriptionId: d.subscriptionId,
-          })),
-        );
+        await scheduleDeliveries(this.ctx.queue, overdue);
       }
     } catch (error) {
       this.report(error);
