@@ -10,9 +10,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { packageDirs } from '../scripts/workspace.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const packages = fileURLToPath(new URL('../packages/', import.meta.url));
+const dirs = packageDirs();
 
 const NOT_BENCHMARKS = new Set(['run.mjs', 'measure.mjs']);
 const available = readdirSync(here)
@@ -28,11 +29,11 @@ if (unknown.length > 0) {
 }
 
 const unbuilt = ['core', 'github', 'stripe', 'standard-webhooks'].filter(
-  (name) => !existsSync(`${packages}${name}/dist/index.js`),
+  (name) => !existsSync(`${dirs[name]}/dist/index.js`),
 );
 if (unbuilt.length > 0) {
   console.error(
-    `Build the packages first (pnpm build): no dist/ in ${unbuilt.map((n) => `packages/${n}`).join(', ')}.`,
+    `Build the packages first (pnpm build): no dist/ in ${unbuilt.map((n) => dirs[n]).join(', ')}.`,
   );
   process.exit(2);
 }

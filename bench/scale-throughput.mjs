@@ -12,9 +12,10 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageDirs } from '../scripts/workspace.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const load = (name) => import(join(root, `packages/${name}/dist/index.js`));
+const dirs = packageDirs();
+const load = (name) => import(join(dirs[name], 'dist/index.js'));
 const DATABASE = process.env.HOOKWIRE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS = process.env.HOOKWIRE_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WORKER_CONCURRENCY = 50;

@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { createSender, createMemoryStore } = await import(join(root, 'packages/sender/dist/index.js'));
-const { createSqliteStore } = await import(join(root, 'packages/store-sqlite/dist/index.js'));
+const { createSender, createMemoryStore } = await import(join(root, 'packages/sending/sender/dist/index.js'));
+const { createSqliteStore } = await import(join(root, 'packages/sending/store-sqlite/dist/index.js'));
 const { candidateFilters } = await import(join(root, 'packages/core/dist/index.js'));
-const { Agent, request } = createRequire(join(root, 'packages/sender/package.json'))('undici');
+const { Agent, request } = createRequire(join(root, 'packages/sending/sender/package.json'))('undici');
 
 const [total = 20_000, concurrency = 50, rounds = 3] = process.argv.slice(2).map(Number);
 

@@ -9,12 +9,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageDirs } from './workspace.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = fileURLToPath(new URL('./consumer-test/', import.meta.url));
 // @hookwire/node-http is @hookwire/express's own dependency (the Node request/response plumbing it
 // shares with the Koa and Fastify adapters); it is not published yet either, so it is packed too.
 const PACKAGES = ['core', 'github', 'node-http', 'express'];
+const dirs = packageDirs();
 const EXPRESS = 'express@5';
 
 function run(command, args, cwd) {
@@ -27,10 +28,10 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
-const unbuilt = PACKAGES.filter((name) => !existsSync(join(root, 'packages', name, 'dist')));
+const unbuilt = PACKAGES.filter((name) => !existsSync(join(dirs[name], 'dist')));
 if (unbuilt.length > 0) {
   console.error(
-    `consumer test: build first (pnpm build); no dist/ in ${unbuilt.map((n) => `packages/${n}`).join(', ')}.`,
+    `consumer test: build first (pnpm build); no dist/ in ${unbuilt.map((n) => dirs[n]).join(', ')}.`,
   );
   process.exit(1);
 }
@@ -42,8 +43,7 @@ let failed = 0;
 try {
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
-  for (const name of PACKAGES)
-    run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', name));
+  for (const name of PACKAGES) run('pnpm', ['pack', '--pack-destination', tarballs], dirs[name]);
   const packed = readdirSync(tarballs).map((file) => join(tarballs, file));
 
   const app = join(work, 'app');
