@@ -104,7 +104,7 @@ describe('github receiver', () => {
     for (const value of ['757107ea', 'sha256=zz', 'sha1=abcd']) {
       const headers = { ...request.headers, 'x-hub-signature-256': value };
       const error = await webhookErrorOf(github({ secret }).receive({ ...request, headers }));
-      expect(['malformed_signature', 'signature_mismatch']).toContain(error.code);
+      expect(error.code).toBe('malformed_signature');
     }
   });
 

@@ -228,7 +228,7 @@ describe('slack receiver', () => {
       const error = await webhookErrorOf(
         receiver().receive(withHeaders(request, { 'x-slack-signature': value })),
       );
-      expect(['malformed_signature', 'missing_header']).toContain(error.code);
+      expect(error.code).toBe('malformed_signature');
     }
     const error = await webhookErrorOf(
       receiver().receive(withHeaders(request, { 'x-slack-request-timestamp': '2025-06-15T00:00:00Z' })),
