@@ -32,15 +32,15 @@ for (const [name, express] of [
     const signed = () =>
       signGitHubRequest({ secret: SECRET, event: 'issues', payload: { action: 'opened' } });
 
-    it('answers body_already_parsed at once when express.json() ran first without a raw copy', async () => {
+    // Waiting for a stream the parser already read would leave the request unanswered: the code
+    // proves the adapter saw the consumed stream and answered without reading it.
+    it('answers body_already_parsed, without waiting for the stream, when express.json() ran first without a raw copy', async () => {
       const handled: WebhookRequest[] = [];
       const origin = await start((app) => {
         app.use(express.json());
         app.use('/webhooks', expressWebhooks(recording(handled), { onError: () => {} }));
       });
-      const started = Date.now();
       const answer = await send(origin, '/webhooks/github', signed());
-      expect(Date.now() - started).toBeLessThan(2000);
       expect(answer.status).toBe(500);
       const { error } = JSON.parse(answer.text);
       expect(error.code).toBe('body_already_parsed');
