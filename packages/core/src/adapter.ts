@@ -1,5 +1,5 @@
 import { isWebhookError, WebhookConfigError, WebhookError } from './errors.js';
-import { jsonResponse } from './request.js';
+import { webhookErrorResponse } from './response.js';
 import type { RequestHandler, WebhookHeaders, WebhookRequest, WebhookResponse } from './types.js';
 
 /** Pure pieces every framework adapter shares: option checks, the request URL, error responses. */
@@ -133,16 +133,8 @@ export function declaresBodyOver(contentLength: string | null | undefined, limit
  * else is a 500 that says nothing about internals.
  */
 export function adapterErrorResponse(error: unknown): WebhookResponse {
-  if (!isWebhookError(error)) {
-    return jsonResponse(500, {
-      error: { code: 'internal_error', message: 'The webhook could not be processed.' },
-    });
-  }
-  return jsonResponse(
-    error.status,
-    { error: { code: error.code, message: error.message } },
-    error.code === 'body_too_large' ? { connection: 'close' } : undefined,
-  );
+  const closes = isWebhookError(error) && error.code === 'body_too_large';
+  return webhookErrorResponse(error, closes ? { connection: 'close' } : undefined);
 }
 
 /**

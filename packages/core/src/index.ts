@@ -65,6 +65,7 @@ export {
   textResponse,
   type WebhookRequestInit,
 } from './request.js';
+export { errorResponse, isWebhookResponse, webhookErrorResponse } from './response.js';
 export { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule, type RetryDelayOptions, retryDelayMs } from './retry.js';
 export { normalizeSecrets } from './secrets.js';
 export {

@@ -1,7 +1,8 @@
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
-import { isWebhookError, WebhookError } from './errors.js';
+import { isWebhookError, WebhookConfigError, WebhookError } from './errors.js';
 import { matchesEventFilter } from './filters.js';
 import { jsonResponse } from './request.js';
+import { errorResponse, isWebhookResponse, webhookErrorResponse } from './response.js';
 import type { ReceiveResult, WebhookEvent, WebhookRequest, WebhookResponse } from './types.js';
 
 /** Options every receiver takes, beside its provider's own. */
@@ -118,7 +119,9 @@ export class Receiver<
     const now = options.now ?? Date.now;
     const tolerance = options.tolerance ?? definition.tolerance ?? 300;
     if (!(tolerance > 0))
-      throw new TypeError(`${definition.title}: \`tolerance\` must be a positive number of seconds.`);
+      throw new WebhookConfigError(
+        `${definition.title}: \`tolerance\` must be a positive number of seconds.`,
+      );
     this.#ctx = { options, state: definition.setup(options), provider: definition.name, now, tolerance };
     this.#registry = registry ?? { handlers: [], errorHandlers: [] };
     this.#dedupe = options.dedupe === true ? createMemoryDedupeStore({ now }) : options.dedupe || undefined;
@@ -237,12 +240,7 @@ export class Receiver<
         this.#reportError(failure.reason, request, event);
         return (
           this.#definition.handlerFailureResponse?.(event, this.#ctx) ??
-          jsonResponse(500, {
-            error: {
-              code: 'handler_failed',
-              message: `A handler for ${event.name} failed; the provider may retry.`,
-            },
-          })
+          errorResponse(500, 'handler_failed', `A handler for ${event.name} failed; the provider may retry.`)
         );
       }
       for (const outcome of outcomes) {
@@ -257,17 +255,12 @@ export class Receiver<
 
   /** The response for an error thrown while receiving (a `WebhookError`, or 500 for anything else). */
   errorResponse(error: unknown): WebhookResponse {
-    if (!isWebhookError(error)) {
-      return jsonResponse(500, {
-        error: { code: 'internal_error', message: 'The webhook could not be processed.' },
-      });
-    }
+    if (!isWebhookError(error)) return webhookErrorResponse(error);
     if (this.#definition.errorResponse) return this.#definition.errorResponse(error, this.#ctx);
-    const headers: Record<string, string> | undefined =
-      error.code === 'method_not_allowed'
-        ? { allow: (this.#definition.methods ?? ['POST']).join(', ') }
-        : undefined;
-    return jsonResponse(error.status, { error: { code: error.code, message: error.message } }, headers);
+    return webhookErrorResponse(
+      error,
+      error.code === 'method_not_allowed' ? { allow: this.#methods.join(', ') } : undefined,
+    );
   }
 
   #success(events: WebhookEvent[], replies: unknown[]): WebhookResponse {
@@ -289,10 +282,6 @@ export class Receiver<
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
-}
-
-function isWebhookResponse(value: unknown): value is WebhookResponse {
-  return typeof value === 'object' && value !== null && typeof (value as WebhookResponse).status === 'number';
 }
 
 /** Turns a provider's facts into its receiver factory, e.g. `export const github = defineProvider({...})`. */

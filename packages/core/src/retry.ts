@@ -1,3 +1,4 @@
+import { WebhookConfigError } from './errors.js';
 /**
  * Delays in seconds between attempts, close to the Standard Webhooks recommendation: the first
  * attempt is immediate, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (eight attempts in all).
@@ -38,7 +39,7 @@ export function parseRetrySchedule(text: string): number[] {
     parts.some((part) => part === '') ||
     schedule.some((n) => !Number.isFinite(n) || n < 0)
   ) {
-    throw new TypeError(
+    throw new WebhookConfigError(
       `Invalid retry schedule "${text}": give delays in seconds separated by commas, e.g. "5,300,1800".`,
     );
   }

@@ -2,13 +2,13 @@ import {
   defineProvider,
   getHeader,
   isRecord,
+  isWebhookResponse,
   jsonResponse,
   type ParsedEvent,
   parseJsonBody,
   requireString,
   textResponse,
   type WebhookRequest,
-  type WebhookResponse,
 } from '@hookwire/core';
 import type { AdyenEvents } from './events.js';
 import { decodeHmacKeys } from './hmac.js';
@@ -43,7 +43,7 @@ export const adyen = defineProvider<AdyenOptions, { keys: Buffer[] }, AdyenEvent
   verify: (request, { state }) => verifyAdyenRequest(request, state.keys),
   parse: parseAdyenEvents,
   successResponse(events, replies) {
-    const reply = replies.find(isResponse);
+    const reply = replies.find(isWebhookResponse);
     if (reply) return reply;
     // Standard notifications must be acknowledged with this exact body, or Adyen keeps retrying.
     return events[0]?.meta.format === 'notification'
@@ -73,8 +73,4 @@ function parseAdyenEvents(request: WebhookRequest): ParsedEvent | ParsedEvent[] 
       meta: { format: 'notification', live, merchantAccountCode: item.merchantAccountCode },
     };
   });
-}
-
-function isResponse(value: unknown): value is WebhookResponse {
-  return isRecord(value) && typeof value.status === 'number';
 }

@@ -1,4 +1,4 @@
-import { jsonResponse, type WebhookEvent, type WebhookResponse } from '@hookwire/core';
+import { isWebhookResponse, jsonResponse, type WebhookEvent, type WebhookResponse } from '@hookwire/core';
 import { InteractionResponseType, InteractionType } from './events.js';
 import { NO_CONTENT } from './parse.js';
 
@@ -12,7 +12,7 @@ export function discordResponse(events: WebhookEvent[], replies: unknown[]): Web
   const event = events[0];
   if (event?.meta.kind !== 'interaction') return NO_CONTENT;
   const reply = replies.find((value) => typeof value === 'object' && value !== null);
-  if (reply && typeof (reply as WebhookResponse).status === 'number') return reply as WebhookResponse;
+  if (isWebhookResponse(reply)) return reply;
   if (reply) return jsonResponse(200, reply);
   return jsonResponse(200, deferredResponse(event.meta.interactionType));
 }

@@ -1,8 +1,4 @@
-import { jsonResponse, type WebhookResponse } from '@hookwire/core';
-
-function isResponse(value: unknown): value is WebhookResponse {
-  return typeof value === 'object' && value !== null && typeof (value as WebhookResponse).status === 'number';
-}
+import { isWebhookResponse, jsonResponse, type WebhookResponse } from '@hookwire/core';
 
 /**
  * Teams posts the response body back in the channel as the webhook's reply. A handler's string becomes
@@ -10,7 +6,7 @@ function isResponse(value: unknown): value is WebhookResponse {
  */
 export function teamsReply(replies: unknown[]): WebhookResponse {
   for (const reply of replies) {
-    if (isResponse(reply)) return reply;
+    if (isWebhookResponse(reply)) return reply;
     if (typeof reply === 'string') return jsonResponse(200, { type: 'message', text: reply });
     if (typeof reply === 'object' && reply !== null) return jsonResponse(200, { type: 'message', ...reply });
   }

@@ -1,11 +1,11 @@
 import {
   defineProvider,
   isRecord,
-  jsonResponse,
   type ParsedEvent,
   parseJsonBody,
   WebhookError,
   type WebhookRequest,
+  webhookErrorResponse,
 } from '@hookwire/core';
 import { credentialPairs, verifyBasicAuth } from './auth.js';
 import type { PostmarkEvents } from './events.js';
@@ -42,7 +42,7 @@ export const postmark = defineProvider<PostmarkOptions, { pairs: string[] }, Pos
   errorResponse(error) {
     const challenge =
       error.status === 401 ? { 'www-authenticate': 'Basic realm="webhooks", charset="UTF-8"' } : undefined;
-    return jsonResponse(error.status, { error: { code: error.code, message: error.message } }, challenge);
+    return webhookErrorResponse(error, challenge);
   },
 });
 

@@ -1,4 +1,4 @@
-import { jsonResponse, textResponse, type WebhookResponse } from '@hookwire/core';
+import { isWebhookResponse, jsonResponse, textResponse, type WebhookResponse } from '@hookwire/core';
 
 /**
  * Slack posts a slash command's or an interaction's 200 response back to the user, so a handler
@@ -8,11 +8,7 @@ import { jsonResponse, textResponse, type WebhookResponse } from '@hookwire/core
 export function slackSuccessResponse(replies: unknown[]): WebhookResponse {
   const reply = replies[0];
   if (typeof reply === 'string') return textResponse(200, reply);
-  if (isResponse(reply)) return reply;
+  if (isWebhookResponse(reply)) return reply;
   if (typeof reply === 'object' && reply !== null) return jsonResponse(200, reply);
   return { status: 200 };
-}
-
-function isResponse(value: unknown): value is WebhookResponse {
-  return typeof value === 'object' && value !== null && typeof (value as WebhookResponse).status === 'number';
 }

@@ -1,4 +1,4 @@
-import type { WebhookResponse } from '@hookwire/core';
+import { isWebhookResponse, type WebhookResponse } from '@hookwire/core';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -7,10 +7,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
  * `text/xml`) or a full response; otherwise Twilio gets an empty `<Response>`, which does nothing.
  */
 export function twimlResponse(replies: unknown[]): WebhookResponse {
-  const full = replies.find(
-    (reply): reply is WebhookResponse =>
-      typeof reply === 'object' && reply !== null && typeof (reply as WebhookResponse).status === 'number',
-  );
+  const full = replies.find(isWebhookResponse);
   if (full) return full;
   const twiml = replies.find((reply): reply is string => typeof reply === 'string');
   return { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: twiml ?? EMPTY_TWIML };
