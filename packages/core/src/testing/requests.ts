@@ -1,0 +1,37 @@
+/** Capture the `WebhookError` a request is rejected with, and derive tampered requests from a signed one. */
+import { WebhookError } from '../errors.js';
+import type { WebhookRequest } from '../types.js';
+
+/**
+ * Resolves to the `WebhookError` that `subject` (a promise, or a function returning a value or a
+ * promise) throws. Rejects when it succeeds or throws anything else, so a test cannot pass by accident.
+ */
+export async function webhookErrorOf(subject: Promise<unknown> | (() => unknown)): Promise<WebhookError> {
+  let outcome: { error: unknown } | undefined;
+  try {
+    await (typeof subject === 'function' ? subject() : subject);
+  } catch (error) {
+    outcome = { error };
+  }
+  if (outcome === undefined) throw new Error('Expected a WebhookError, but nothing was thrown.');
+  if (outcome.error instanceof WebhookError) return outcome.error;
+  throw new Error('Expected a WebhookError, but something else was thrown.', { cause: outcome.error });
+}
+
+/** A copy of `request` with some headers replaced; `undefined` removes one. Names are lower-cased. */
+export function withHeaders(
+  request: WebhookRequest,
+  patch: Record<string, string | string[] | undefined>,
+): WebhookRequest {
+  const headers: Record<string, string | string[] | undefined> = { ...request.headers };
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === undefined) delete headers[name.toLowerCase()];
+    else headers[name.toLowerCase()] = value;
+  }
+  return { ...request, headers };
+}
+
+/** A copy of `request` with another body (a string is UTF-8 encoded), signature headers unchanged. */
+export function withBody(request: WebhookRequest, body: string | Uint8Array): WebhookRequest {
+  return { ...request, body: typeof body === 'string' ? Buffer.from(body) : body };
+}
