@@ -50,9 +50,15 @@ export class WebhookHub {
   /**
    * Finds the route in a URL path: the last segment names a receiver, or the one before it does
    * and the last is the id. Adapters that have route parameters can pass the route directly.
+   * A path that is not valid percent-encoding (`%zz`, a lone `%`) matches no route.
    */
   route(pathname: string): HubRoute | undefined {
-    const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    let segments: string[];
+    try {
+      segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return undefined;
+    }
     const last = segments.at(-1);
     const beforeLast = segments.at(-2);
     if (last !== undefined && this.#routes.has(last)) return { receiver: last };
@@ -77,8 +83,8 @@ export class WebhookHub {
 
   /** Routes the request by its URL (or the given route) and lets that receiver handle it. */
   async handle(request: WebhookRequest, route?: HubRoute): Promise<WebhookResponse> {
-    const target = route ?? this.route(new URL(request.url).pathname);
     try {
+      const target = route ?? this.route(pathOf(request));
       if (!target) throw this.#notFound(request);
       return await this.resolve(target).handle(request);
     } catch (error) {
@@ -101,10 +107,27 @@ export class WebhookHub {
   }
 
   #notFound(request: WebhookRequest): WebhookError {
+    const path = pathOf(request);
+    const encoding = validEncoding(path)
+      ? ''
+      : ' (not valid percent-encoding: each "%" must start a "%XX" escape of UTF-8 bytes)';
     return new WebhookError(
       'unknown_receiver',
-      `No webhook receiver matches ${new URL(request.url).pathname}. Configured: ${this.names.join(', ')}.`,
+      `No webhook receiver matches ${path.slice(0, 200)}${encoding}. Configured: ${this.names.join(', ')}.`,
     );
+  }
+}
+
+function pathOf(request: WebhookRequest): string {
+  return new URL(request.url, 'http://localhost').pathname;
+}
+
+function validEncoding(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

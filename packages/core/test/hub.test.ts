@@ -1,0 +1,70 @@
+import {
+  createHub,
+  createWebhookRequest,
+  defineProvider,
+  hmacHex,
+  normalizeSecrets,
+  requireHeader,
+  verifyHmac,
+} from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+
+// A minimal signed provider: hex HMAC of the body in X-Sig, the event name in the body.
+const signedProvider = defineProvider<{ secret: string }, string[]>({
+  name: 'signed',
+  title: 'Signed',
+  methods: ['POST'],
+  setup: (options) => normalizeSecrets(options.secret, 'Signed'),
+  verify(request, { state }) {
+    verifyHmac({
+      algorithm: 'sha256',
+      secrets: state,
+      parts: [request.body],
+      signatures: requireHeader(request, 'x-sig'),
+      encoding: 'hex',
+      header: 'X-Sig',
+      provider: 'Signed',
+    });
+  },
+  parse: (request) => ({ name: JSON.parse(Buffer.from(request.body).toString()).type, payload: {} }),
+});
+
+describe('WebhookHub paths', () => {
+  const hub = createHub({ signed: signedProvider({ secret: 's3cret' }) });
+  const body = '{"type":"a.b"}';
+  const request = (path: string) =>
+    createWebhookRequest({
+      url: `https://h.test${path}`,
+      body,
+      headers: { 'x-sig': hmacHex('sha256', 's3cret', body) },
+    });
+
+  it('answers 404 naming the encoding, never throws, for malformed percent-encodings', async () => {
+    for (const path of [
+      '/webhooks/%',
+      '/webhooks/%zz',
+      '/webhooks/signed/%E0%A4%A',
+      '/webhooks/%C0%AF',
+      '/%ff/signed',
+    ]) {
+      expect(hub.route(path)).toBeUndefined();
+      const response = await hub.handle(request(path));
+      expect([path, response.status]).toEqual([path, 404]);
+      const error = JSON.parse(Buffer.from(response.body as string).toString()).error;
+      expect(error.code).toBe('unknown_receiver');
+      expect(error.message).toContain('percent-encoding');
+    }
+  });
+
+  it('still decodes valid escapes in the receiver name and id', async () => {
+    expect(hub.route('/webhooks/%73igned')).toEqual({ receiver: 'signed' });
+    expect(hub.route('/webhooks/signed/shop%20a')).toEqual({ receiver: 'signed', id: 'shop a' });
+    expect((await hub.handle(request('/webhooks/%73igned'))).status).toBe(200);
+  });
+
+  it('keeps the 404 message short for a very long path', async () => {
+    const response = await hub.handle(request(`/webhooks/${'x'.repeat(5000)}`));
+    expect(response.status).toBe(404);
+    expect(String(response.body).length).toBeLessThan(600);
+  });
+});
