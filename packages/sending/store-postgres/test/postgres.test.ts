@@ -178,7 +178,16 @@ describe('outbox: publishing inside the application transaction', () => {
     await sender.createSubscription({ url: subscriberUrl, events: ['order.*'] });
     // A poll interval far beyond the test: only the commit's notification can wake the relay.
     store.startOutboxRelay(sender, { pollIntervalMs: 600_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the relay is listening
+    await waitFor(
+      async () => {
+        const { rows } = await store.pool.query(`SELECT 1 FROM pg_stat_activity WHERE query = $1`, [
+          `LISTEN "hookwire_outbox_${store.schema}"`,
+        ]);
+        return rows.length === 1;
+      },
+      5000,
+      'the relay to LISTEN',
+    );
 
     let eventId = '';
     await withTransaction(store, async (client) => {
@@ -188,9 +197,7 @@ describe('outbox: publishing inside the application transaction', () => {
       expect(await store.getEvent(eventId)).toBeUndefined();
       await client.query('COMMIT');
     });
-    const startedAt = Date.now();
     await waitFor(() => received.some((r) => r.id === eventId), 5000, 'the committed event');
-    expect(Date.now() - startedAt).toBeLessThan(3000);
     expect(await store.getEvent(eventId)).toMatchObject({ type: 'order.created', data: { order: 'ord_1' } });
     const left = await store.pool.query(`SELECT count(*)::int AS n FROM "${store.schema}".outbox`);
     expect(left.rows[0].n).toBe(0);
