@@ -1,4 +1,5 @@
 import { getHeader, timingSafeEqual, WebhookConfigError, type WebhookRequest } from '@hookwire/core';
+import type { ApiCaller } from './handler.js';
 
 /**
  * Parses `token=tenant,token2=tenant2` (the demo's `HOOKWIRE_API_TOKENS`) into a map.
@@ -24,19 +25,45 @@ export function parseApiTokens(text: string): Map<string, string> {
   return tokens;
 }
 
+/** The tenant the operator acts as when it creates something without naming a tenant. */
+export const OPERATOR_TENANT = 'operator';
+
+export interface BearerAuthOptions {
+  /**
+   * The operator's token: it acts as the tenant `operator` and across every tenant (see
+   * `ApiCaller`). No tenant token may map to the tenant `operator`.
+   */
+  operatorToken?: string;
+}
+
 /**
- * An `authenticate` hook for bearer tokens: `Authorization: Bearer <token>` selects the tenant.
- * Every known token is compared in constant time.
+ * An `authenticate` hook for bearer tokens: `Authorization: Bearer <token>` selects the tenant, or
+ * the operator. Every known token is compared in constant time.
  */
-export function bearerAuth(tokens: ReadonlyMap<string, string> | Record<string, string>) {
+export function bearerAuth(
+  tokens: ReadonlyMap<string, string> | Record<string, string>,
+  options: BearerAuthOptions = {},
+) {
   const entries = [...(tokens instanceof Map ? tokens : new Map(Object.entries(tokens)))];
-  return (request: WebhookRequest): string | undefined => {
+  const { operatorToken } = options;
+  if (operatorToken !== undefined) {
+    if (operatorToken.length === 0) throw new WebhookConfigError('bearerAuth: operatorToken is empty.');
+    if (entries.some(([token]) => token === operatorToken))
+      throw new WebhookConfigError('bearerAuth: the operator token is also a tenant token; give it its own.');
+    if (entries.some(([, tenant]) => tenant === OPERATOR_TENANT))
+      throw new WebhookConfigError(
+        `bearerAuth: the tenant name "${OPERATOR_TENANT}" is the operator's; give that tenant another name.`,
+      );
+  }
+  return (request: WebhookRequest): string | ApiCaller | undefined => {
     const header = getHeader(request, 'authorization');
     const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
     if (!match) return undefined;
-    let tenant: string | undefined;
+    let caller: string | ApiCaller | undefined;
     for (const [token, owner] of entries)
-      if (timingSafeEqual(token, match[1]!) && tenant === undefined) tenant = owner;
-    return tenant;
+      if (timingSafeEqual(token, match[1]!) && caller === undefined) caller = owner;
+    if (operatorToken !== undefined && timingSafeEqual(operatorToken, match[1]!) && caller === undefined)
+      caller = { tenant: OPERATOR_TENANT, operator: true };
+    return caller;
   };
 }

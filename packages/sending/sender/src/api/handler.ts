@@ -7,17 +7,30 @@ import {
 } from '@hookwire/core';
 import { invalid, isSenderError, SenderError } from '../errors.js';
 import type { Sender } from '../sender.js';
-import type { DeliveryStatus } from '../types.js';
+import type { Delivery, DeliveryStatus, Subscription } from '../types.js';
 import { rejectUnknownFields } from '../validation.js';
 import { attemptView, deliveryView, subscriptionView } from './views.js';
+
+/**
+ * Who is calling. A tenant sees only its own resources. The operator (`operator: true`) acts as
+ * `tenant` when it creates, and across every tenant otherwise: its lists return every tenant's
+ * resources, each with its `tenant`, `?tenant=` narrows them, and its create routes
+ * (`POST /subscriptions`, `POST /events`) take an optional `tenant` in the body.
+ */
+export interface ApiCaller {
+  tenant: string;
+  operator?: boolean;
+}
 
 export interface ManagementApiOptions {
   sender: Sender;
   /**
-   * Who is calling: return the caller's tenant, or `undefined` (or throw) to answer 401. Every
-   * route is scoped to that tenant; another tenant's resources answer 404.
+   * Who is calling: the caller's tenant (a string), an `ApiCaller`, or `undefined` (or throw) to
+   * answer 401. Every route is scoped to the tenant; another tenant's resources answer 404.
    */
-  authenticate(request: WebhookRequest): string | undefined | Promise<string | undefined>;
+  authenticate(
+    request: WebhookRequest,
+  ): string | ApiCaller | undefined | Promise<string | ApiCaller | undefined>;
   /** Serve `POST /events` (publish as the caller's tenant). Off by default. */
   allowPublish?: boolean;
   /** The mount path (`/api`); by default routes are found from the first known segment. */
@@ -26,11 +39,18 @@ export interface ManagementApiOptions {
   maxBodyBytes?: number;
   /** Unexpected errors (answered 500) are reported here. */
   onError?(error: unknown): void;
+  /**
+   * A sentence added to the answer when a URL is refused for pointing at a loopback or private
+   * address, e.g. how this deployment allows such addresses in local development.
+   */
+  privateNetworkHint?: string;
 }
 
 interface RouteContext {
   request: WebhookRequest;
+  /** The caller's own tenant (the operator's is where its creations go by default). */
   tenant: string;
+  operator: boolean;
   params: string[];
   query: URLSearchParams;
   body(): unknown;
@@ -45,10 +65,69 @@ type Route = {
 const ROOTS = new Set(['event-types', 'subscriptions', 'deliveries', 'events']);
 const STATUSES = new Set<DeliveryStatus>(['pending', 'succeeded', 'failed']);
 
-function errorResponse(error: SenderError): WebhookResponse {
+function errorResponse(error: SenderError, privateNetworkHint: string | undefined): WebhookResponse {
+  const hint =
+    privateNetworkHint && error.code === 'blocked_address' && !/does not resolve/.test(error.message)
+      ? ` ${privateNetworkHint}`
+      : '';
   return jsonResponse(error.status, {
-    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    error: {
+      code: error.code,
+      message: `${error.message}${hint}`,
+      ...(error.field ? { field: error.field } : {}),
+    },
   });
+}
+
+function tenantName(value: unknown): string {
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > 200 ||
+    /[\u0000-\u001f\u007f]/.test(value)
+  ) {
+    throw invalid('tenant', '"tenant" must be a tenant name: 1 to 200 characters, no control characters.');
+  }
+  return value;
+}
+
+/** The tenant an operator's list is narrowed to (`?tenant=`), or `undefined` for every tenant. */
+function listTenant(context: RouteContext): string | undefined {
+  if (!context.operator) return context.tenant;
+  const named = context.query.get('tenant');
+  return named === null ? undefined : tenantName(named);
+}
+
+/** Scope of a route on one resource: the caller's tenant, or every tenant for the operator. */
+function scopeOf(context: RouteContext): { tenant?: string } {
+  return context.operator ? {} : { tenant: context.tenant };
+}
+
+/** Removes the operator's `tenant` from a create body; a tenant's `tenant` is left to be refused. */
+function createTenant(context: RouteContext, input: unknown): { tenant: string; input: unknown } {
+  if (!context.operator || !isRecord(input) || !('tenant' in input)) return { tenant: context.tenant, input };
+  const { tenant, ...rest } = input;
+  return { tenant: tenantName(tenant), input: rest };
+}
+
+/** Same query check as `checkQuery`, with `?tenant=` allowed to the operator. */
+function queryKeys(context: RouteContext, allowed: string[] = []): string[] {
+  return context.operator ? [...allowed, 'tenant'] : allowed;
+}
+
+function showSubscription(context: RouteContext, subscription: Subscription) {
+  const view = subscriptionView(subscription);
+  return context.operator ? withTenant(view, subscription.tenant) : view;
+}
+
+function showDelivery(context: RouteContext, delivery: Delivery) {
+  const view = deliveryView(delivery);
+  return context.operator ? withTenant(view, delivery.tenant) : view;
+}
+
+function withTenant<T extends { id: string }>(view: T, tenant: string) {
+  const { id, ...rest } = view;
+  return { id, tenant, ...rest };
 }
 
 function checkQuery(query: URLSearchParams, allowed: string[]): void {
@@ -114,23 +193,29 @@ function routes(options: ManagementApiOptions): Route[] {
     {
       method: 'GET',
       path: ['subscriptions'],
-      async run({ query, tenant }) {
-        const page = await sender.listSubscriptions({ ...pageQuery(query), tenant });
+      async run(context) {
+        const page = pageQuery(context.query, queryKeys(context));
+        const tenant = listTenant(context);
+        const result = await sender.listSubscriptions({
+          ...page,
+          ...(tenant !== undefined ? { tenant } : {}),
+        });
         return jsonResponse(200, {
-          items: page.items.map(subscriptionView),
-          nextCursor: page.nextCursor ?? null,
+          items: result.items.map((s) => showSubscription(context, s)),
+          nextCursor: result.nextCursor ?? null,
         });
       },
     },
     {
       method: 'POST',
       path: ['subscriptions'],
-      async run({ body, tenant, query }) {
-        checkQuery(query, []);
-        const subscription = await sender.createSubscription(body() as never, { tenant });
+      async run(context) {
+        checkQuery(context.query, []);
+        const { tenant, input } = createTenant(context, context.body());
+        const subscription = await sender.createSubscription(input as never, { tenant });
         // The only response that carries the secret unasked: the subscriber needs it to verify.
         return jsonResponse(201, {
-          ...subscriptionView(subscription),
+          ...showSubscription(context, subscription),
           secret: subscription.secrets[0]!.secret,
         });
       },
@@ -138,38 +223,38 @@ function routes(options: ManagementApiOptions): Route[] {
     {
       method: 'GET',
       path: ['subscriptions', ':id'],
-      async run({ params, tenant, query }) {
-        checkQuery(query, []);
-        return jsonResponse(200, subscriptionView(await sender.getSubscription(params[0]!, { tenant })));
+      async run(context) {
+        checkQuery(context.query, []);
+        const subscription = await sender.getSubscription(context.params[0]!, scopeOf(context));
+        return jsonResponse(200, showSubscription(context, subscription));
       },
     },
     {
       method: 'PATCH',
       path: ['subscriptions', ':id'],
-      async run({ params, tenant, body, query }) {
-        checkQuery(query, []);
-        await sender.getSubscription(params[0]!, { tenant });
-        return jsonResponse(
-          200,
-          subscriptionView(await sender.updateSubscription(params[0]!, body() as never, { tenant })),
-        );
+      async run(context) {
+        checkQuery(context.query, []);
+        const id = context.params[0]!;
+        await sender.getSubscription(id, scopeOf(context));
+        const updated = await sender.updateSubscription(id, context.body() as never, scopeOf(context));
+        return jsonResponse(200, showSubscription(context, updated));
       },
     },
     {
       method: 'DELETE',
       path: ['subscriptions', ':id'],
-      async run({ params, tenant, query }) {
-        checkQuery(query, []);
-        await sender.deleteSubscription(params[0]!, { tenant });
+      async run(context) {
+        checkQuery(context.query, []);
+        await sender.deleteSubscription(context.params[0]!, scopeOf(context));
         return { status: 204 };
       },
     },
     {
       method: 'GET',
       path: ['subscriptions', ':id', 'secret'],
-      async run({ params, tenant, query }) {
-        checkQuery(query, []);
-        const subscription = await sender.getSubscription(params[0]!, { tenant });
+      async run(context) {
+        checkQuery(context.query, []);
+        const subscription = await sender.getSubscription(context.params[0]!, scopeOf(context));
         return jsonResponse(
           200,
           {
@@ -186,11 +271,11 @@ function routes(options: ManagementApiOptions): Route[] {
     {
       method: 'POST',
       path: ['subscriptions', ':id', 'rotate-secret'],
-      async run({ params, tenant, body, query }) {
-        checkQuery(query, []);
-        await sender.getSubscription(params[0]!, { tenant });
-        const input = body() ?? {};
-        if (!isRecord(input)) throw invalid('body', 'The body must be a JSON object (or empty).');
+      async run(context) {
+        checkQuery(context.query, []);
+        const id = context.params[0]!;
+        await sender.getSubscription(id, scopeOf(context));
+        const input = objectOrEmpty(context.body());
         rejectUnknownFields(input, new Set(['secret', 'graceSeconds']));
         const graceSeconds = input.graceSeconds;
         if (
@@ -202,8 +287,8 @@ function routes(options: ManagementApiOptions): Route[] {
             '"graceSeconds" must be a number of seconds from 0 to 2592000 (30 days).',
           );
         }
-        const updated = await sender.rotateSecret(params[0]!, {
-          tenant,
+        const updated = await sender.rotateSecret(id, {
+          ...scopeOf(context),
           ...(input.secret !== undefined ? { secret: input.secret as string } : {}),
           ...(graceSeconds !== undefined ? { graceMs: (graceSeconds as number) * 1000 } : {}),
         });
@@ -223,19 +308,21 @@ function routes(options: ManagementApiOptions): Route[] {
     {
       method: 'GET',
       path: ['subscriptions', ':id', 'deliveries'],
-      async run({ params, tenant, query }) {
-        const page = pageQuery(query, ['status']);
+      async run(context) {
+        const { query } = context;
+        const page = pageQuery(query, queryKeys(context, ['status']));
         const status = query.get('status');
         if (status !== null && !STATUSES.has(status as DeliveryStatus)) {
           throw invalid('status', '"status" must be pending, succeeded or failed.');
         }
-        const result = await sender.listDeliveries(params[0]!, {
+        const tenant = listTenant(context);
+        const result = await sender.listDeliveries(context.params[0]!, {
           ...page,
-          tenant,
+          ...(tenant !== undefined ? { tenant } : {}),
           ...(status !== null ? { status: status as DeliveryStatus } : {}),
         });
         return jsonResponse(200, {
-          items: result.items.map(deliveryView),
+          items: result.items.map((d) => showDelivery(context, d)),
           nextCursor: result.nextCursor ?? null,
         });
       },
@@ -243,38 +330,41 @@ function routes(options: ManagementApiOptions): Route[] {
     {
       method: 'POST',
       path: ['subscriptions', ':id', 'recover'],
-      async run({ params, tenant, body, query }) {
-        checkQuery(query, []);
-        await sender.getSubscription(params[0]!, { tenant });
-        const input = body();
+      async run(context) {
+        checkQuery(context.query, []);
+        const id = context.params[0]!;
+        await sender.getSubscription(id, scopeOf(context));
+        const input = context.body();
         if (!isRecord(input))
           throw invalid('body', 'The body must be a JSON object: { "since": "<ISO time>" }.');
         rejectUnknownFields(input, new Set(['since']));
         if (input.since === undefined) throw invalid('since', '"since" is required.');
-        const recovered = await sender.recoverFailedDeliveries(params[0]!, parseSince(input.since), {
-          tenant,
-        });
+        const recovered = await sender.recoverFailedDeliveries(id, parseSince(input.since), scopeOf(context));
         return jsonResponse(202, { recovered });
       },
     },
     {
       method: 'GET',
       path: ['deliveries', ':id'],
-      async run({ params, tenant, query }) {
-        checkQuery(query, []);
-        const delivery = await sender.getDelivery(params[0]!, { tenant });
-        const attempts = await sender.listAttempts(delivery.id, { tenant });
-        return jsonResponse(200, { ...deliveryView(delivery), attempts: attempts.map(attemptView) });
+      async run(context) {
+        checkQuery(context.query, []);
+        const delivery = await sender.getDelivery(context.params[0]!, scopeOf(context));
+        const attempts = await sender.listAttempts(delivery.id, scopeOf(context));
+        return jsonResponse(200, {
+          ...showDelivery(context, delivery),
+          attempts: attempts.map(attemptView),
+        });
       },
     },
     {
       method: 'POST',
       path: ['deliveries', ':id', 'retry'],
-      async run({ params, tenant, body, query }) {
-        checkQuery(query, []);
-        await sender.getDelivery(params[0]!, { tenant });
-        noBody(body());
-        return jsonResponse(202, deliveryView(await sender.retryDelivery(params[0]!, { tenant })));
+      async run(context) {
+        checkQuery(context.query, []);
+        const id = context.params[0]!;
+        await sender.getDelivery(id, scopeOf(context));
+        noBody(context.body());
+        return jsonResponse(202, showDelivery(context, await sender.retryDelivery(id, scopeOf(context))));
       },
     },
   ];
@@ -283,9 +373,9 @@ function routes(options: ManagementApiOptions): Route[] {
       {
         method: 'POST',
         path: ['events'],
-        async run({ tenant, body, query }) {
-          checkQuery(query, []);
-          const input = body();
+        async run(context) {
+          checkQuery(context.query, []);
+          const { tenant, input } = createTenant(context, context.body());
           if (!isRecord(input))
             throw invalid('body', 'The body must be a JSON object: { "type", "data", "id"? }.');
           rejectUnknownFields(input, new Set(['type', 'data', 'id']));
@@ -302,16 +392,15 @@ function routes(options: ManagementApiOptions): Route[] {
       {
         method: 'POST',
         path: ['events', ':id', 'redeliver'],
-        async run({ params, tenant, body, query }) {
-          checkQuery(query, []);
-          const input = body() ?? {};
-          if (!isRecord(input)) throw invalid('body', 'The body must be a JSON object (or empty).');
+        async run(context) {
+          checkQuery(context.query, []);
+          const input = objectOrEmpty(context.body());
           rejectUnknownFields(input, new Set(['subscriptionId']));
           if (input.subscriptionId !== undefined && typeof input.subscriptionId !== 'string') {
             throw invalid('subscriptionId', '"subscriptionId" must be a subscription id.');
           }
-          const redelivered = await sender.redeliverEvent(params[0]!, {
-            tenant,
+          const redelivered = await sender.redeliverEvent(context.params[0]!, {
+            ...scopeOf(context),
             ...(input.subscriptionId !== undefined ? { subscriptionId: input.subscriptionId as string } : {}),
           });
           return jsonResponse(202, { redelivered });
@@ -320,6 +409,13 @@ function routes(options: ManagementApiOptions): Route[] {
     );
   }
   return list;
+}
+
+/** An optional object body: absent is `{}`; anything but an object (JSON `null` included) is refused. */
+function objectOrEmpty(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (!isRecord(body)) throw invalid('body', 'The body must be a JSON object (or empty).');
+  return body;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -377,7 +473,7 @@ export class ManagementApi implements RequestHandler {
     try {
       return await this.dispatch(request);
     } catch (error) {
-      if (isSenderError(error)) return errorResponse(error);
+      if (isSenderError(error)) return errorResponse(error, this.options.privateNetworkHint);
       this.options.onError?.(error);
       return jsonResponse(500, {
         error: { code: 'internal_error', message: 'The request could not be completed.' },
@@ -386,13 +482,13 @@ export class ManagementApi implements RequestHandler {
   }
 
   private async dispatch(request: WebhookRequest): Promise<WebhookResponse> {
-    let tenant: string | undefined;
+    let caller: ApiCaller | undefined;
     try {
-      tenant = await this.options.authenticate(request);
+      caller = callerOf(await this.options.authenticate(request));
     } catch {
-      tenant = undefined;
+      caller = undefined;
     }
-    if (typeof tenant !== 'string' || tenant.length === 0) {
+    if (!caller) {
       return jsonResponse(
         401,
         {
@@ -444,8 +540,23 @@ export class ManagementApi implements RequestHandler {
       }
       return parsed.value;
     };
-    return route.run({ request, tenant, params, query, body });
+    return route.run({
+      request,
+      tenant: caller.tenant,
+      operator: caller.operator === true,
+      params,
+      query,
+      body,
+    });
   }
+}
+
+function callerOf(result: string | ApiCaller | undefined): ApiCaller | undefined {
+  if (typeof result === 'string') return result.length > 0 ? { tenant: result } : undefined;
+  if (isRecord(result) && typeof result.tenant === 'string' && result.tenant.length > 0) {
+    return { tenant: result.tenant, operator: result.operator === true };
+  }
+  return undefined;
 }
 
 export function createManagementApi(options: ManagementApiOptions): ManagementApi {
