@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The scale-out shape of DESIGN.md: an `api` process and a `worker` process of the built demo share
 // one PostgreSQL database and one Redis; an event published through the API is delivered by the worker.
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const schema = `demo_roles_${randomBytes(4).toString('hex')}`;
 const database = `postgres://postgres@127.0.0.1:5432/test?schema=${schema}`;
 // A Redis database of its own keeps these jobs apart from other tests on the same server.
@@ -64,9 +65,28 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-describe.skipIf(!existsSync(main))('demo roles on PostgreSQL and Redis', () => {
+// The roles run as real processes of the built demo: build it, and the packages it runs, when absent.
+function ensureDemoBuilt(): void {
+  if (existsSync(main)) return;
+  try {
+    execFileSync('npx', ['turbo', 'run', 'build', '--filter=@hookwire/demo...'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const output = String((error as { stdout?: Buffer }).stdout ?? '').slice(-2000);
+    throw new Error(
+      `apps/demo/dist/main.js is missing and building it failed; run \`pnpm build\` to see why.\n${output}`,
+    );
+  }
+  if (!existsSync(main)) throw new Error('The demo build ran but wrote no apps/demo/dist/main.js.');
+}
+
+describe('demo roles on PostgreSQL and Redis', () => {
   let apiPort = 0;
   let workerPort = 0;
+
+  beforeAll(ensureDemoBuilt, 600_000);
 
   beforeAll(async () => {
     subscriber = createServer((req, res) => {
