@@ -153,10 +153,22 @@ describe('SSRF guard at registration', () => {
     });
   });
 
-  it('lets everything through with allowPrivateNetwork', async () => {
+  it('lets everything through with allowPrivateNetwork: local names register, loopback is delivered to', async () => {
+    const local = await startSubscriber();
+    servers.push(local);
     const sender = guardedSender(dns, { allowPrivateNetwork: true });
-    await sender.createSubscription({ url: 'http://127.0.0.1:9/hook', events: ['*'] });
-    await sender.createSubscription({ url: 'http://localhost:9/hook', events: ['*'] });
+    // The fake DNS does not know localhost: registration passes only because the guard is off.
+    const named = await sender.createSubscription({
+      url: 'http://localhost:9/hook',
+      events: ['other.event'],
+    });
+    const loopback = await sender.createSubscription({ url: `${local.url}/hook`, events: ['a.b'] });
+    const registered = (await sender.listSubscriptions()).items.map((s) => s.id);
+    expect(registered.sort()).toEqual([named.id, loopback.id].sort());
+    await sender.start();
+    await sender.publish({ type: 'a.b' });
+    await waitFor(() => local.requests.length === 1, 5000, 'the delivery to 127.0.0.1');
+    expect(local.requests[0]!.url).toBe('/hook');
   });
 });
 
