@@ -1,4 +1,5 @@
 import { isWebhookError, WebhookConfigError, WebhookError } from './errors.js';
+import { parsePublicBase, rebaseUrl } from './public-url.js';
 import { webhookErrorResponse } from './response.js';
 import type { RequestHandler, WebhookHeaders, WebhookRequest, WebhookResponse } from './types.js';
 
@@ -18,7 +19,7 @@ export interface AdapterOptions {
   /**
    * The public base URL this app is reached at (`https://hooks.example.com`), used instead of the
    * connection's scheme and host. A path in it (`https://example.com/api`) is put before the
-   * request's path, for a proxy that strips that prefix.
+   * request's path, for a proxy that strips that prefix (a path already under it is kept as is).
    */
   publicUrl?: string;
 }
@@ -56,32 +57,14 @@ export function assertRequestHandler(adapter: string, handler: unknown): asserts
 
 function requestUrlResolver(adapter: string, options: AdapterOptions): RequestUrlResolver {
   if (options.publicUrl !== undefined) {
-    const base = parsePublicUrl(adapter, options.publicUrl);
-    return (_protocol, _host, path) => base + originForm(path);
+    const base = parsePublicBase(options.publicUrl, adapter);
+    return (_protocol, _host, path) => rebaseUrl(base, originForm(path));
   }
   if (options.trustProxy) {
     return (protocol, host, path, headers) =>
       `${forwardedProto(headers['x-forwarded-proto']) ?? protocol}://${safeHost(firstValue(headers['x-forwarded-host']) ?? host)}${originForm(path)}`;
   }
   return (protocol, host, path) => `${protocol}://${safeHost(host)}${originForm(path)}`;
-}
-
-function parsePublicUrl(adapter: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new WebhookConfigError(
-      `${adapter}: \`publicUrl\` must be an absolute URL such as https://hooks.example.com.`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new WebhookConfigError(`${adapter}: \`publicUrl\` must be an http or https URL.`);
-  }
-  if (url.search || url.hash) {
-    throw new WebhookConfigError(`${adapter}: \`publicUrl\` must not have a query or a fragment.`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The first hop's value: proxies append, so the left-most entry is what the client sent to the edge. */

@@ -44,7 +44,13 @@ export {
 export { isLocalUrl, requireHttps } from './https.js';
 export { createHub, type HubConfig, type HubRoute, isHub, WebhookHub } from './hub.js';
 export { parseJsonObject } from './json-object.js';
-export { checkPublicUrl, type PublicUrl, publicRequestUrl } from './public-url.js';
+export {
+  checkPublicUrl,
+  type PublicUrl,
+  parsePublicBase,
+  publicRequestUrl,
+  rebaseUrl,
+} from './public-url.js';
 export {
   type BaseReceiverOptions,
   defineProvider,

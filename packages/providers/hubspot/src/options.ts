@@ -5,8 +5,8 @@ export interface HubSpotOptions extends BaseReceiverOptions {
   secret: string | string[];
   /**
    * The URL HubSpot requested, when this server sees another one (behind a proxy): a public base
-   * URL (`https://hooks.example.com`; a path in it is put before the request's path, whose query
-   * string is kept), or a function returning the full URL. v2 and v3 signatures cover the URL.
+   * URL (`https://hooks.example.com`; a path in it is put before the request's path unless that
+   * path already starts with it; the query string is kept), or a function returning the full URL. v2 and v3 signatures cover the URL.
    */
   publicUrl?: string | ((request: WebhookRequest) => string);
   /**

@@ -1,4 +1,12 @@
-import { defineProvider, normalizeSecrets, parseFormBody, requireHeader, verifyHmac } from '@hookwire/core';
+import {
+  checkPublicUrl,
+  defineProvider,
+  normalizeSecrets,
+  parseFormBody,
+  publicRequestUrl,
+  requireHeader,
+  verifyHmac,
+} from '@hookwire/core';
 import type { MandrillEvents } from './events.js';
 import type { MandrillOptions } from './options.js';
 import { parseMandrillEvents } from './parse.js';
@@ -19,20 +27,23 @@ export type { MandrillOptions } from './options.js';
  * check, and turns each item of `mandrill_events` into an event named by `event` (`send`, `open`…).
  *
  * @example
- * const receiver = mandrill({ secret: process.env.MANDRILL_WEBHOOK_KEY!, publicUrl: 'https://example.com/webhooks/mandrill' });
+ * const receiver = mandrill({ secret: process.env.MANDRILL_WEBHOOK_KEY!, publicUrl: 'https://example.com' });
  * receiver.on('hard_bounce', (event) => suppress(event.payload.msg.email));
  */
 export const mandrill = defineProvider<MandrillOptions, { secrets: string[] }, MandrillEvents>({
   name: 'mandrill',
   title: 'Mandrill',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Mandrill') }),
+  setup(options) {
+    checkPublicUrl(options.publicUrl, 'Mandrill');
+    return { secrets: normalizeSecrets(options.secret, 'Mandrill') };
+  },
   // Mandrill checks that the URL answers with a HEAD request when the webhook is added.
   handshake: (request) => (request.method === 'HEAD' ? { status: 200 } : undefined),
   verify(request, { state, options }) {
     verifyHmac({
       algorithm: 'sha1',
       secrets: state.secrets,
-      parts: [mandrillSignedData(options.publicUrl ?? request.url, parseFormBody(request))],
+      parts: [mandrillSignedData(publicRequestUrl(request, options.publicUrl), parseFormBody(request))],
       signatures: requireHeader(request, 'X-Mandrill-Signature', 'Mandrill signs every webhook POST.'),
       encoding: 'base64',
       header: 'X-Mandrill-Signature',

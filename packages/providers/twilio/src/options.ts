@@ -13,7 +13,7 @@ export interface TwilioOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'ded
   sharedKey?: string | string[];
   /**
    * The URL Twilio requested, when this server sees another one (behind a proxy). A string is the
-   * public base URL (`https://hooks.example.com`, a path in it is put before the request's path);
+   * public base URL (`https://hooks.example.com`, a path in it is put before the request's path unless that path already starts with it);
    * the request's path and query string are kept. A function returns the full URL itself.
    */
   publicUrl?: string | ((request: WebhookRequest) => string);
