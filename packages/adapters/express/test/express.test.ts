@@ -2,9 +2,6 @@ import { createHub, type RequestHandler, WebhookError, type WebhookRequest } fro
 import { expressWebhooks } from '@hookwire/express';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
-import express5, { type Express } from 'express';
-import express4 from 'express4';
-import { describe, expect, it } from 'vitest';
 import {
   acme,
   acmeHeaders,
@@ -13,7 +10,10 @@ import {
   recording,
   send,
   serveEachTest,
-} from '../../node-http/test/support/contract.js';
+} from '@hookwire/node-http/testing';
+import express5, { type Express } from 'express';
+import express4 from 'express4';
+import { describe, expect, it } from 'vitest';
 
 const SECRET = 'express-secret';
 

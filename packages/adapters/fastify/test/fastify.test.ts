@@ -3,16 +3,17 @@ import { createHub, type RequestHandler, type WebhookRequest } from '@hookwire/c
 import { fastifyWebhooks } from '@hookwire/fastify';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
-import Fastify, { type FastifyInstance } from 'fastify';
-import Fastify4 from 'fastify4';
-import { afterEach, describe, expect, it } from 'vitest';
-import { acme, acmeHeaders } from '../../node-http/test/support/acme.js';
-import { send } from '../../node-http/test/support/client.js';
 import {
+  acme,
+  acmeHeaders,
   describeAdapterContract,
   recording,
   type ServeOptions,
-} from '../../node-http/test/support/contract.js';
+  send,
+} from '@hookwire/node-http/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify4 from 'fastify4';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const SECRET = 'fastify-secret';
 

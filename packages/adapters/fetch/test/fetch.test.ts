@@ -4,14 +4,9 @@ import type { RequestHandler, WebhookRequest } from '@hookwire/core';
 import { fetchWebhooks } from '@hookwire/fetch';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
+import { acme, describeAdapterContract, recording, type ServeOptions } from '@hookwire/node-http/testing';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { acme } from '../../node-http/test/support/acme.js';
-import {
-  describeAdapterContract,
-  recording,
-  type ServeOptions,
-} from '../../node-http/test/support/contract.js';
 
 const SECRET = 'fetch-secret';
 

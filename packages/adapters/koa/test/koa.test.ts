@@ -2,11 +2,6 @@ import type { RequestHandler, WebhookRequest } from '@hookwire/core';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { koaWebhooks } from '@hookwire/koa';
-import { bodyParser } from '@koa/bodyparser';
-import Koa from 'koa';
-import { koaBody } from 'koa-body';
-import Koa2 from 'koa2';
-import { describe, expect, it } from 'vitest';
 import {
   acme,
   acmeHeaders,
@@ -15,7 +10,12 @@ import {
   recording,
   send,
   serveEachTest,
-} from '../../node-http/test/support/contract.js';
+} from '@hookwire/node-http/testing';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import { koaBody } from 'koa-body';
+import Koa2 from 'koa2';
+import { describe, expect, it } from 'vitest';
 
 const SECRET = 'koa-secret';
 

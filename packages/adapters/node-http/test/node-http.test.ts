@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { answerWebhook, type RequestHandler, resolveAdapterOptions, type WebhookError } from '@hookwire/core';
 import { readBody, toWebhookRequest, writeResponse } from '@hookwire/node-http';
+import { describeAdapterContract, listen, type ServeOptions } from '@hookwire/node-http/testing';
 import { describe, expect, it } from 'vitest';
-import { describeAdapterContract, listen, type ServeOptions } from './support/contract.js';
 
 /** The plain `node:http` binding the framework adapters are built from. */
 async function serve(handler: RequestHandler, options: ServeOptions = {}) {

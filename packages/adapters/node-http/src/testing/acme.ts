@@ -1,6 +1,7 @@
 import {
   type BaseReceiverOptions,
   defineProvider,
+  getHeader,
   hmacHex,
   normalizeSecrets,
   requireHeader,
@@ -10,7 +11,7 @@ import {
 } from '@hookwire/core';
 
 /**
- * A provider for adapter tests: HMAC-SHA256 over the raw bytes (which need not be UTF-8), a GET
+ * A provider for adapter tests (no provider package needed): HMAC-SHA256 over the raw bytes (which need not be UTF-8), a GET
  * `?challenge=` echo handshake like Dropbox's and a HEAD check like Trello's.
  */
 export const acme = defineProvider<
@@ -36,10 +37,19 @@ export const acme = defineProvider<
       provider: 'Acme',
     });
   },
-  parse: (request) => ({ name: requireHeader(request, 'x-acme-event'), payload: request.body }),
+  parse: (request) => ({
+    name: requireHeader(request, 'x-acme-event'),
+    id: getHeader(request, 'x-acme-delivery'),
+    payload: request.body,
+  }),
 });
 
-export function acmeHeaders(secret: string, body: string | Uint8Array, event = 'thing.created') {
+/** The headers of an Acme delivery of `body` signed with `secret`. */
+export function acmeHeaders(
+  secret: string,
+  body: string | Uint8Array,
+  event = 'thing.created',
+): Record<string, string> {
   return {
     'content-type': 'application/octet-stream',
     'x-acme-event': event,
