@@ -34,18 +34,17 @@ export {
   type Resolver,
   systemResolver,
 } from './ssrf.js';
-export {
-  type AttemptRecord,
-  type ClaimOptions,
-  type DeliveryJob,
-  type DeliveryLease,
-  type DeliveryQuery,
-  type DeliveryQueue,
-  isDeliveryQueue,
-  type RequeueSelector,
-  type SenderStore,
-  type SubscriptionPatch,
-  type SubscriptionQuery,
+export type {
+  AttemptRecord,
+  ClaimOptions,
+  DeliveryJob,
+  DeliveryLease,
+  DeliveryQuery,
+  DeliveryQueue,
+  RequeueSelector,
+  SenderStore,
+  SubscriptionPatch,
+  SubscriptionQuery,
 } from './store.js';
 export type {
   Delivery,

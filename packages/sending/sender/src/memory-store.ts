@@ -71,6 +71,8 @@ function pageOf<T extends { id: string }>(
  * (a heap of due times). Nothing survives the process.
  */
 export class MemoryStore implements SenderStore, DeliveryQueue {
+  /** This store is also the delivery queue. */
+  readonly queue: DeliveryQueue = this;
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly subscriptionOrder: Subscription[] = [];
   private readonly byFilter = new Map<string, Set<string>>();

@@ -5,8 +5,9 @@
  *   delivery log. It is the source of truth for every delivery's state.
  * - `DeliveryQueue` hands due deliveries to workers, one worker at a time, under a lease.
  *
- * A store may be its own queue (the memory and SQLite stores are: a delivery row carries its due
- * time and lease), or the sender may pair a store with an external queue (PostgreSQL + BullMQ).
+ * A store may be its own queue and says so with `queue` (the memory, SQLite and PostgreSQL stores
+ * are: a delivery row carries its due time and lease), or the sender may pair a store with an
+ * external queue (PostgreSQL + BullMQ). `createSender` decides which once (see `QueueMode`).
  * Every method is async so that network backends fit. `describeSenderStore` in
  * `@hookwire/sender/testing` is the executable version of this contract: run it on any new store.
  *
@@ -131,15 +132,14 @@ export interface SenderStore {
    */
   listDueDeliveries(before: number, limit: number): Promise<Delivery[]>;
 
+  /**
+   * Set by a store that is also the delivery queue (usually to itself): the sender then uses it
+   * when no other `queue` is given. A store without it needs an external queue.
+   */
+  readonly queue?: DeliveryQueue;
+
   /** Releases connections and file handles. */
   close?(): Promise<void>;
-}
-
-/** Hands pending deliveries to a queue, each due at its `nextAttemptAt`. */
-export function scheduleDeliveries(queue: DeliveryQueue, deliveries: readonly Delivery[]): Promise<void> {
-  return queue.schedule(
-    deliveries.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt, subscriptionId: d.subscriptionId })),
-  );
 }
 
 /** A claim on one delivery. */
@@ -184,13 +184,3 @@ export interface DeliveryQueue {
   close?(): Promise<void>;
 }
 
-/** True when `value` implements `DeliveryQueue` (a store that is its own queue). */
-export function isDeliveryQueue(value: unknown): value is DeliveryQueue {
-  const queue = value as Partial<DeliveryQueue> | undefined;
-  return (
-    typeof queue?.claim === 'function' &&
-    typeof queue.schedule === 'function' &&
-    typeof queue.release === 'function' &&
-    typeof queue.settle === 'function'
-  );
-}

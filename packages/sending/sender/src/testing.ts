@@ -11,11 +11,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from './ids.js';
-import { type DeliveryQueue, isDeliveryQueue, type SenderStore } from './store.js';
+import type { DeliveryQueue, SenderStore } from './store.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
 
 export interface SenderStoreSuiteOptions {
-  /** Run the queue tests; default: when the store implements `DeliveryQueue`. */
+  /** Run the queue tests; default: when the store is its own queue (`store.queue`). */
   queue?: boolean;
 }
 
@@ -405,9 +405,9 @@ export function describeSenderStore(
     describe('queue', () => {
       let queue: SenderStore & DeliveryQueue;
       beforeEach((context) => {
-        const enabled = options.queue ?? isDeliveryQueue(store);
+        const enabled = options.queue ?? store.queue !== undefined;
         if (!enabled) context.skip();
-        queue = store as SenderStore & DeliveryQueue;
+        queue = (store.queue ?? store) as SenderStore & DeliveryQueue;
       });
 
       it('leases due deliveries once, up to the limit; a lease expires and is handed out again', async () => {

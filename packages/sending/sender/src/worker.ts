@@ -3,14 +3,8 @@ import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
 import { buildRequest } from './payload.js';
 import { decide, type RetryPolicy } from './policy.js';
-import {
-  type AttemptRecord,
-  type DeliveryJob,
-  type DeliveryLease,
-  type DeliveryQueue,
-  type SenderStore,
-  scheduleDeliveries,
-} from './store.js';
+import type { QueueMode } from './queue-mode.js';
+import type { AttemptRecord, DeliveryJob, DeliveryLease, SenderStore } from './store.js';
 import type { Delivery, DeliveryAttempt, Subscription } from './types.js';
 
 export interface WorkerSettings {
@@ -27,9 +21,7 @@ export interface WorkerSettings {
 
 export interface WorkerContext {
   store: SenderStore;
-  queue: DeliveryQueue;
-  /** The store holds leases (it is the queue): pass lease tokens to `recordAttempts`. */
-  storeIsQueue: boolean;
+  mode: QueueMode;
   http: HttpClient;
   hooks: SenderHooks;
   now: () => number;
@@ -63,7 +55,7 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
-    if (!this.ctx.storeIsQueue) {
+    if (!this.ctx.mode.storeIsQueue) {
       void this.sweep();
       this.sweepTimer = setInterval(() => void this.sweep(), this.ctx.settings.sweepIntervalMs);
       this.sweepTimer.unref();
@@ -86,7 +78,8 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
-    const { settings, queue } = this.ctx;
+    const { settings } = this.ctx;
+    const { queue } = this.ctx.mode;
     while (this.running) {
       this.signalled = false;
       const free = settings.concurrency - this.inFlight;
@@ -118,9 +111,10 @@ export class DeliveryWorker {
   private async idle(nothingDue: boolean): Promise<void> {
     if (this.signalled) return;
     let waitMs = this.ctx.settings.pollIntervalMs;
-    if (nothingDue && this.ctx.queue.nextDueIn) {
+    const { queue } = this.ctx.mode;
+    if (nothingDue && queue.nextDueIn) {
       try {
-        const due = await this.ctx.queue.nextDueIn(this.ctx.now());
+        const due = await queue.nextDueIn(this.ctx.now());
         // 0 means due but skipped (its subscription is at its bound): a finishing attempt wakes us.
         if (due !== undefined && due > 0) waitMs = Math.min(waitMs, due);
       } catch (error) {
@@ -173,9 +167,10 @@ export class DeliveryWorker {
         // Unknown delivery, or its subscription is at its bound: hand it back for a little later.
         this.inFlight -= 1;
         running.push(
-          (job ? this.ctx.queue.release(lease, this.ctx.now() + 100) : this.ctx.queue.settle(lease)).catch(
-            (error) => this.report(error),
-          ),
+          (job
+            ? this.ctx.mode.queue.release(lease, this.ctx.now() + 100)
+            : this.ctx.mode.queue.settle(lease)
+          ).catch((error) => this.report(error)),
         );
         continue;
       }
@@ -197,9 +192,9 @@ export class DeliveryWorker {
 
   private async attempt(job: DeliveryJob, lease: DeliveryLease): Promise<void> {
     const { delivery, event, subscription } = job;
-    const { queue, now, settings } = this.ctx;
+    const { now, settings } = this.ctx;
     if (delivery.status !== 'pending') {
-      await queue.settle(lease);
+      await this.ctx.mode.queue.settle(lease);
       return;
     }
     if (!subscription || subscription.disabled) {
@@ -267,16 +262,16 @@ export class DeliveryWorker {
     outcome: Omit<AttemptRecord, 'deliveryId' | 'updatedAt' | 'leaseToken'>,
     job: DeliveryJob,
   ): Promise<boolean> {
-    const { store, queue, hooks } = this.ctx;
+    const { store, mode, hooks } = this.ctx;
     const record: AttemptRecord = {
       ...outcome,
       deliveryId: delivery.id,
       updatedAt: this.ctx.now(),
-      ...(this.ctx.storeIsQueue ? { leaseToken: lease.token } : {}),
+      ...mode.leaseToken(lease),
     };
     const [applied] = await store.recordAttempts([record]);
     if (!applied) return false;
-    await queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
+    await mode.queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
     if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
     if (!hooks.onAttempt && !hooks.onDeliverySucceeded && !hooks.onDeliveryFailed) return true;
     const updated: Delivery = {
@@ -356,9 +351,7 @@ export class DeliveryWorker {
         this.ctx.now() - this.ctx.settings.leaseMs,
         1000,
       );
-      if (overdue.length > 0) {
-        await scheduleDeliveries(this.ctx.queue, overdue);
-      }
+      await this.ctx.mode.schedule(overdue);
     } catch (error) {
       this.report(error);
     }

@@ -68,6 +68,8 @@ type LoadRow = DeliveryRow & {
  * sender. Create it with `createPostgresStore`, which runs the migrations before it resolves.
  */
 export class PostgresStore implements SenderStore, DeliveryQueue {
+  /** This store is also the delivery queue unless the sender is given another (BullMQ). */
+  readonly queue: DeliveryQueue = this;
   readonly pool: pg.Pool;
   readonly schema: string;
   /** Resolves once the schema is migrated; every method waits for it. */

@@ -60,6 +60,8 @@ const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND n
  * made in the same tick (publishes, attempt outcomes) share one transaction.
  */
 export class SqliteStore implements SenderStore, DeliveryQueue {
+  /** This store is also the delivery queue (a delivery row carries its due time and lease). */
+  readonly queue: DeliveryQueue = this;
   readonly db: Db;
   private readonly batcher: WriteBatcher;
   private readonly statements;

@@ -1,0 +1,92 @@
+import { invalid, SenderError } from './errors.js';
+import type { QueueMode } from './queue-mode.js';
+import { type Scope, withinScope } from './scope.js';
+import type { RequeueSelector, SenderStore } from './store.js';
+import type { Subscriptions } from './subscriptions.js';
+import type { Delivery, DeliveryAttempt, Page } from './types.js';
+import type { DeliveryWorker } from './worker.js';
+
+export interface DeliveriesContext {
+  store: SenderStore;
+  mode: QueueMode;
+  worker: DeliveryWorker;
+  subscriptions: Subscriptions;
+  now: () => number;
+}
+
+/** The delivery log, attempting deliveries again, and handing new ones to the queue and the worker. */
+export class Deliveries {
+  constructor(private readonly ctx: DeliveriesContext) {}
+
+  async get(id: string, scope: Scope = {}): Promise<Delivery> {
+    return withinScope(await this.ctx.store.getDelivery(id), scope, `No delivery ${id}.`);
+  }
+
+  async listAttempts(deliveryId: string, scope: Scope = {}): Promise<DeliveryAttempt[]> {
+    await this.get(deliveryId, scope);
+    return this.ctx.store.listAttempts(deliveryId);
+  }
+
+  /** A subscription's deliveries, newest first. */
+  async list(
+    subscriptionId: string,
+    query: Scope & { limit?: number; cursor?: string; status?: Delivery['status'] } = {},
+  ): Promise<Page<Delivery>> {
+    await this.ctx.subscriptions.get(subscriptionId, query);
+    return this.ctx.store.listDeliveries({
+      subscriptionId,
+      limit: query.limit ?? 100,
+      ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+    });
+  }
+
+  /** Attempts one delivery again now (whatever its state, unless it is in flight: `conflict`). */
+  async retry(id: string, scope: Scope = {}): Promise<Delivery> {
+    await this.get(id, scope);
+    const [delivery] = await this.requeue({ deliveryId: id });
+    if (!delivery)
+      throw new SenderError('conflict', `Delivery ${id} is being attempted right now; try again shortly.`);
+    return delivery;
+  }
+
+  /** Attempts again every failed delivery of a subscription created since `since` (ms). */
+  async recoverFailed(subscriptionId: string, since: number, scope: Scope = {}): Promise<number> {
+    await this.ctx.subscriptions.get(subscriptionId, scope);
+    return (await this.requeue({ subscriptionId, status: 'failed', since })).length;
+  }
+
+  /** Sends an event again to every subscription it went to (or only `subscriptionId`). */
+  async redeliverEvent(eventId: string, options: Scope & { subscriptionId?: string } = {}): Promise<number> {
+    const event = await this.ctx.store.getEvent(eventId);
+    if (
+      !event ||
+      (options.tenant !== undefined && event.tenant !== undefined && event.tenant !== options.tenant)
+    ) {
+      throw new SenderError('not_found', `No event ${eventId}.`);
+    }
+    const { subscriptionId } = options;
+    if (subscriptionId !== undefined) await this.ctx.subscriptions.get(subscriptionId, options);
+    else if (options.tenant !== undefined && event.tenant === undefined) {
+      throw invalid(
+        'subscriptionId',
+        'This event went to several tenants: name the subscription to redeliver to.',
+      );
+    }
+    return (await this.requeue(subscriptionId === undefined ? { eventId } : { eventId, subscriptionId }))
+      .length;
+  }
+
+  /** Gives new or requeued deliveries to the queue and wakes the worker. */
+  async handOut(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.ctx.mode.schedule(deliveries);
+    this.ctx.worker.wake();
+  }
+
+  private async requeue(selector: RequeueSelector): Promise<Delivery[]> {
+    const deliveries = await this.ctx.store.requeueDeliveries(selector, this.ctx.now());
+    await this.handOut(deliveries);
+    return deliveries;
+  }
+}
