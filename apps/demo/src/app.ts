@@ -1,16 +1,25 @@
-import type { RequestHandler, WebhookHub } from '@hookwire/core';
+import type { IncomingMessage } from 'node:http';
+import { adapterErrorResponse, type RequestHandler } from '@hookwire/core';
 import { expressWebhooks } from '@hookwire/express';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { oneLine } from './log.js';
 
 export interface AppParts {
-  /** Absent for the `worker` role, which answers only /healthz. */
-  hub?: WebhookHub;
+  /** The receivers; absent for the `worker` role, which answers only /healthz. */
+  webhooks?: RequestHandler;
   api?: RequestHandler;
   ready: () => boolean;
+  log: (line: string) => void;
 }
 
 /** The demo's HTTP surface: /healthz, the receivers at /webhooks, the management API at /api. */
 export function createApp(parts: AppParts): Express {
+  const { log } = parts;
+  // What a handler did not answer itself (a body that failed to arrive, …): 5xx logged on one line.
+  const onError = (error: unknown, req: IncomingMessage) => {
+    const { status } = adapterErrorResponse(error);
+    if (status >= 500) log(`${req.method} ${pathOf(req.url)} answered ${status}: ${oneLine(error)}`);
+  };
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -18,12 +27,34 @@ export function createApp(parts: AppParts): Express {
     else res.status(503).json({ ok: false });
   });
   // Mounted before any body parser: the adapters read the raw bytes the signatures cover.
-  if (parts.hub) app.use('/webhooks', expressWebhooks(parts.hub));
-  if (parts.api) app.use('/api', expressWebhooks(parts.api));
+  if (parts.webhooks) app.use('/webhooks', expressWebhooks(parts.webhooks, { onError }));
+  if (parts.api) app.use('/api', expressWebhooks(parts.api, { onError }));
   app.use((_req, res) => {
     res.status(404).json({
       error: { code: 'not_found', message: 'No such route. Try /healthz, /webhooks/<provider> or /api.' },
     });
   });
+  // Express's own failures (a malformed URL, …): answered as JSON, 5xx logged once, no stack trace.
+  const onExpressError: ErrorRequestHandler = (error, req, res, _next) => {
+    const given = Number((error as { status?: unknown }).status);
+    const status = given >= 400 && given < 600 ? given : 500;
+    if (status >= 500) log(`${req.method} ${pathOf(req.originalUrl)} answered ${status}: ${oneLine(error)}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(status).json({
+      error: {
+        code: status >= 500 ? 'internal_error' : 'bad_request',
+        message: status >= 500 ? 'The request could not be completed.' : 'The request is malformed.',
+      },
+    });
+  };
+  app.use(onExpressError);
   return app;
+}
+
+function pathOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0]!;
+  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
 }

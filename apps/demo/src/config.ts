@@ -13,11 +13,18 @@ export interface DemoConfig {
   apiTokens: Map<string, string>;
   /** True when the token came from the development default (printed at start). */
   devToken: boolean;
+  /** The operator's bearer token; absent when tenant tokens are set and no operator token is. */
+  operatorToken?: string;
+  /** True when the operator token is the development default (printed at start). */
+  devOperatorToken: boolean;
   allowPrivateNetwork: boolean;
   retrySchedule: number[];
 }
 
 export const DEV_API_TOKEN = 'dev-token';
+export const DEV_OPERATOR_TOKEN = 'dev-operator-token';
+/** The tenant the demo republishes received webhooks under, and the operator acts as. */
+export const OPERATOR_TENANT = 'operator';
 
 /** Reads the environment variables of DESIGN.md; a wrong value stops the start with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
@@ -33,6 +40,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
     throw new Error(`HOOKWIRE_ALLOW_PRIVATE_NETWORK must be true or false; got "${allow}".`);
   }
   const tokens = env.HOOKWIRE_API_TOKENS ? parseApiTokens(env.HOOKWIRE_API_TOKENS) : undefined;
+  if (tokens && [...tokens.values()].includes(OPERATOR_TENANT)) {
+    throw new Error(
+      `HOOKWIRE_API_TOKENS: the tenant name "${OPERATOR_TENANT}" is the operator's (it receives the republished webhooks); name that tenant differently and use HOOKWIRE_OPERATOR_TOKEN for the operator.`,
+    );
+  }
+  const operatorToken =
+    env.HOOKWIRE_OPERATOR_TOKEN || (tokens === undefined ? DEV_OPERATOR_TOKEN : undefined);
+  if (operatorToken !== undefined && tokens?.has(operatorToken)) {
+    throw new Error(
+      'HOOKWIRE_OPERATOR_TOKEN is also in HOOKWIRE_API_TOKENS; give the operator its own token.',
+    );
+  }
   return {
     port,
     database: env.HOOKWIRE_DATABASE || '.data/hookwire.db',
@@ -40,6 +59,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
     role,
     apiTokens: tokens ?? new Map([[DEV_API_TOKEN, 'dev']]),
     devToken: tokens === undefined,
+    ...(operatorToken !== undefined ? { operatorToken } : {}),
+    devOperatorToken: !env.HOOKWIRE_OPERATOR_TOKEN && operatorToken !== undefined,
     allowPrivateNetwork: allow === 'true',
     retrySchedule: parseRetrySchedule(env.HOOKWIRE_RETRY_SCHEDULE ?? '5,300,1800,7200,18000,36000,36000'),
   };

@@ -2,11 +2,12 @@ import type { Server } from 'node:http';
 import type { WebhookHub } from '@hookwire/core';
 import { createSender, type Sender } from '@hookwire/sender';
 import { createApp } from './app.js';
-import { DEV_API_TOKEN, type DemoConfig } from './config.js';
+import { DEV_API_TOKEN, type DemoConfig, OPERATOR_TENANT } from './config.js';
 import { createManagement } from './management.js';
 import { createReceivers, DemoSecrets } from './receivers.js';
 import { republishReceived } from './republish.js';
 import { openBackend } from './store.js';
+import { servedHub } from './webhooks.js';
 
 export interface RunningDemo {
   server: Server;
@@ -43,15 +44,23 @@ export async function startDemo(
     ? createReceivers(secrets, env.HOOKWIRE_PUBLIC_URL ?? `http://localhost:${config.port}`)
     : undefined;
   if (hub) republishReceived(hub, sender, log);
-  const api = serveHttp ? createManagement(sender, config.apiTokens) : undefined;
+  const api = serveHttp ? createManagement(sender, config.apiTokens, config.operatorToken, log) : undefined;
 
   let ready = false;
-  const app = createApp({ ...(hub ? { hub } : {}), ...(api ? { api } : {}), ready: () => ready });
+  const app = createApp({
+    ...(hub ? { webhooks: servedHub(hub, log) } : {}),
+    ...(api ? { api } : {}),
+    ready: () => ready,
+    log,
+  });
   if (config.role !== 'api') await sender.start();
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening));
     listening.once('error', reject);
   });
+  // A client that trickles its headers or body is cut off instead of holding a socket for minutes.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -63,6 +72,15 @@ export async function startDemo(
   if (config.devToken) {
     log(`development API token: ${DEV_API_TOKEN} (tenant "dev"); set HOOKWIRE_API_TOKENS in production`);
   }
+  if (api && config.devOperatorToken) {
+    log(
+      `development operator token: ${config.operatorToken} (tenant "${OPERATOR_TENANT}", every tenant); set HOOKWIRE_OPERATOR_TOKEN in production`,
+    );
+  }
+  if (hub)
+    log(
+      `received webhooks are republished to the operator's subscriptions only (tenant "${OPERATOR_TENANT}")${config.operatorToken === undefined ? '; set HOOKWIRE_OPERATOR_TOKEN to subscribe to them' : ''}`,
+    );
   if (secrets.defaulted.length > 0) {
     log(
       `${secrets.defaulted.length} receiver settings use development values (dev-<provider>-secret, see apps/demo/README.md); set ${secrets.defaulted[0]} and the like in production`,

@@ -1,7 +1,25 @@
 import type { RequestHandler } from '@hookwire/core';
 import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
+import { oneLine } from './log.js';
 
-/** The management API, authenticated by bearer tokens that each act for one tenant. */
-export function createManagement(sender: Sender, tokens: ReadonlyMap<string, string>): RequestHandler {
-  return createManagementApi({ sender, allowPublish: true, authenticate: bearerAuth(tokens) });
+export const PRIVATE_NETWORK_HINT =
+  'To let webhooks reach loopback and private addresses in local development (never in production), start the demo with HOOKWIRE_ALLOW_PRIVATE_NETWORK=true.';
+
+/**
+ * The management API: tenant bearer tokens each act for one tenant; the operator token (when set)
+ * acts as the tenant `operator` and across every tenant.
+ */
+export function createManagement(
+  sender: Sender,
+  tokens: ReadonlyMap<string, string>,
+  operatorToken: string | undefined,
+  log: (line: string) => void,
+): RequestHandler {
+  return createManagementApi({
+    sender,
+    allowPublish: true,
+    authenticate: bearerAuth(tokens, operatorToken !== undefined ? { operatorToken } : {}),
+    privateNetworkHint: PRIVATE_NETWORK_HINT,
+    onError: (error) => log(`management API answered 500: ${oneLine(error)}`),
+  });
 }

@@ -10,7 +10,13 @@ import { box } from '@hookwire/box';
 import { calendly } from '@hookwire/calendly';
 import { clerk } from '@hookwire/clerk';
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
-import { createHub, type WebhookHub } from '@hookwire/core';
+import {
+  createHub,
+  createMemoryDedupeStore,
+  type DedupeStore,
+  type Receiver,
+  type WebhookHub,
+} from '@hookwire/core';
 import { discord } from '@hookwire/discord';
 import { generateDiscordKeyPair } from '@hookwire/discord/testing';
 import { docusign } from '@hookwire/docusign';
@@ -95,12 +101,16 @@ export const devSecret = (provider: string) => `dev-${provider}-secret`;
 /** `whsec_` + base64 of 32 bytes, for Standard Webhooks, Clerk and Resend in development. */
 export const DEV_STANDARD_SECRET = 'whsec_ZGV2LXN0YW5kYXJkLXdlYmhvb2tzLXNlY3JldC0zMmI=';
 
-/** Every receiver the demo mounts at `/webhooks/:provider/:id?`. */
+/**
+ * Every receiver the demo mounts at `/webhooks/:provider/:id?`, each dropping a delivery id it has
+ * already handled (one in-memory store shared by all; keys carry the provider).
+ */
 export function createReceivers(secrets: DemoSecrets, publicBaseUrl: string): WebhookHub {
+  const dedupe = createMemoryDedupeStore();
   const s = (provider: string) => secrets.secret(provider);
   const code = (provider: string) => secrets.code(provider);
   const url = (provider: string) => `${publicBaseUrl}/webhooks/${provider}`;
-  return createHub({
+  const receivers = {
     adyen: adyen({
       secret: secrets.secret('adyen', '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056'),
     }),
@@ -182,7 +192,14 @@ export function createReceivers(secrets: DemoSecrets, publicBaseUrl: string): We
     xero: xero({ secret: s('xero') }),
     zendesk: zendesk({ secret: s('zendesk') }),
     zoom: zoom({ secret: s('zoom') }),
-  });
+  };
+  return createHub(withDedupe(receivers, dedupe));
+}
+
+function withDedupe(receivers: Record<string, Receiver<any, any>>, dedupe: DedupeStore) {
+  return Object.fromEntries(
+    Object.entries(receivers).map(([name, receiver]) => [name, receiver.derive({ dedupe })]),
+  );
 }
 
 // Asymmetric providers: without a configured key the demo makes a throw-away one, so the route

@@ -1,19 +1,63 @@
+import { createHash } from 'node:crypto';
 import type { WebhookEvent, WebhookHub } from '@hookwire/core';
 import type { Sender } from '@hookwire/sender';
+import { OPERATOR_TENANT } from './config.js';
+
+/** The sender's event-type rule: words of letters, digits, `_` and `-`, separated by `.`, `:` or `/`. */
+const EVENT_TYPE = /^[A-Za-z0-9_-]+(?:[.:/][A-Za-z0-9_-]+)*$/;
+const MAX_TYPE_LENGTH = 200;
+const PLAIN_ID = /^[A-Za-z0-9_-]+$/;
+
+/** A verified webhook whose event name cannot become an event type: answered 400, not 500. */
+export class UnpublishableEventError extends Error {
+  override readonly name = 'UnpublishableEventError';
+}
 
 /**
- * Both halves together: each verified incoming event is published to the demo's own subscribers
- * as `<provider>.<event>` (a GitHub `push` becomes `github.push`).
+ * The event type a received event is republished as: `<provider>.<name>` (`github.push`). Slack
+ * names slash commands by the command (`/deploy`), which becomes `slack.command.deploy`; other
+ * characters outside the rule become `_`. A name that still breaks the rule (empty words such as
+ * `push..x`, over 200 characters) is refused: providers sign the body, not always the header that
+ * carries the name.
+ */
+export function eventTypeOf(provider: string, name: string): string {
+  const named = name.startsWith('/') ? `command.${name.slice(1)}` : name;
+  const type = `${provider}.${named.replace(/[^A-Za-z0-9_.:/-]/g, '_')}`;
+  if (type.length > MAX_TYPE_LENGTH || !EVENT_TYPE.test(type)) {
+    const shown = name.length > 60 ? `${name.slice(0, 60)}… (${name.length} characters)` : name;
+    throw new UnpublishableEventError(
+      `The ${provider} event name ${JSON.stringify(shown)} cannot be republished: an event name must be words of letters, digits, "_" or "-" separated by ".", ":" or "/", ${MAX_TYPE_LENGTH - provider.length - 1} characters at most. Check the header or field that names the event.`,
+    );
+  }
+  return type;
+}
+
+/**
+ * The republished event's id, scoped by provider so providers never collide: `github_<delivery>`
+ * when the delivery id is plain, else `github:<hash>` (the `:` keeps the two forms apart).
+ */
+export function eventIdOf(provider: string, id: string): string {
+  const plain = `${provider}_${id}`;
+  if (PLAIN_ID.test(id) && plain.length <= 128) return plain;
+  return `${provider}:${createHash('sha256').update(id).digest('hex').slice(0, 64)}`;
+}
+
+/**
+ * Both halves together: each verified incoming event is published to the operator's own
+ * subscribers (tenant `operator`), never to other tenants, as `<provider>.<event>`.
  */
 export function republishReceived(hub: WebhookHub, sender: Sender, log: (line: string) => void): void {
   hub.onAny(async (event: WebhookEvent) => {
-    const type = `${event.provider}.${event.name}`.replace(/[^A-Za-z0-9_.:/-]+/g, '_');
-    const id = event.id
-      ? `${event.provider}_${event.id}`.replace(/[^A-Za-z0-9_:-]+/g, '_').slice(0, 128)
-      : undefined;
-    const result = await sender.publish({ type, data: event.payload, ...(id ? { id } : {}) });
+    const type = eventTypeOf(event.provider, event.name);
+    const id = event.id ? eventIdOf(event.provider, event.id) : undefined;
+    const result = await sender.publish({
+      type,
+      data: event.payload,
+      tenant: OPERATOR_TENANT,
+      ...(id ? { id } : {}),
+    });
     log(
-      `received ${event.provider} ${event.name}${event.id ? ` (${event.id})` : ''} → published ${type} to ${result.deliveries} subscription(s)`,
+      `received ${event.provider} ${type}${id ? ` (${id})` : ''} → published to ${result.deliveries} operator subscription(s)`,
     );
   });
 }
