@@ -53,9 +53,10 @@ export interface ProviderContext<TOptions, TState> {
 
 /**
  * A provider is its facts: how to verify, where the event name and id are, which handshakes it
- * answers. `defineProvider` turns them into a receiver factory.
+ * answers. `defineProvider` turns them into a receiver factory. `TVerified` is what `verify` read
+ * on the way (a parsed envelope…), handed to `parse` so the request is not read twice.
  */
-export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState> {
+export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState, TVerified = void> {
   /** Machine name (`github`), used in events and hub routes. */
   name: string;
   /** Display name for messages (`GitHub`). */
@@ -68,12 +69,16 @@ export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState
   setup(options: TOptions): TState;
   /** Answers unsigned handshakes (a GET challenge…) before the method check and verification. */
   handshake?(request: WebhookRequest, ctx: ProviderContext<TOptions, TState>): WebhookResponse | undefined;
-  /** Throws a `WebhookError` unless the request is authentic. */
-  verify(request: WebhookRequest, ctx: ProviderContext<TOptions, TState>): void | Promise<void>;
+  /**
+   * Throws a `WebhookError` unless the request is authentic. What it returns (or resolves to) is
+   * passed to `parse` as `verified`.
+   */
+  verify(request: WebhookRequest, ctx: ProviderContext<TOptions, TState>): TVerified | Promise<TVerified>;
   /** Reads the verified request: one or more events, or a response for a signed handshake. */
   parse(
     request: WebhookRequest,
     ctx: ProviderContext<TOptions, TState>,
+    verified: TVerified,
   ): ParseOutcome | Promise<ParseOutcome>;
   /** The response once every handler succeeded (default 200 `{"ok":true}`); `replies` are handlers' return values. */
   successResponse?(
@@ -104,14 +109,14 @@ export class Receiver<
 > {
   readonly provider: string;
   readonly title: string;
-  readonly #definition: ProviderDefinition<TOptions, any>;
+  readonly #definition: ProviderDefinition<TOptions, any, any>;
   readonly #ctx: ProviderContext<TOptions, any>;
   readonly #registry: Registry;
   readonly #dedupe: DedupeStore | undefined;
   readonly #dedupeTtlMs: number;
   readonly #methods: readonly string[];
 
-  constructor(definition: ProviderDefinition<TOptions, any>, options: TOptions, registry?: Registry) {
+  constructor(definition: ProviderDefinition<TOptions, any, any>, options: TOptions, registry?: Registry) {
     this.provider = definition.name;
     this.title = definition.title;
     this.#definition = definition;
@@ -157,9 +162,9 @@ export class Receiver<
         `${definition.title} webhooks are sent with ${this.#methods.join(' or ')}; this request used ${request.method}.`,
       );
     }
-    const verified: unknown = definition.verify(request, ctx);
-    if (isThenable(verified)) await verified;
-    const parsed = definition.parse(request, ctx);
+    let verified: unknown = definition.verify(request, ctx);
+    if (isThenable(verified)) verified = await verified;
+    const parsed = definition.parse(request, ctx, verified);
     const outcome = isThenable(parsed) ? await parsed : parsed;
     if ('response' in outcome) return { type: 'response', response: outcome.response };
     if (!Array.isArray(outcome)) {
@@ -289,6 +294,9 @@ export function defineProvider<
   TOptions extends BaseReceiverOptions,
   TState = undefined,
   TEvents extends EventMap = EventMap,
->(definition: ProviderDefinition<TOptions, TState>): (options: TOptions) => Receiver<TEvents, TOptions> {
+  TVerified = void,
+>(
+  definition: ProviderDefinition<TOptions, TState, TVerified>,
+): (options: TOptions) => Receiver<TEvents, TOptions> {
   return (options) => new Receiver<TEvents, TOptions>(definition, options ?? ({} as TOptions));
 }

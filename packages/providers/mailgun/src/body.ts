@@ -11,19 +11,12 @@ export type ReadBody =
   | { format: 'json'; signature: MailgunSignature; body: Record<string, unknown> }
   | { format: 'form'; signature: MailgunSignature; fields: Record<string, string | Blob> };
 
-// verify() reads the body to find the signature; parse() reuses that reading.
-const cache = new WeakMap<WebhookRequest, ReadBody>();
-
+/** Reads the body once: verify needs its signature fields and hands the reading on to parse. */
 export async function readMailgunBody(request: WebhookRequest): Promise<ReadBody> {
-  const cached = cache.get(request);
-  if (cached) return cached;
   const type = contentType(request);
-  const read: ReadBody =
-    type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data'
-      ? readForm(await formFields(request))
-      : readJson(parseJsonBody(request, 'Mailgun'));
-  cache.set(request, read);
-  return read;
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data'
+    ? readForm(await formFields(request))
+    : readJson(parseJsonBody(request, 'Mailgun'));
 }
 
 function readJson(body: unknown): ReadBody {

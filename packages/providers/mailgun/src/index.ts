@@ -7,7 +7,7 @@ import {
   requireString,
   type WebhookRequest,
 } from '@hookwire/core';
-import { readMailgunBody } from './body.js';
+import type { ReadBody } from './body.js';
 import type { MailgunEvents } from './events.js';
 import type { MailgunOptions } from './options.js';
 import { type MailgunVerifyState, verifyMailgunRequest } from './verify.js';
@@ -25,7 +25,7 @@ export type { MailgunOptions } from './options.js';
  * const receiver = mailgun({ secret: process.env.MAILGUN_WEBHOOK_SIGNING_KEY! });
  * receiver.on('failed', (event) => event.payload.severity === 'permanent' && suppress(event.payload.recipient));
  */
-export const mailgun = defineProvider<MailgunOptions, MailgunVerifyState, MailgunEvents>({
+export const mailgun = defineProvider<MailgunOptions, MailgunVerifyState, MailgunEvents, ReadBody>({
   name: 'mailgun',
   title: 'Mailgun',
   setup: (options) => ({
@@ -39,8 +39,7 @@ export const mailgun = defineProvider<MailgunOptions, MailgunVerifyState, Mailgu
   parse: parseMailgunEvent,
 });
 
-async function parseMailgunEvent(request: WebhookRequest): Promise<ParsedEvent> {
-  const read = await readMailgunBody(request);
+function parseMailgunEvent(_request: WebhookRequest, _ctx: unknown, read: ReadBody): ParsedEvent {
   const meta = { timestamp: Number(read.signature.timestamp) * 1000, token: read.signature.token };
   if (read.format === 'form') {
     const event = read.fields.event;

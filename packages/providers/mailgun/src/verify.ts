@@ -6,7 +6,7 @@ import {
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
-import { readMailgunBody } from './body.js';
+import { type ReadBody, readMailgunBody } from './body.js';
 
 export interface MailgunVerifyState {
   secrets: string[];
@@ -22,8 +22,9 @@ export async function verifyMailgunRequest(
   state: MailgunVerifyState,
   nowMs: number,
   toleranceSeconds: number,
-): Promise<void> {
-  const { signature } = await readMailgunBody(request);
+): Promise<ReadBody> {
+  const read = await readMailgunBody(request);
+  const { signature } = read;
   const timestampMs = parseUnixSeconds(signature.timestamp, 'Mailgun signature.timestamp');
   verifyHmac({
     algorithm: 'sha256',
@@ -36,6 +37,7 @@ export async function verifyMailgunRequest(
   });
   checkTimestamp({ timestampMs, nowMs, toleranceSeconds, header: 'Mailgun signature' });
   if (state.replayStore) await rememberToken(state.replayStore, signature.token, toleranceSeconds);
+  return read;
 }
 
 async function rememberToken(store: DedupeStore, token: string, toleranceSeconds: number): Promise<void> {

@@ -1,8 +1,9 @@
 import { defineProvider, normalizeCodes, WebhookConfigError } from '@hookwire/core';
 import type { SalesforceEvents } from './events.js';
+import type { ParsedOutboundMessage } from './message.js';
 import type { SalesforceOptions } from './options.js';
 import { acknowledgement, handlerFault, soapFault } from './responses.js';
-import { readVerifiedMessage, type SalesforceCredentials, verifySalesforceRequest } from './verify.js';
+import { type SalesforceCredentials, verifySalesforceRequest } from './verify.js';
 
 export type {
   SalesforceEvents,
@@ -24,7 +25,12 @@ export type { SalesforceOptions } from './options.js';
  * const receiver = salesforce({ organizationId: process.env.SF_ORG_ID!, code: process.env.SF_WEBHOOK_CODE });
  * receiver.onAny((event) => console.log(event.payload.sObjectType, event.payload.sObject.Id));
  */
-export const salesforce = defineProvider<SalesforceOptions, SalesforceCredentials, SalesforceEvents>({
+export const salesforce = defineProvider<
+  SalesforceOptions,
+  SalesforceCredentials,
+  SalesforceEvents,
+  ParsedOutboundMessage
+>({
   name: 'salesforce',
   title: 'Salesforce',
   setup: (options) => ({
@@ -34,8 +40,8 @@ export const salesforce = defineProvider<SalesforceOptions, SalesforceCredential
   verify: (request, { state }) => verifySalesforceRequest(request, state),
   // One event per notification: each has its own id (Salesforce's unit of redelivery, so dedupe
   // works per record), while the acknowledgement covers the whole message.
-  parse: (request) =>
-    readVerifiedMessage(request).notifications.map((notification) => ({
+  parse: (_request, _ctx, message) =>
+    message.notifications.map((notification) => ({
       name: notification.message.actionId,
       id: notification.id,
       payload: notification,

@@ -14,14 +14,14 @@ export interface SalesforceCredentials {
   codes: string[] | undefined;
 }
 
-// verify() reads the envelope to check the org; parse() reuses that reading of the same request.
-const readings = new WeakMap<WebhookRequest, ParsedOutboundMessage>();
-
 /**
  * Salesforce signs nothing: the message is accepted over https (the org id and session id travel in
- * it), from a configured organization, with the configured `code` when there is one.
+ * it), from a configured organization, with the configured `code` when there is one. Returns the message it read.
  */
-export function verifySalesforceRequest(request: WebhookRequest, credentials: SalesforceCredentials): void {
+export function verifySalesforceRequest(
+  request: WebhookRequest,
+  credentials: SalesforceCredentials,
+): ParsedOutboundMessage {
   requireHttps(
     request,
     'Salesforce outbound messages must arrive over https: they carry the organization id and possibly an API session id. Use an https endpoint URL (behind a proxy, make the adapter see the forwarded scheme).',
@@ -35,9 +35,5 @@ export function verifySalesforceRequest(request: WebhookRequest, credentials: Sa
       'The OrganizationId of this outbound message is not one this receiver accepts. Check the `organizationId` option (Setup → Company Information).',
     );
   }
-  readings.set(request, reading);
-}
-
-export function readVerifiedMessage(request: WebhookRequest): ParsedOutboundMessage {
-  return readings.get(request) ?? readOutboundMessage(bodyText(request));
+  return reading;
 }
