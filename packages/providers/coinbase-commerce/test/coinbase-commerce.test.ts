@@ -1,7 +1,7 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
 import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { Webhook } from 'coinbase-commerce-node';
 import { describe, expect, it } from 'vitest';
 
@@ -28,6 +28,16 @@ const body = JSON.stringify({
 const signed = (overrides: Partial<Parameters<typeof signCoinbaseCommerceRequest>[0]> = {}) =>
   signCoinbaseCommerceRequest({ secret, body, ...overrides });
 
+describeReceiver({
+  provider: 'coinbase-commerce',
+  create: coinbaseCommerce,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'charge:confirmed', id: '24934862-d980-46cb-9402-43c81b0cdba6' },
+  signatureHeaders: ['X-CC-Webhook-Signature'],
+  malformedSignature: { value: 'g'.repeat(64) },
+  deliveryId: true,
+});
+
 describe('coinbaseCommerce receiver', () => {
   it('agrees with the official coinbase-commerce-node SDK, both ways', async () => {
     const request = signed();
@@ -47,36 +57,6 @@ describe('coinbaseCommerce receiver', () => {
       scheduledFor: '2017-01-31T20:50:02Z',
     });
     expect(result.event.payload).toEqual(JSON.parse(body));
-  });
-
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('"order":7', '"order":8')) };
-    expect((await webhookErrorOf(coinbaseCommerce({ secret }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
-    const response = await coinbaseCommerce({ secret }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await coinbaseCommerce({ secret: ['new-secret', secret] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires X-CC-Webhook-Signature once and well-formed', async () => {
-    const request = signed();
-    const { 'x-cc-webhook-signature': signature, ...headers } = request.headers;
-    const receive = (h: typeof headers) =>
-      webhookErrorOf(coinbaseCommerce({ secret }).receive({ ...request, headers: h }));
-    expect((await receive(headers)).code).toBe('missing_header');
-    expect(
-      (await receive({ ...headers, 'x-cc-webhook-signature': [signature as string, signature as string] }))
-        .code,
-    ).toBe('duplicate_header');
-    expect((await receive({ ...headers, 'x-cc-webhook-signature': 'g'.repeat(64) })).code).toBe(
-      'malformed_signature',
-    );
   });
 
   it('reports a signed body that is not an event delivery', async () => {

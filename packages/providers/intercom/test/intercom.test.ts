@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { intercom } from '@hookwire/intercom';
 import { signIntercomRequest } from '@hookwire/intercom/testing';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +18,16 @@ const body = `{
 }`;
 const signed = (overrides: Partial<Parameters<typeof signIntercomRequest>[0]> = {}) =>
   signIntercomRequest({ secret, body, ...overrides });
+
+describeReceiver({
+  provider: 'intercom',
+  create: intercom,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'user.created', id: 'notif_78c122d0-23ba-11e4-9464-79b01267cc2e' },
+  signatureHeaders: ['X-Hub-Signature'],
+  malformedSignature: { value: 'sha1=xyz' },
+  deliveryId: true,
+});
 
 describe('intercom receiver', () => {
   it('accepts sha1=<hex HMAC-SHA1 of the raw body> and names the event by topic', async () => {
@@ -46,34 +55,15 @@ describe('intercom receiver', () => {
     expect(pings).toEqual(['hi']);
   });
 
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('Hoban', 'Zoe')) };
-    expect((await webhookErrorOf(intercom({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const response = await intercom({ secret }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha1', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await intercom({ secret: ['next', secret] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires X-Hub-Signature once, with the sha1= prefix and hex', async () => {
+  it('requires the sha1= prefix on a hex signature', async () => {
     const request = signed();
-    const { 'x-hub-signature': signature, ...headers } = request.headers;
-    const receive = (h: typeof headers) =>
-      webhookErrorOf(intercom({ secret }).receive({ ...request, headers: h }));
-    expect((await receive(headers)).code).toBe('missing_header');
-    expect(
-      (await receive({ ...headers, 'x-hub-signature': [signature as string, signature as string] })).code,
-    ).toBe('duplicate_header');
-    const hex = (signature as string).slice(5);
-    expect((await receive({ ...headers, 'x-hub-signature': hex })).code).toBe('malformed_signature');
-    expect((await receive({ ...headers, 'x-hub-signature': `sha256=${hex}` })).code).toBe(
-      'malformed_signature',
-    );
-    expect((await receive({ ...headers, 'x-hub-signature': 'sha1=xyz' })).code).toBe('malformed_signature');
+    const hex = (request.headers['x-hub-signature'] as string).slice(5);
+    for (const value of [hex, `sha256=${hex}`]) {
+      const error = await webhookErrorOf(
+        intercom({ secret }).receive(withHeaders(request, { 'x-hub-signature': value })),
+      );
+      expect(error.code).toBe('malformed_signature');
+    }
   });
 
   it('reports a signed body without a topic or id', async () => {

@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { jira } from '@hookwire/jira';
 import { signJiraRequest } from '@hookwire/jira/testing';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,16 @@ const created = {
   },
 };
 const body = JSON.stringify(created);
+
+describeReceiver({
+  provider: 'jira',
+  create: jira,
+  sign: ({ secret }) => signJiraRequest({ secret, body, identifier: '1143242343' }),
+  event: { name: 'jira:issue_created', id: '1143242343' },
+  signatureHeaders: ['X-Hub-Signature'],
+  malformedSignature: { value: 'sha256=zz' },
+  deliveryId: true,
+});
 
 describe('jira receiver', () => {
   it('verifies X-Hub-Signature and names the event by webhookEvent', async () => {
@@ -46,32 +56,12 @@ describe('jira receiver', () => {
     expect(calls).toBe(1);
   });
 
-  it('rejects a tampered body and a wrong secret without revealing either', async () => {
-    const request = signJiraRequest({ secret, body });
-    const tampered = withBody(request, body.replace('ED-1', 'ED-2'));
-    expect((await webhookErrorOf(jira({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signJiraRequest({ secret: 'another secret', body });
-    const response = await jira({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, Buffer.from(body)));
-  });
-
-  it('accepts the old and the new secret during a change', async () => {
-    const receiver = jira({ secret: ['previous secret', secret] });
-    expect((await receiver.receive(signJiraRequest({ secret: 'previous secret', body }))).type).toBe('event');
-    expect((await receiver.receive(signJiraRequest({ secret, body }))).type).toBe('event');
-  });
-
-  it('requires one sha256 X-Hub-Signature', async () => {
+  it('requires the sha256= prefix', async () => {
     const request = signJiraRequest({ secret, body });
     const signature = request.headers['x-hub-signature'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-hub-signature': undefined }, 'missing_header'],
-      [{ 'x-hub-signature': [signature, signature] }, 'duplicate_header'],
       [{ 'x-hub-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
       [{ 'x-hub-signature': `sha1=${hmacHex('sha1', secret, body)}` }, 'malformed_signature'],
-      [{ 'x-hub-signature': 'sha256=zz' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
       expect((await webhookErrorOf(jira({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
@@ -93,16 +83,6 @@ describe('jira receiver', () => {
       const error = await webhookErrorOf(jira({ secret }).receive(signJiraRequest({ secret, body: bad })));
       expect(error.code).toBe('malformed_body');
     }
-  });
-
-  it('runs handlers by webhookEvent', async () => {
-    const receiver = jira({ secret });
-    const keys: string[] = [];
-    receiver.on('jira:issue_created', (event) => {
-      keys.push(event.payload.issue?.key ?? '');
-    });
-    expect((await receiver.handle(signJiraRequest({ secret, body }))).status).toBe(200);
-    expect(keys).toEqual(['ED-1']);
   });
 
   it('checks the secret at construction', () => {

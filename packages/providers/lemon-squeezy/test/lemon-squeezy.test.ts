@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { lemonSqueezy } from '@hookwire/lemon-squeezy';
 import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,15 @@ const body = JSON.stringify({
 });
 const signed = (overrides: Partial<Parameters<typeof signLemonSqueezyRequest>[0]> = {}) =>
   signLemonSqueezyRequest({ secret, event: 'order_created', body, ...overrides });
+
+describeReceiver({
+  provider: 'lemon-squeezy',
+  create: lemonSqueezy,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'order_created' },
+  signatureHeaders: ['X-Signature'],
+  malformedSignature: { value: 'sha256=xyz' },
+});
 
 describe('lemonSqueezy receiver', () => {
   it('accepts a hex HMAC-SHA256 of the raw body and names the event by meta.event_name', async () => {
@@ -35,37 +43,6 @@ describe('lemonSqueezy receiver', () => {
     const withoutMeta = signed({ body: '{"data":{"type":"orders","id":"1","attributes":{}}}' });
     const fallback = await lemonSqueezy({ secret }).receive(withoutMeta);
     expect(fallback.type === 'event' && fallback.event.name).toBe('order_created');
-  });
-
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('1199', '1')) };
-    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
-    const response = await lemonSqueezy({ secret }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await lemonSqueezy({ secret: ['next', secret] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires X-Signature once and well-formed', async () => {
-    const request = signed();
-    const { 'x-signature': signature, ...headers } = request.headers;
-    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
-    const twice = { ...headers, 'x-signature': [signature as string, signature as string] };
-    expect(
-      (await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers: twice }))).code,
-    ).toBe('duplicate_header');
-    const bad = { ...headers, 'x-signature': 'sha256=xyz' };
-    expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers: bad }))).code).toBe(
-      'malformed_signature',
-    );
   });
 
   it('reports a signed body without an event name', async () => {

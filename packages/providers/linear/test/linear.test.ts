@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { linear } from '@hookwire/linear';
 import { signLinearRequest } from '@hookwire/linear/testing';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -22,6 +22,18 @@ const bodyAt = (webhookTimestamp: unknown) =>
 const body = bodyAt(ts);
 const signed = (overrides: Partial<Parameters<typeof signLinearRequest>[0]> = {}) =>
   signLinearRequest({ secret, body, deliveryId: 'd-1', ...overrides });
+
+describeReceiver({
+  provider: 'linear',
+  create: linear,
+  sign: ({ secret, timestamp }) => signed({ secret, body: bodyAt(timestamp * 1000) }),
+  now: ts / 1000,
+  event: { name: 'Issue.create', id: 'd-1' },
+  signatureHeaders: ['Linear-Signature'],
+  malformedSignature: { value: 'sha256=abc' },
+  timestamp: { tolerance: 60 },
+  deliveryId: true,
+});
 
 describe('linear receiver', () => {
   it('agrees with the official @linear/sdk LinearWebhookClient, fresh and stale', async () => {
@@ -49,15 +61,7 @@ describe('linear receiver', () => {
     expect(result.event.payload).toEqual(JSON.parse(body));
   });
 
-  it('rejects a webhookTimestamp more than 60 s old or ahead, and honours a custom tolerance', async () => {
-    const receiver = linear({ secret, now });
-    expect((await receiver.receive(signed({ body: bodyAt(ts - 60_000) }))).type).toBe('event');
-    expect((await webhookErrorOf(receiver.receive(signed({ body: bodyAt(ts - 60_001) })))).code).toBe(
-      'timestamp_too_old',
-    );
-    expect((await webhookErrorOf(receiver.receive(signed({ body: bodyAt(ts + 60_001) })))).code).toBe(
-      'timestamp_in_future',
-    );
+  it('honours a custom tolerance', async () => {
     expect(
       (await linear({ secret, now, tolerance: 300 }).receive(signed({ body: bodyAt(ts - 200_000) }))).type,
     ).toBe('event');
@@ -74,33 +78,6 @@ describe('linear receiver', () => {
       const error = await webhookErrorOf(linear({ secret, now }).receive(signed({ body: bodyAt(value) })));
       expect(error.code).toBe('malformed_body');
     }
-  });
-
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('Crash', 'Fine')) };
-    expect((await webhookErrorOf(linear({ secret, now }).receive(tampered))).code).toBe('signature_mismatch');
-    const response = await linear({ secret, now }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await linear({ secret: ['old', secret], now }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires Linear-Signature once and well-formed', async () => {
-    const request = signed();
-    const { 'linear-signature': signature, ...headers } = request.headers;
-    const receive = (h: typeof headers) =>
-      webhookErrorOf(linear({ secret, now }).receive({ ...request, headers: h }));
-    expect((await receive(headers)).code).toBe('missing_header');
-    expect(
-      (await receive({ ...headers, 'linear-signature': [signature as string, signature as string] })).code,
-    ).toBe('duplicate_header');
-    expect((await receive({ ...headers, 'linear-signature': `sha256=${signature}` })).code).toBe(
-      'malformed_signature',
-    );
   });
 
   it('reports a signed body that is not JSON or has no type', async () => {

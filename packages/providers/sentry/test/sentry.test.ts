@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { sentry } from '@hookwire/sentry';
 import { signSentryRequest } from '@hookwire/sentry/testing';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +19,16 @@ const signed = (overrides: Partial<Parameters<typeof signSentryRequest>[0]> = {}
     ...overrides,
   });
 
+describeReceiver({
+  provider: 'sentry',
+  create: sentry,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'issue.created', id: 'req-1' },
+  signatureHeaders: ['Sentry-Hook-Signature', 'Sentry-Hook-Resource'],
+  malformedSignature: { value: 'sha256=zz' },
+  deliveryId: true,
+});
+
 describe('sentry receiver', () => {
   it('verifies the raw bytes and names the event <resource>.<action>', async () => {
     const request = signed();
@@ -35,49 +44,12 @@ describe('sentry receiver', () => {
     expect(result.event.payload).toEqual(JSON.parse(body));
   });
 
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const request = signed();
-    const tampered = withBody(request, body.replace('TypeError', 'Nothing'));
-    expect((await webhookErrorOf(sentry({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const response = await sentry({ secret }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
   it('takes the resource from its (unsigned) header, as Sentry sends it', async () => {
     // The resource header is not signed; the name follows it, so handlers see what Sentry sent.
     const request = signed();
     const headers = { ...request.headers, 'sentry-hook-resource': 'installation' };
     const result = await sentry({ secret }).receive({ ...request, headers });
     expect(result.type === 'event' && result.event.name).toBe('installation.created');
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await sentry({ secret: ['old', secret] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires the signature and resource headers, each once', async () => {
-    const request = signed();
-    for (const name of ['sentry-hook-signature', 'sentry-hook-resource']) {
-      const { [name]: _, ...headers } = request.headers;
-      expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
-        'missing_header',
-      );
-    }
-    const signature = request.headers['sentry-hook-signature'] as string;
-    const headers = { ...request.headers, 'sentry-hook-signature': [signature, signature] };
-    expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
-      'duplicate_header',
-    );
-  });
-
-  it('rejects a malformed signature', async () => {
-    const request = signed();
-    const headers = { ...request.headers, 'sentry-hook-signature': 'sha256=zz' };
-    expect((await webhookErrorOf(sentry({ secret }).receive({ ...request, headers }))).code).toBe(
-      'malformed_signature',
-    );
   });
 
   it('reports a signed body without an action', async () => {
