@@ -1,5 +1,10 @@
-export { bearerAuth, parseApiTokens } from './api/auth.js';
-export { createManagementApi, ManagementApi, type ManagementApiOptions } from './api/handler.js';
+export { type BearerAuthOptions, bearerAuth, OPERATOR_TENANT, parseApiTokens } from './api/auth.js';
+export {
+  type ApiCaller,
+  createManagementApi,
+  ManagementApi,
+  type ManagementApiOptions,
+} from './api/handler.js';
 export { attemptView, deliveryView, subscriptionView } from './api/views.js';
 export { isSenderError, SenderError, type SenderErrorCode } from './errors.js';
 export type { DeliveryHookContext, SenderHooks } from './hooks.js';
