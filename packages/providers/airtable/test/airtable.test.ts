@@ -2,13 +2,24 @@ import { createHmac } from 'node:crypto';
 import { airtable } from '@hookwire/airtable';
 import { signAirtableRequest } from '@hookwire/airtable/testing';
 import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = Buffer.from('airtable test mac secret, 32 b!!').toString('base64');
 // The notification body shown in Airtable's webhooks overview.
 const body =
   '{"base":{"id":"app00000000000000"},"webhook":{"id":"ach00000000000000"},"timestamp":"2022-02-01T21:25:05.663Z"}';
+
+describeReceiver({
+  provider: 'airtable',
+  create: airtable,
+  sign: ({ secret }) => signAirtableRequest({ secret, body }),
+  secrets: [secret, Buffer.from('another webhook').toString('base64')],
+  event: { name: 'ping', id: 'ach00000000000000:2022-02-01T21:25:05.663Z' },
+  signatureHeaders: ['X-Airtable-Content-MAC'],
+  malformedSignature: { value: 'hmac-sha256=not-hex' },
+  deliveryId: true,
+});
 
 describe('airtable receiver', () => {
   it('verifies a MAC keyed with the base64-decoded secret, computed independently', async () => {
@@ -37,33 +48,11 @@ describe('airtable receiver', () => {
     expect((await webhookErrorOf(airtable({ secret }).receive(request))).code).toBe('signature_mismatch');
   });
 
-  it('rejects a tampered body and a wrong secret without revealing either', async () => {
-    const request = signAirtableRequest({ secret, body });
-    const tampered = withBody(request, body.replace('app0', 'app9'));
-    expect((await webhookErrorOf(airtable({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const other = Buffer.from('another webhook').toString('base64');
-    const response = await airtable({ secret }).handle(signAirtableRequest({ secret: other, body }));
-    expect(response.status).toBe(401);
-    const text = String(response.body);
-    expect(text).not.toContain(secret);
-    expect(text).not.toContain(hmacHex('sha256', Buffer.from(secret, 'base64'), body));
-  });
-
-  it('accepts the secrets of several webhooks on one URL', async () => {
-    const second = Buffer.from('second webhook secret').toString('base64');
-    const receiver = airtable({ secret: [secret, second] });
-    expect((await receiver.receive(signAirtableRequest({ secret: second }))).type).toBe('event');
-    expect((await receiver.receive(signAirtableRequest({ secret }))).type).toBe('event');
-  });
-
-  it('requires one well-formed X-Airtable-Content-MAC', async () => {
+  it('requires the hmac-sha256= prefix', async () => {
     const request = signAirtableRequest({ secret, body });
     const mac = request.headers['x-airtable-content-mac'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-airtable-content-mac': undefined }, 'missing_header'],
-      [{ 'x-airtable-content-mac': [mac, mac] }, 'duplicate_header'],
       [{ 'x-airtable-content-mac': mac.slice('hmac-sha256='.length) }, 'malformed_signature'],
-      [{ 'x-airtable-content-mac': 'hmac-sha256=not-hex' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
       expect((await webhookErrorOf(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(

@@ -1,5 +1,4 @@
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
 import Razorpay from 'razorpay';
@@ -29,6 +28,16 @@ const body = JSON.stringify({
 const signed = (overrides: Partial<Parameters<typeof signRazorpayRequest>[0]> = {}) =>
   signRazorpayRequest({ secret, body, eventId: 'Em6Y0l3VUf1a5o', ...overrides });
 
+describeReceiver({
+  provider: 'razorpay',
+  create: razorpay,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'payment.captured', id: 'Em6Y0l3VUf1a5o' },
+  signatureHeaders: ['X-Razorpay-Signature'],
+  malformedSignature: { value: 'sha256=00' },
+  deliveryId: true,
+});
+
 describe('razorpay receiver', () => {
   it('agrees with the official razorpay SDK (validateWebhookSignature)', async () => {
     const request = signed();
@@ -44,34 +53,9 @@ describe('razorpay receiver', () => {
     expect(result.event.payload).toEqual(JSON.parse(body));
   });
 
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('"amount":100', '"amount":1')) };
-    expect((await webhookErrorOf(razorpay({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const response = await razorpay({ secret }).handle(signed({ secret: 'rzp_key_secret_by_mistake' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await razorpay({ secret: [secret, 'next'] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires X-Razorpay-Signature once and well-formed; the event id header is optional', async () => {
-    const request = signed();
-    const { 'x-razorpay-signature': signature, ...headers } = request.headers;
-    const receive = (h: typeof headers) =>
-      webhookErrorOf(razorpay({ secret }).receive({ ...request, headers: h }));
-    expect((await receive(headers)).code).toBe('missing_header');
-    expect(
-      (await receive({ ...headers, 'x-razorpay-signature': [signature as string, signature as string] }))
-        .code,
-    ).toBe('duplicate_header');
-    expect((await receive({ ...headers, 'x-razorpay-signature': 'sha256=00' })).code).toBe(
-      'malformed_signature',
-    );
-    const { 'x-razorpay-event-id': _, ...withoutId } = request.headers;
-    const result = await razorpay({ secret }).receive({ ...request, headers: withoutId });
+  it('takes the event id header as optional', async () => {
+    const { 'x-razorpay-event-id': _, ...withoutId } = signed().headers;
+    const result = await razorpay({ secret }).receive({ ...signed(), headers: withoutId });
     expect(result.type === 'event' && result.event.id).toBeUndefined();
   });
 
@@ -81,22 +65,5 @@ describe('razorpay receiver', () => {
         'malformed_body',
       );
     }
-  });
-
-  it('drops a retried event id once handled, when dedupe is on', async () => {
-    const receiver = razorpay({ secret, dedupe: true });
-    const ids: string[] = [];
-    receiver.on('payment.captured', (event) => {
-      ids.push(event.payload.payload.payment.entity.id);
-    });
-    const request = signRazorpayRequest({
-      secret,
-      event: 'payment.captured',
-      payload: { payment: { entity: { id: 'pay_1' } } },
-      eventId: 'evt_same',
-    });
-    expect((await receiver.handle(request)).status).toBe(200);
-    expect((await receiver.handle(request)).status).toBe(200);
-    expect(ids).toEqual(['pay_1']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { hmacBase64, hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { hmacHex } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,16 @@ const body = JSON.stringify({
 });
 const signed = (overrides: Partial<Parameters<typeof signTypeformRequest>[0]> = {}) =>
   signTypeformRequest({ secret, body, ...overrides });
+
+describeReceiver({
+  provider: 'typeform',
+  create: typeform,
+  sign: ({ secret }) => signed({ secret }),
+  event: { name: 'form_response', id: '01H8ZJ6QX2' },
+  signatureHeaders: ['Typeform-Signature'],
+  malformedSignature: { value: 'sha256=***' },
+  deliveryId: true,
+});
 
 describe('typeform receiver', () => {
   it('accepts sha256=<base64 HMAC-SHA256 of the raw body> and names the event by event_type', async () => {
@@ -41,32 +51,11 @@ describe('typeform receiver', () => {
     );
   });
 
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('Lorem', 'Ipsum')) };
-    expect((await webhookErrorOf(typeform({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const response = await typeform({ secret }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    expect((await typeform({ secret: ['next', secret] }).receive(signed())).type).toBe('event');
-  });
-
-  it('requires Typeform-Signature once, with the sha256= prefix and base64', async () => {
+  it('requires the sha256= prefix', async () => {
     const request = signed();
-    const { 'typeform-signature': signature, ...headers } = request.headers;
-    const receive = (h: typeof headers) =>
-      webhookErrorOf(typeform({ secret }).receive({ ...request, headers: h }));
-    expect((await receive(headers)).code).toBe('missing_header');
-    expect(
-      (await receive({ ...headers, 'typeform-signature': [signature as string, signature as string] })).code,
-    ).toBe('duplicate_header');
-    expect((await receive({ ...headers, 'typeform-signature': (signature as string).slice(7) })).code).toBe(
-      'malformed_signature',
-    );
-    expect((await receive({ ...headers, 'typeform-signature': 'sha256=***' })).code).toBe(
+    const unprefixed = (request.headers['typeform-signature'] as string).slice(7);
+    const headers = { ...request.headers, 'typeform-signature': unprefixed };
+    expect((await webhookErrorOf(typeform({ secret }).receive({ ...request, headers }))).code).toBe(
       'malformed_signature',
     );
   });

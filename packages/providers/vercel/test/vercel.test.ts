@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { vercel } from '@hookwire/vercel';
 import { signVercelRequest } from '@hookwire/vercel/testing';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,16 @@ const body = JSON.stringify({
   type: 'deployment.succeeded',
   createdAt: 1_700_000_000_000,
   payload: { deployment: { id: 'dpl_1', url: 'app.vercel.app', name: 'app' } },
+});
+
+describeReceiver({
+  provider: 'vercel',
+  create: vercel,
+  sign: ({ secret }) => signVercelRequest({ secret, body }),
+  event: { name: 'deployment.succeeded', id: 'evt_123' },
+  signatureHeaders: ['X-Vercel-Signature'],
+  malformedSignature: { value: 'not-hex' },
+  deliveryId: true,
 });
 
 describe('vercel receiver', () => {
@@ -27,22 +37,6 @@ describe('vercel receiver', () => {
     expect(result.event.payload).toEqual(JSON.parse(body));
   });
 
-  it('rejects a tampered body', async () => {
-    const request = signVercelRequest({ secret, body });
-    const error = await webhookErrorOf(
-      vercel({ secret }).receive(withBody(request, body.replace('dpl_1', 'dpl_2'))),
-    );
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret, and the response never contains the secret or the expected signature', async () => {
-    const response = await vercel({ secret }).handle(signVercelRequest({ secret: 'other', body }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha1', secret, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
   it('rejects a SHA-256 signature (Vercel signs with SHA-1)', async () => {
     const request = signVercelRequest({ secret, body });
     const headers = { ...request.headers, 'x-vercel-signature': hmacHex('sha256', secret, body) };
@@ -51,26 +45,9 @@ describe('vercel receiver', () => {
     );
   });
 
-  it('accepts any secret of a rotation', async () => {
-    const result = await vercel({ secret: ['new', secret] }).receive(signVercelRequest({ secret, body }));
-    expect(result.type).toBe('event');
-  });
-
-  it('requires the signature header, once', async () => {
+  it('rejects a prefixed or odd-length signature', async () => {
     const request = signVercelRequest({ secret, body });
-    const { 'x-vercel-signature': signature, ...headers } = request.headers;
-    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
-    const twice = { ...headers, 'x-vercel-signature': [signature as string, signature as string] };
-    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers: twice }))).code).toBe(
-      'duplicate_header',
-    );
-  });
-
-  it('rejects a malformed signature', async () => {
-    const request = signVercelRequest({ secret, body });
-    for (const value of ['not-hex', 'sha1=abc', 'abc']) {
+    for (const value of ['sha1=abc', 'abc']) {
       const headers = { ...request.headers, 'x-vercel-signature': value };
       expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
@@ -87,9 +64,7 @@ describe('vercel receiver', () => {
     }
   });
 
-  it('answers 405 to other methods and refuses a bad secret at construction', async () => {
-    const request = { ...signVercelRequest({ secret, body }), method: 'GET' };
-    expect((await vercel({ secret }).handle(request)).status).toBe(405);
+  it('refuses a bad secret at construction', () => {
     expect(() => vercel({ secret: ' padded ' })).toThrow(/whitespace/);
   });
 
