@@ -20,6 +20,8 @@ export interface TestDemo {
   base: string;
   /** Every line the demo logged. */
   log: string[];
+  /** Lines logged since `from` about requests (the worker's delivery lines left out). */
+  requestLines(from: number): string[];
   /** Every request the local subscriber got; its URL is `subscriberUrl(path)`. */
   received: Received[];
   subscriberUrl(path: string): string;
@@ -59,6 +61,7 @@ export async function startTestDemo(extraEnv: Record<string, string> = {}): Prom
     demo,
     base,
     log,
+    requestLines: (from) => log.slice(from).filter((line) => !/^deliver(ed|y) /.test(line)),
     received,
     subscriberUrl: (path) => `http://127.0.0.1:${subscriberPort}${path}`,
     api: (path, init = {}, token = TENANT_TOKENS.acme) =>
