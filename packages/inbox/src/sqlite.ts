@@ -1,0 +1,1 @@
+export { createSqliteInboxStore, SqliteInboxStore, type SqliteInboxStoreOptions } from './sqlite/store.js';
