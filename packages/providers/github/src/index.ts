@@ -20,7 +20,7 @@ export const github = defineProvider<GitHubOptions, { secrets: string[]; allowSh
   title: 'GitHub',
   setup: (options) => ({
     secrets: normalizeSecrets(options.secret, 'GitHub'),
-    allowSha1: options.allowSha1 ?? true,
+    allowSha1: options.allowSha1 ?? false,
   }),
   verify: (request, { state }) => verifyGitHubSignature(request, state.secrets, state.allowSha1),
   parse: parseGitHubEvent,

@@ -5,7 +5,8 @@ export interface GitHubOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'ded
   secret: string | string[];
   /**
    * Accept the legacy `X-Hub-Signature` (HMAC-SHA1) when `X-Hub-Signature-256` is absent
-   * (GitHub Enterprise Server before 3.x). Default `true`; set `false` to require SHA-256.
+   * (old GitHub Enterprise Server). Default `false`: GitHub recommends SHA-256, and SHA-1-only
+   * requests are refused with a message naming this option.
    */
   allowSha1?: boolean;
 }

@@ -17,11 +17,17 @@ export function verifyGitHubSignature(
     check(request, secrets, sha256, 'sha256', SHA256_HEADER);
     return;
   }
-  const sha1 = allowSha1 ? getHeader(request, SHA1_HEADER) : undefined;
+  const sha1 = getHeader(request, SHA1_HEADER);
   if (sha1 === undefined) {
     throw new WebhookError(
       'missing_header',
       `The ${SHA256_HEADER} header is missing. GitHub sends it only when the webhook has a secret: set the same secret in the webhook's settings at GitHub.`,
+    );
+  }
+  if (!allowSha1) {
+    throw new WebhookError(
+      'missing_header',
+      `This request is signed only with the legacy SHA-1 ${SHA1_HEADER}, which is refused by default (GitHub recommends ${SHA256_HEADER}). Set the receiver's \`allowSha1: true\` option to accept it, e.g. for an old GitHub Enterprise Server.`,
     );
   }
   check(request, secrets, sha1, 'sha1', SHA1_HEADER);
