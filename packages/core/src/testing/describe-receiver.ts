@@ -4,7 +4,7 @@
  * rotation, timestamps, handshakes, dedupe), so a provider's own tests keep only what is its own.
  */
 import { describe, expect, it } from 'vitest';
-import { WebhookError, type WebhookErrorCode } from '../errors.js';
+import { WebhookConfigError, WebhookError, type WebhookErrorCode } from '../errors.js';
 import type { ReceiveResult, WebhookEvent, WebhookRequest, WebhookResponse } from '../types.js';
 import { webhookErrorOf } from './requests.js';
 
@@ -95,12 +95,13 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
     description.create({ secret, now: () => now * 1000, ...overrides });
   const sign = async (overrides: Partial<SignTestInput<TSecret>> = {}) =>
     description.sign({ secret, timestamp: now, method: methods[0]!, ...overrides });
-  const refusal = async (request: WebhookRequest, code: WebhookErrorCode, receiver = create()) => {
-    const error = await webhookErrorOf(receiver.receive(request));
-    expect({ code: error.code, status: error.status }).toEqual({
-      code,
-      status: new WebhookError(code, '').status,
-    });
+  const refusal = async (
+    request: WebhookRequest,
+    code: WebhookErrorCode,
+    status = new WebhookError(code, '').status,
+  ) => {
+    const error = await webhookErrorOf(create().receive(request));
+    expect({ code: error.code, status: error.status }).toEqual({ code, status });
     return error;
   };
   const accepted = async (request: WebhookRequest, receiver = create()) => {
@@ -165,6 +166,18 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
         expect(url.searchParams.has('code')).toBe(true);
         url.searchParams.delete('code');
         await refusal({ ...request, url: url.href }, 'unauthorized');
+      });
+
+      it('refuses the code over plain http with unauthorized (400)', async () => {
+        const request = await sign();
+        const url = new URL(request.url);
+        url.protocol = 'http:';
+        url.hostname = 'hooks.example.com';
+        await refusal({ ...request, url: url.href }, 'unauthorized', 400);
+      });
+
+      it('refuses a code shorter than 32 characters at construction', () => {
+        expect(() => create({ secret: 'x'.repeat(31) as TSecret })).toThrow(WebhookConfigError);
       });
     }
 
