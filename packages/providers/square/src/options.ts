@@ -9,8 +9,9 @@ export interface SquareOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'ded
    */
   notificationUrl: string;
   /**
-   * Accept the legacy `x-square-signature` (HMAC-SHA1) when `x-square-hmacsha256-signature` is
-   * absent. Default `false`: Square sends the SHA-256 header with every notification.
+   * Accept the legacy `x-square-signature` (base64 HMAC-SHA1 of notification URL ‖ body), which
+   * older subscriptions still send, when `x-square-hmacsha256-signature` is absent. Default
+   * `false`: such a request is refused with a message naming this option.
    */
   allowSha1?: boolean;
 }

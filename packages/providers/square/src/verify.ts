@@ -15,11 +15,17 @@ export interface SquareCheck {
  */
 export function verifySquareSignature(request: WebhookRequest, check: SquareCheck): void {
   const sha256 = getHeader(request, SHA256_HEADER);
-  const sha1 = sha256 === undefined && check.allowSha1 ? getHeader(request, SHA1_HEADER) : undefined;
+  const sha1 = sha256 === undefined ? getHeader(request, SHA1_HEADER) : undefined;
   if (sha256 === undefined && sha1 === undefined) {
     throw new WebhookError(
       'missing_header',
       `The ${SHA256_HEADER} header is missing. Square signs every webhook notification; is this request from Square?`,
+    );
+  }
+  if (sha256 === undefined && !check.allowSha1) {
+    throw new WebhookError(
+      'missing_header',
+      `This request carries only the legacy HMAC-SHA1 ${SHA1_HEADER}, which is refused by default. Set the receiver's \`allowSha1: true\` option to accept it from an older subscription.`,
     );
   }
   verifyHmac({
