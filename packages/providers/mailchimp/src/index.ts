@@ -18,8 +18,8 @@ export type { MailchimpOptions } from './options.js';
 
 /**
  * A receiver for Mailchimp (Marketing) audience webhooks. Mailchimp signs nothing, so each POST
- * must carry the configured `code` query parameter over https; the validator's GET is answered
- * 200; the form-encoded body becomes `{ type, fired_at, data: { merges: { EMAIL, … } } }`, named by
+ * must carry the configured `code` query parameter over https; so must the validator's GET, which
+ * is then answered 200; the form-encoded body becomes `{ type, fired_at, data: { merges: { EMAIL, … } } }`, named by
  * `type` (`subscribe`, `unsubscribe`, `profile`, `upemail`, `cleaned`, `campaign`).
  *
  * @example
@@ -30,9 +30,13 @@ export const mailchimp = defineProvider<MailchimpOptions, { codes: string[] }, M
   name: 'mailchimp',
   title: 'Mailchimp',
   setup: (options) => ({ codes: normalizeCodes(options.code, 'Mailchimp') }),
-  // Mailchimp's "WebHook Validator" GETs the URL when the webhook is saved and wants a 200; the
-  // GET carries no data, so it is answered without the code check.
-  handshake: (request) => (request.method === 'GET' ? { status: 200 } : undefined),
+  // Mailchimp's "WebHook Validator" GETs the registered URL (so with its code) when the webhook is
+  // saved and wants a 200. The code is checked first: a URL without it must not look valid.
+  handshake(request, { state }) {
+    if (request.method !== 'GET') return undefined;
+    verifyCodeParameter(request, state.codes, 'Mailchimp');
+    return { status: 200 };
+  },
   verify: (request, { state }) => verifyCodeParameter(request, state.codes, 'Mailchimp'),
   parse: parseMailchimpEvent,
 });

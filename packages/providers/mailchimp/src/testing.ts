@@ -29,13 +29,19 @@ export function createMailchimpRequest(input: CreateMailchimpRequestInput): Webh
   });
 }
 
-/** The GET Mailchimp's validator sends when a webhook is saved. */
-export function createMailchimpValidationRequest(
-  url = 'https://example.com/webhooks/mailchimp',
-): WebhookRequest {
+export interface CreateMailchimpValidationInput {
+  /** The code in the registered URL; sent as the `code` query parameter (omit it to test a refusal). */
+  code?: string;
+  url?: string;
+}
+
+/** The GET Mailchimp's validator sends to the registered URL (code included) when a webhook is saved. */
+export function createMailchimpValidationRequest(input: CreateMailchimpValidationInput = {}): WebhookRequest {
+  const url = new URL(input.url ?? 'https://example.com/webhooks/mailchimp');
+  if (input.code !== undefined) url.searchParams.set('code', input.code);
   return createWebhookRequest({
     method: 'GET',
-    url,
+    url: url.toString(),
     headers: { 'user-agent': 'MailChimp.com WebHook Validator' },
   });
 }

@@ -89,8 +89,8 @@ describe('mailchimp receiver', () => {
     expect(seen).toEqual(['a@x->b@x', 'unsub:unsub', 'cleaned:hard', 'campaign:sent', 'profile:Ada']);
   });
 
-  it('answers the validator GET with 200 and no body, without the code', async () => {
-    const response = await mailchimp({ code }).handle(createMailchimpValidationRequest());
+  it('answers the validator GET that carries the code with 200 and no body', async () => {
+    const response = await mailchimp({ code }).handle(createMailchimpValidationRequest({ code }));
     expect(response).toEqual({ status: 200 });
   });
 
