@@ -57,9 +57,11 @@ export interface ReceiverDescription<TSecret = string> {
   event?: { name: string; id?: string };
   /**
    * `signature` (default): the body is signed, a wrong secret is `signature_mismatch`. `code`: the
-   * secret is the URL's `?code=` (ASP.NET convention), the body is not signed, failures are `unauthorized`.
+   * secret is the URL's `?code=` (ASP.NET convention). `password`: the secret is sent as is, in a
+   * header (Basic credentials, a token). With `code` and `password` the body is not signed and a
+   * wrong secret is `unauthorized`.
    */
-  credential?: 'signature' | 'code';
+  credential?: 'signature' | 'code' | 'password';
   /** Headers the signature travels in: each is removed (`missing_header`) and sent twice (`duplicate_header`). */
   signatureHeaders?: readonly string[];
   /** A value of a signature header that cannot be a signature, and its code (default `malformed_signature`). */
@@ -90,7 +92,8 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
   const now = description.now ?? 1_800_000_000;
   const methods = description.methods ?? ['POST'];
   const credential = description.credential ?? 'signature';
-  const wrongSecretCode: WebhookErrorCode = credential === 'code' ? 'unauthorized' : 'signature_mismatch';
+  const wrongSecretCode: WebhookErrorCode =
+    credential === 'signature' ? 'signature_mismatch' : 'unauthorized';
   const create = (overrides: Partial<ReceiverTestOptions<TSecret>> = {}) =>
     description.create({ secret, now: () => now * 1000, ...overrides });
   const sign = async (overrides: Partial<SignTestInput<TSecret>> = {}) =>
@@ -159,7 +162,7 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
         expect(Buffer.from(tampered.body).equals(Buffer.from(request.body))).toBe(false);
         await refusal(tampered, 'signature_mismatch');
       });
-    } else {
+    } else if (credential === 'code') {
       it('refuses a request without the code parameter with unauthorized', async () => {
         const request = await sign();
         const url = new URL(request.url);
@@ -187,7 +190,12 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
         const value = request.headers[header.toLowerCase()];
         expect(typeof value).toBe('string');
         const { [header.toLowerCase()]: _, ...rest } = request.headers;
-        await refusal({ ...request, headers: rest }, 'missing_header');
+        // Missing credentials are challenged (401, `WWW-Authenticate`), not a malformed request.
+        await refusal(
+          { ...request, headers: rest },
+          'missing_header',
+          credential === 'password' ? 401 : undefined,
+        );
         const twice = { ...request.headers, [header.toLowerCase()]: [value as string, value as string] };
         await refusal({ ...request, headers: twice }, 'duplicate_header');
       });

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { calendly } from '@hookwire/calendly';
 import { signCalendlyRequest } from '@hookwire/calendly/testing';
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'calendly-signing-key';
@@ -26,6 +25,17 @@ const withSignature = (value: string | string[]) => {
   return { ...request, headers: { ...request.headers, 'calendly-webhook-signature': value } };
 };
 
+describeReceiver({
+  provider: 'calendly',
+  create: calendly,
+  sign: ({ secret, timestamp }) => signed({ secret, timestamp }),
+  now: t,
+  event: { name: 'invitee.created' },
+  signatureHeaders: ['Calendly-Webhook-Signature'],
+  malformedSignature: { value: `t=${t}` },
+  timestamp: { tolerance: 180 },
+});
+
 describe('calendly receiver', () => {
   it('accepts t=…,v1=<hex HMAC-SHA256 of "t.body"> and names the event by `event`', async () => {
     const request = signed();
@@ -43,15 +53,7 @@ describe('calendly receiver', () => {
     expect(result.event.payload).toEqual(JSON.parse(body));
   });
 
-  it('rejects timestamps more than 3 minutes old or ahead, and honours a custom tolerance', async () => {
-    const receiver = calendly({ secret, now });
-    expect((await receiver.receive(signed({ timestamp: t - 180 }))).type).toBe('event');
-    expect((await webhookErrorOf(receiver.receive(signed({ timestamp: t - 181 })))).code).toBe(
-      'timestamp_too_old',
-    );
-    expect((await webhookErrorOf(receiver.receive(signed({ timestamp: t + 181 })))).code).toBe(
-      'timestamp_in_future',
-    );
+  it('honours a custom tolerance', async () => {
     expect(
       (await calendly({ secret, now, tolerance: 600 }).receive(signed({ timestamp: t - 500 }))).type,
     ).toBe('event');
@@ -66,36 +68,17 @@ describe('calendly receiver', () => {
     );
   });
 
-  it('rejects a tampered body and a wrong secret without leaking either', async () => {
-    const tampered = { ...signed(), body: Buffer.from(body.replace('Ann', 'Bob')) };
-    expect((await webhookErrorOf(calendly({ secret, now }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
-    const response = await calendly({ secret, now }).handle(signed({ secret: 'wrong' }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, `${t}.`, body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation, and any of several v1 entries', async () => {
-    expect((await calendly({ secret: ['old', secret], now }).receive(signed())).type).toBe('event');
+  it('accepts any of several v1 entries', async () => {
     const good = (signed().headers['calendly-webhook-signature'] as string).split('v1=')[1];
     const request = withSignature(`t=${t},v1=${'0'.repeat(64)},v1=${good},v0=ignored`);
     expect((await calendly({ secret, now }).receive(request)).type).toBe('event');
   });
 
-  it('requires the signature header, once and well-formed', async () => {
-    const request = signed();
-    const { 'calendly-webhook-signature': value, ...headers } = request.headers;
-    expect((await webhookErrorOf(calendly({ secret, now }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
+  it('requires one t and a hex v1 in the signature header', async () => {
     const receive = (v: string | string[]) =>
       webhookErrorOf(calendly({ secret, now }).receive(withSignature(v)));
-    expect((await receive([value as string, value as string])).code).toBe('duplicate_header');
-    const v1 = (value as string).split('v1=')[1];
+    const v1 = (signed().headers['calendly-webhook-signature'] as string).split('v1=')[1];
     expect((await receive(`v1=${v1}`)).code).toBe('malformed_signature');
-    expect((await receive(`t=${t}`)).code).toBe('malformed_signature');
     expect((await receive(`t=${t},t=${t},v1=${v1}`)).code).toBe('malformed_signature');
     expect((await receive(`t=${t},v1=not-hex`)).code).toBe('malformed_signature');
     expect((await receive(`t=soon,v1=${v1}`)).code).toBe('malformed_header');

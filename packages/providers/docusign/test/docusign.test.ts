@@ -1,5 +1,5 @@
 import { hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { docusign } from '@hookwire/docusign';
 import { signDocuSignRequest } from '@hookwire/docusign/testing';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,20 @@ const message = {
   data: { accountId: 'fa3d3c2b', userId: '5e1b2c3d', envelopeId: '93be49ab-afa0-4adf-933c-f752070d71ec' },
 };
 const body = JSON.stringify(message);
+
+describeReceiver({
+  provider: 'docusign',
+  create: docusign,
+  sign: ({ secret }) => signDocuSignRequest({ secret, body }),
+  secrets: [secret, 'old key'],
+  event: {
+    name: 'envelope-completed',
+    id: '93be49ab-afa0-4adf-933c-f752070d71ec:envelope-completed:2024-03-05T17:40:42.0877339Z',
+  },
+  signatureHeaders: ['X-DocuSign-Signature-1'],
+  malformedSignature: { value: '@@@' },
+  deliveryId: true,
+});
 
 describe('docusign receiver', () => {
   it('accepts a signed JSON SIM message and names it by event', async () => {
@@ -47,10 +61,6 @@ describe('docusign receiver', () => {
     const request = signDocuSignRequest({ secret: ['old key', secret], body });
     expect(request.headers['x-docusign-signature-2']).toBeDefined();
     expect((await docusign({ secret }).receive(request)).type).toBe('event');
-    // And the other way: this server still lists both keys, DocuSign already dropped the old one.
-    expect(
-      (await docusign({ secret: ['old key', secret] }).receive(signDocuSignRequest({ secret, body }))).type,
-    ).toBe('event');
   });
 
   it('reads signature headers beyond -1 even when -1 is absent', async () => {
@@ -63,25 +73,10 @@ describe('docusign receiver', () => {
     expect((await docusign({ secret }).receive(renumbered)).type).toBe('event');
   });
 
-  it('rejects a tampered body and wrong keys, revealing neither', async () => {
+  it('takes an empty signature header for a missing one', async () => {
     const request = signDocuSignRequest({ secret, body });
-    const tampered = withBody(request, body.replace('completed', 'voided'));
-    expect((await webhookErrorOf(docusign({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signDocuSignRequest({ secret: ['k1', 'k2'], body });
-    const response = await docusign({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, body));
-  });
-
-  it('requires a signature header, once, readable', async () => {
-    const request = signDocuSignRequest({ secret, body });
-    const signature = request.headers['x-docusign-signature-1'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-docusign-signature-1': undefined }, 'missing_header'],
       [{ 'x-docusign-signature-1': '' }, 'missing_header'],
-      [{ 'x-docusign-signature-1': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-docusign-signature-1': '@@@' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
       expect((await webhookErrorOf(docusign({ secret }).receive(withHeaders(request, headers)))).code).toBe(
@@ -97,19 +92,6 @@ describe('docusign receiver', () => {
       );
       expect(error.code).toBe('malformed_body');
     }
-  });
-
-  it('runs handlers by event name', async () => {
-    const receiver = docusign({ secret });
-    const seen: string[] = [];
-    receiver.on('envelope-completed', (event) => {
-      seen.push(event.payload.data.envelopeId);
-    });
-    expect((await receiver.handle(signDocuSignRequest({ secret, body }))).status).toBe(200);
-    expect(seen).toEqual([message.data.envelopeId]);
-    expect((await receiver.handle({ ...signDocuSignRequest({ secret, body }), method: 'PUT' })).status).toBe(
-      405,
-    );
   });
 
   it('checks its keys at construction', () => {

@@ -1,4 +1,4 @@
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,16 @@ const withAuthorization = (value: string | string[] | undefined) => {
   const base = request();
   return { ...base, headers: { ...base.headers, authorization: value } };
 };
+
+describeReceiver({
+  provider: 'postmark',
+  create: ({ secret, ...options }) => postmark({ username, password: secret, ...options }),
+  sign: ({ secret }) => request({ password: secret }),
+  credential: 'password',
+  event: { name: 'Bounce' },
+  signatureHeaders: ['Authorization'],
+  malformedSignature: { value: 'Basic ***', code: 'unauthorized' },
+});
 
 describe('postmark receiver', () => {
   it('accepts matching Basic credentials (a colon in the password included) and names the event by RecordType', async () => {
@@ -54,25 +64,15 @@ describe('postmark receiver', () => {
     const response = await postmark({ username, password }).handle(withAuthorization(undefined));
     expect(response.status).toBe(401);
     expect(response.headers?.['www-authenticate']).toBeDefined();
-    expect(
-      (await webhookErrorOf(postmark({ username, password }).receive(withAuthorization(undefined)))).code,
-    ).toBe('missing_header');
   });
 
-  it('rejects a duplicated Authorization header and malformed credentials', async () => {
+  it('rejects credentials of another scheme or unreadable ones', async () => {
     const good = request().headers.authorization as string;
     const receive = (value: string | string[]) =>
       webhookErrorOf(postmark({ username, password }).receive(withAuthorization(value)));
-    expect((await receive([good, good])).code).toBe('duplicate_header');
-    for (const value of ['Bearer abc', 'Basic', 'Basic ***', good.replace('Basic', 'Digest')]) {
+    for (const value of ['Bearer abc', 'Basic', good.replace('Basic', 'Digest')]) {
       expect((await receive(value)).code).toBe('unauthorized');
     }
-  });
-
-  it('accepts any password of a rotation', async () => {
-    const receiver = postmark({ username, password: ['next-password', password] });
-    expect((await receiver.receive(request())).type).toBe('event');
-    expect((await receiver.receive(request({ password: 'next-password' }))).type).toBe('event');
   });
 
   it('reports a body that is not a JSON object', async () => {
@@ -87,15 +87,5 @@ describe('postmark receiver', () => {
     expect(() => postmark({ username: '', password })).toThrow(/username/);
     expect(() => postmark({ username: 'a:b', password })).toThrow(/username/);
     expect(() => postmark({ username, password: [] })).toThrow(/password/);
-  });
-
-  it('builds requests for handler tests', async () => {
-    const receiver = postmark({ username, password });
-    const emails: string[] = [];
-    receiver.on('Bounce', (event) => {
-      emails.push(event.payload.Email);
-    });
-    expect((await receiver.handle(request())).status).toBe(200);
-    expect(emails).toEqual(['john@example.com']);
   });
 });
