@@ -36,4 +36,6 @@ export type HubSpotEvents = {
   [K in `${ObjectType | 'object'}.propertyChange`]: HubSpotPropertyChangeEvent<K>;
 } & {
   'contact.privacyDeletion': HubSpotEvent<'contact.privacyDeletion'>;
+  /** A workflow webhook sent with GET: the query parameters of the URL (GET carries no body). */
+  'workflow.get': Record<string, string>;
 };

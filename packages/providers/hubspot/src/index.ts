@@ -19,6 +19,8 @@ export type { HubSpotOptions } from './options.js';
 export const hubspot = defineProvider<HubSpotOptions, { secrets: string[] }, HubSpotEvents>({
   name: 'hubspot',
   title: 'HubSpot',
+  // Workflow "Send a webhook" actions may use GET (no body); both signature versions cover it.
+  methods: ['POST', 'GET'],
   tolerance: 300,
   setup(options) {
     checkPublicUrl(options.publicUrl, 'HubSpot');

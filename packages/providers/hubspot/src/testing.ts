@@ -14,18 +14,21 @@ export interface SignHubSpotRequestInput {
   version?: 'v1' | 'v2' | 'v3';
   /** Milliseconds since the epoch, for v3 (default: now). */
   timestamp?: number;
+  /** `GET`, as a workflow's "Send a webhook" action may send: no body, data in the URL's query. */
+  method?: 'POST' | 'GET';
 }
 
 /** Builds a `WebhookRequest` signed as HubSpot signs webhook requests. */
 export function signHubSpotRequest(input: SignHubSpotRequestInput): WebhookRequest {
-  const method = 'POST';
-  const body = Buffer.from(input.body ?? JSON.stringify(input.events ?? []));
+  const method = input.method ?? 'POST';
+  const body =
+    method === 'GET' ? Buffer.alloc(0) : Buffer.from(input.body ?? JSON.stringify(input.events ?? []));
   const version = input.version ?? 'v3';
   const legacy = version === 'v2' ? 'v2' : 'v1';
   const hash = createHash('sha256').update(input.secret);
   if (legacy === 'v2') hash.update(method).update(input.url);
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
+    ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
     'x-hubspot-signature-version': legacy,
     'x-hubspot-signature': hash.update(body).digest('hex'),
   };
