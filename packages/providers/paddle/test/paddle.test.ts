@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { paddle } from '@hookwire/paddle';
 import { signPaddleRequest } from '@hookwire/paddle/testing';
 import { NodeRuntime, Webhooks } from '@paddle/paddle-node-sdk';
@@ -24,6 +24,18 @@ function receiver(options: Partial<Parameters<typeof paddle>[0]> = {}) {
 function withSignature(request: WebhookRequest, value: string | string[] | undefined) {
   return { ...request, headers: { ...request.headers, 'paddle-signature': value } };
 }
+
+describeReceiver({
+  provider: 'paddle',
+  create: paddle,
+  sign: ({ secret, timestamp }) => signPaddleRequest({ secret, payload: completed, timestamp }),
+  secrets: [secret, 'pdl_ntfset_new'],
+  event: { name: 'transaction.completed', id: 'evt_01hv8x29kz0t586xy6zn1a62ny' },
+  signatureHeaders: ['Paddle-Signature'],
+  malformedSignature: { value: 'h1=00' },
+  timestamp: { tolerance: 5 },
+  deliveryId: true,
+});
 
 describe('paddle receiver', () => {
   beforeAll(() => {
@@ -66,40 +78,24 @@ describe('paddle receiver', () => {
     expect((await receiver({ secret: ['pdl_ntfset_other', secret] }).receive(request)).type).toBe('event');
   });
 
-  it("enforces Paddle's 5-second window both ways by default, and a configured one", async () => {
+  it('honours a configured window', async () => {
     const sign = (offset: number) =>
       signPaddleRequest({ secret, payload: completed, timestamp: ts + offset });
-    expect((await receiver().receive(sign(-5))).type).toBe('event');
-    expect((await webhookErrorOf(receiver().receive(sign(-6)))).code).toBe('timestamp_too_old');
-    expect((await webhookErrorOf(receiver().receive(sign(6)))).code).toBe('timestamp_in_future');
     expect((await receiver({ tolerance: 60 }).receive(sign(-59))).type).toBe('event');
   });
 
-  it('rejects a tampered body, a changed ts and the wrong secret', async () => {
+  it('rejects a changed ts (it is signed)', async () => {
     const request = signPaddleRequest({ secret, payload: completed, timestamp: ts });
-    const tampered = {
-      ...request,
-      body: Buffer.from(JSON.stringify({ ...completed, event_type: 'transaction.canceled' })),
-    };
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const header = String(request.headers['paddle-signature']);
     const shifted = withSignature(request, header.replace(`ts=${ts}`, `ts=${ts - 1}`));
     expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
-    const response = await receiver().handle(
-      signPaddleRequest({ secret: 'pdl_ntfset_wrong', payload: completed, timestamp: ts }),
-    );
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(header.split('h1=')[1] as string);
   });
 
-  it('rejects missing, duplicated and malformed signature headers', async () => {
+  it('requires one ts and a hex h1 in the signature header', async () => {
     const request = signPaddleRequest({ secret, payload: completed, timestamp: ts });
     const header = String(request.headers['paddle-signature']);
     const h1 = header.split(';')[1] as string;
     const cases: [string | string[] | undefined, string][] = [
-      [undefined, 'missing_header'],
-      [[header, header], 'duplicate_header'],
       [h1, 'malformed_signature'],
       [`ts=${ts}`, 'malformed_signature'],
       [`ts=${ts};ts=${ts};${h1}`, 'malformed_signature'],

@@ -1,5 +1,4 @@
-import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { xero } from '@hookwire/xero';
 import { signXeroRequest } from '@hookwire/xero/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,22 +15,33 @@ const invoice = {
 } as const;
 const contact = { ...invoice, eventCategory: 'CONTACT', eventType: 'CREATE', resourceId: 'c-1' } as const;
 
+const intentToReceive =
+  '{"events":[],"lastEventSequence":0,"firstEventSequence":0,"entropy":"S0m3r4Nd0mt3xt"}';
+describeReceiver({
+  provider: 'xero',
+  create: xero,
+  sign: ({ secret }) => signXeroRequest({ secret, events: [invoice] }),
+  secrets: [secret, 'old key'],
+  event: {
+    name: 'INVOICE.UPDATE',
+    id: '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777:UPDATE:2024-06-21T01:15:39.902',
+  },
+  signatureHeaders: ['X-Xero-Signature'],
+  malformedSignature: { value: '***' },
+  handshakes: [
+    {
+      name: 'intent to receive',
+      request: ({ secret }) => signXeroRequest({ secret, body: intentToReceive }),
+      response: { status: 200 },
+    },
+  ],
+  deliveryId: true,
+});
+
 describe('xero receiver', () => {
-  it('passes "intent to receive": empty 200 when signed right, empty 401 when signed wrong', async () => {
-    // The body Xero's docs show for intent-to-receive requests.
-    const body = '{"events":[],"lastEventSequence":0,"firstEventSequence":0,"entropy":"S0m3r4Nd0mt3xt"}';
-    const good = createWebhookRequest({
-      body,
-      headers: { 'x-xero-signature': hmacBase64('sha256', secret, body) },
-    });
-    const bad = createWebhookRequest({
-      body,
-      headers: { 'x-xero-signature': hmacBase64('sha256', 'other', body) },
-    });
-    const receiver = xero({ secret });
-    expect(await receiver.handle(good)).toEqual({ status: 200 });
-    const rejected = await receiver.handle(bad);
-    expect(rejected).toEqual({ status: 401 });
+  it('answers refusals with an empty body, so Xero sees exactly 401', async () => {
+    const wrong = signXeroRequest({ secret: 'not the key', body: intentToReceive });
+    expect(await xero({ secret }).handle(wrong)).toEqual({ status: 401 });
   });
 
   it('turns each item of events into one event named <eventCategory>.<eventType>', async () => {
@@ -61,41 +71,13 @@ describe('xero receiver', () => {
     expect(seen).toEqual([invoice.resourceId, 'CONTACT.CREATE']);
   });
 
-  it('rejects a tampered body and a wrong key with an empty 401', async () => {
-    const request = signXeroRequest({ secret, events: [invoice] });
-    const tampered = {
-      ...request,
-      body: Buffer.from(Buffer.from(request.body).toString().replace('UPDATE', 'CREATE')),
-    };
-    expect((await webhookErrorOf(xero({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signXeroRequest({ secret: 'not the key', events: [invoice] });
-    const response = await xero({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(response.body).toBeUndefined();
-    const error = await webhookErrorOf(xero({ secret }).receive(wrong));
-    expect(error.message).not.toContain(secret);
-    expect(error.message).not.toContain(hmacBase64('sha256', secret, wrong.body));
-  });
-
-  it('accepts either key during a change', async () => {
-    const receiver = xero({ secret: ['old key', secret] });
-    expect((await receiver.receive(signXeroRequest({ secret: 'old key', events: [invoice] }))).type).toBe(
-      'event',
-    );
-    expect((await receiver.receive(signXeroRequest({ secret, events: [invoice] }))).type).toBe('event');
-  });
-
-  it('treats a missing, repeated or unreadable signature as unauthorised', async () => {
+  it('answers a missing, repeated or unreadable signature with an empty 401', async () => {
     const request = signXeroRequest({ secret });
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-xero-signature': undefined }, 'missing_header'],
-      [{ 'x-xero-signature': [request.headers['x-xero-signature'] as string, 'x'] }, 'duplicate_header'],
-      [{ 'x-xero-signature': '***' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      const changed = withHeaders(request, headers);
-      expect((await webhookErrorOf(xero({ secret }).receive(changed))).code).toBe(code);
-      expect(await xero({ secret }).handle(changed)).toEqual({ status: 401 });
+    const signature = request.headers['x-xero-signature'] as string;
+    for (const value of [undefined, [signature, 'x'], '***']) {
+      expect(await xero({ secret }).handle(withHeaders(request, { 'x-xero-signature': value }))).toEqual({
+        status: 401,
+      });
     }
   });
 
@@ -105,11 +87,6 @@ describe('xero receiver', () => {
       expect((await webhookErrorOf(xero({ secret }).receive(request))).code).toBe('malformed_body');
       expect(await xero({ secret }).handle(request)).toEqual({ status: 400 });
     }
-  });
-
-  it('answers 405 to other methods', async () => {
-    const response = await xero({ secret }).handle({ ...signXeroRequest({ secret }), method: 'GET' });
-    expect(response).toEqual({ status: 405, headers: { allow: 'POST' } });
   });
 
   it('checks the key at construction', () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { zoom } from '@hookwire/zoom';
 import { signZoomRequest, signZoomUrlValidation } from '@hookwire/zoom/testing';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,33 @@ function receiver(options: Partial<Parameters<typeof zoom>[0]> = {}) {
   return zoom({ secret, now: () => now, ...options });
 }
 
+const plainToken = 'qgg8vlvZRS6UYooatFL8Aw';
+describeReceiver({
+  provider: 'zoom',
+  create: zoom,
+  sign: ({ secret, timestamp }) =>
+    signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp }),
+  secrets: [secret, 'next-secret'],
+  event: { name: 'meeting.started' },
+  signatureHeaders: ['X-Zm-Signature', 'X-Zm-Request-Timestamp'],
+  malformedSignature: { value: 'v0=nothex' },
+  timestamp: { tolerance: 300 },
+  handshakes: [
+    {
+      name: 'endpoint.url_validation',
+      request: ({ secret, timestamp }) => signZoomUrlValidation({ secret, plainToken, timestamp }),
+      response: {
+        status: 200,
+        body: JSON.stringify({
+          plainToken,
+          encryptedToken: createHmac('sha256', secret).update(plainToken).digest('hex'),
+        }),
+      },
+    },
+  ],
+  deliveryId: true,
+});
+
 describe('zoom receiver', () => {
   it("verifies v0=HMAC-SHA256('v0:' + timestamp + ':' + body), computed as Zoom's sample does", async () => {
     const body = JSON.stringify({ event: 'meeting.started', event_ts: now, payload: started });
@@ -36,14 +63,7 @@ describe('zoom receiver', () => {
     expect(result.event.meta.trackingId).toEqual(expect.stringContaining('rid='));
   });
 
-  it('answers endpoint.url_validation with plainToken and its HMAC, only once the request is verified', async () => {
-    const plainToken = 'qgg8vlvZRS6UYooatFL8Aw';
-    const response = await receiver().handle(signZoomUrlValidation({ secret, plainToken, timestamp }));
-    expect(response.status).toBe(200);
-    expect(JSON.parse(String(response.body))).toEqual({
-      plainToken,
-      encryptedToken: createHmac('sha256', secret).update(plainToken).digest('hex'),
-    });
+  it('answers endpoint.url_validation only once the request is verified', async () => {
     const forged = await receiver().handle(signZoomUrlValidation({ secret: 'guess', plainToken, timestamp }));
     expect(forged.status).toBe(401);
     expect(String(forged.body)).not.toContain(createHmac('sha256', secret).update(plainToken).digest('hex'));
@@ -59,53 +79,23 @@ describe('zoom receiver', () => {
     );
   });
 
-  it('routes typed handlers', async () => {
-    const topics: string[] = [];
-    const r = receiver();
-    r.on('meeting.started', (event) => {
-      topics.push(event.payload.payload.object.topic);
-    });
-    expect(
-      (await r.handle(signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp })))
-        .status,
-    ).toBe(200);
-    expect(topics).toEqual(['Standup']);
-  });
-
-  it('rejects a tampered body, the wrong secret and a changed timestamp', async () => {
+  it('rejects a changed timestamp (it is signed)', async () => {
     const request = signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp });
-    const tampered = {
-      ...request,
-      body: Buffer.from(Buffer.from(request.body).toString().replace('Standup', 'Payday')),
-    };
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = await receiver().handle(
-      signZoomRequest({ secret: 'guess', event: 'meeting.started', timestamp }),
-    );
-    expect(wrong.status).toBe(401);
-    expect(String(wrong.body)).not.toContain(secret);
     const shifted = withHeaders(request, { 'x-zm-request-timestamp': String(timestamp - 1) });
     expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
   });
 
-  it('refuses stale and future timestamps', async () => {
+  it('honours a custom tolerance', async () => {
     const sign = (offset: number) =>
       signZoomRequest({ secret, event: 'meeting.ended', timestamp: timestamp + offset });
-    expect((await webhookErrorOf(receiver().receive(sign(-301)))).code).toBe('timestamp_too_old');
-    expect((await webhookErrorOf(receiver().receive(sign(301)))).code).toBe('timestamp_in_future');
-    expect((await receiver().receive(sign(-299))).type).toBe('event');
     expect((await receiver({ tolerance: 900 }).receive(sign(-800))).type).toBe('event');
   });
 
-  it('rejects missing, duplicated and malformed headers', async () => {
+  it('requires the v0= prefix and a timestamp in seconds', async () => {
     const request = signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp });
     const signature = request.headers['x-zm-signature'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-zm-signature': undefined }, 'missing_header'],
-      [{ 'x-zm-request-timestamp': undefined }, 'missing_header'],
-      [{ 'x-zm-signature': [signature, signature] }, 'duplicate_header'],
       [{ 'x-zm-signature': signature.slice(3) }, 'malformed_signature'],
-      [{ 'x-zm-signature': 'v0=nothex' }, 'malformed_signature'],
       [{ 'x-zm-request-timestamp': String(now) }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
