@@ -45,6 +45,8 @@ export interface HandshakeCase<TSecret> {
 export interface ReceiverDescription<TSecret = string> {
   /** `event.provider`, e.g. `github`. */
   provider: string;
+  /** Names one of several schemes of a provider, e.g. `signing token`, in the describe title. */
+  variant?: string;
   /** Builds a receiver, e.g. `(options) => github(options)`. */
   create(options: ReceiverTestOptions<TSecret>): ReceiverUnderTest;
   /** Signs a valid request, e.g. `({ secret }) => signGitHubRequest({ secret, event: 'push', payload })`. */
@@ -57,11 +59,11 @@ export interface ReceiverDescription<TSecret = string> {
   event?: { name: string; id?: string };
   /**
    * `signature` (default): the body is signed, a wrong secret is `signature_mismatch`. `code`: the
-   * secret is the URL's `?code=` (ASP.NET convention). `password`: the secret is sent as is, in a
-   * header (Basic credentials, a token). With `code` and `password` the body is not signed and a
-   * wrong secret is `unauthorized`.
+   * secret is the URL's `?code=` (ASP.NET convention). `token`: the secret is sent as is in a
+   * header. `basic`: it is the password of Basic credentials, and missing credentials are
+   * challenged (401). Unless signed, the body is not checked and a wrong secret is `unauthorized`.
    */
-  credential?: 'signature' | 'code' | 'password';
+  credential?: 'signature' | 'code' | 'token' | 'basic';
   /** Headers the signature travels in: each is removed (`missing_header`) and sent twice (`duplicate_header`). */
   signatureHeaders?: readonly string[];
   /** A value of a signature header that cannot be a signature, and its code (default `malformed_signature`). */
@@ -70,6 +72,8 @@ export interface ReceiverDescription<TSecret = string> {
   timestamp?: { tolerance: number; future?: 'refused' | 'accepted' };
   /** Unsigned or signed handshakes and the responses they get. */
   handshakes?: readonly HandshakeCase<TSecret>[];
+  /** The status of every failed verification, where the provider requires one (Shopify: 401). */
+  failureStatus?: number;
   /** Several secrets at once are accepted (default true). */
   rotation?: boolean;
   /** The provider sends a delivery id that stays the same across retries: dedupe drops a repeat. */
@@ -101,7 +105,7 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
   const refusal = async (
     request: WebhookRequest,
     code: WebhookErrorCode,
-    status = new WebhookError(code, '').status,
+    status = description.failureStatus ?? new WebhookError(code, '').status,
   ) => {
     const error = await webhookErrorOf(create().receive(request));
     expect({ code: error.code, status: error.status }).toEqual({ code, status });
@@ -113,7 +117,8 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
     return result.type === 'event' ? result.event : undefined;
   };
 
-  describe(`${description.provider} receiver conformance`, () => {
+  const title = `${description.provider} receiver conformance`;
+  describe(description.variant ? `${title} (${description.variant})` : title, () => {
     it('accepts a signed request and answers it with 2xx', async () => {
       const event = await accepted(await sign());
       expect(event?.provider).toBe(description.provider);
@@ -139,7 +144,7 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
 
     const refused = refusedMethods.find((method) => !methods.includes(method))!;
     it(`refuses ${refused} with method_not_allowed`, async () => {
-      await refusal({ ...(await sign()), method: refused }, 'method_not_allowed');
+      await refusal({ ...(await sign()), method: refused }, 'method_not_allowed', 405);
     });
 
     it(`refuses a wrong secret with ${wrongSecretCode}, revealing no secret`, async () => {
@@ -194,7 +199,7 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
         await refusal(
           { ...request, headers: rest },
           'missing_header',
-          credential === 'password' ? 401 : undefined,
+          credential === 'basic' ? 401 : undefined,
         );
         const twice = { ...request.headers, [header.toLowerCase()]: [value as string, value as string] };
         await refusal({ ...request, headers: twice }, 'duplicate_header');

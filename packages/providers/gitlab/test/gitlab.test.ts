@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { gitlab } from '@hookwire/gitlab';
 import { signGitLabRequest } from '@hookwire/gitlab/testing';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,38 @@ const mergeRequest = {
   event_type: 'merge_request',
   object_attributes: { iid: 7, title: 'Fix', action: 'open' },
 };
+
+describeReceiver({
+  provider: 'gitlab',
+  variant: 'secret token',
+  create: gitlab,
+  sign: ({ secret }) =>
+    signGitLabRequest({ secret, event: 'Push Hook', payload: push, idempotencyKey: 'k-1' }),
+  credential: 'token',
+  event: { name: 'Push Hook', id: 'k-1' },
+  signatureHeaders: ['X-Gitlab-Token'],
+  deliveryId: true,
+});
+
+describeReceiver({
+  provider: 'gitlab',
+  variant: 'signing token',
+  create: ({ secret, ...options }) => gitlab({ signingToken: secret, ...options }),
+  sign: ({ secret, timestamp }) =>
+    signGitLabRequest({
+      signingToken: secret,
+      event: 'Push Hook',
+      payload: push,
+      idempotencyKey: 'k-1',
+      timestamp,
+    }),
+  secrets: [signingToken, `whsec_${Buffer.from('the previous signing token key').toString('base64')}`],
+  event: { name: 'Push Hook', id: 'k-1' },
+  signatureHeaders: ['Webhook-Signature', 'Webhook-Id', 'Webhook-Timestamp'],
+  malformedSignature: { value: 'v1,' },
+  timestamp: { tolerance: 300 },
+  deliveryId: true,
+});
 
 describe('gitlab receiver: secret token', () => {
   it('names events by X-Gitlab-Event and puts object_kind and action in meta', async () => {
@@ -64,29 +96,10 @@ describe('gitlab receiver: secret token', () => {
     expect(result.type === 'event' && result.event.id).toBe(request.headers['x-gitlab-event-uuid']);
   });
 
-  it('rejects a wrong, missing or duplicated token without echoing the secret', async () => {
-    const response = await gitlab({ secret }).handle(
-      signGitLabRequest({ secret: 'guess', event: 'Push Hook', payload: push }),
-    );
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
+  it('rejects a prefix of the token', async () => {
     const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
-    const missing = withHeaders(request, { 'x-gitlab-token': undefined });
-    expect((await webhookErrorOf(gitlab({ secret }).receive(missing))).code).toBe('missing_header');
-    const doubled = withHeaders(request, { 'x-gitlab-token': [secret, 'guess'] });
-    expect((await webhookErrorOf(gitlab({ secret }).receive(doubled))).code).toBe('duplicate_header');
     const prefix = withHeaders(request, { 'x-gitlab-token': secret.slice(0, -1) });
     expect((await webhookErrorOf(gitlab({ secret }).receive(prefix))).code).toBe('unauthorized');
-  });
-
-  it('accepts any token of a rotation', async () => {
-    const receiver = gitlab({ secret: ['old-token', secret] });
-    for (const token of ['old-token', secret]) {
-      expect(
-        (await receiver.receive(signGitLabRequest({ secret: token, event: 'Push Hook', payload: push })))
-          .type,
-      ).toBe('event');
-    }
   });
 
   it('cannot detect a changed body with a token alone (no integrity), which is why signing tokens exist', async () => {
@@ -135,54 +148,7 @@ describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
     expect(result.type === 'event' && result.event.id).toBe('msg-1');
   });
 
-  it('rejects a tampered body, another signing token, and stale or future timestamps', async () => {
-    const request = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
-    const tampered = withBody(request, JSON.stringify({ ...push, ref: 'x' }));
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
-    const other = `whsec_${Buffer.from('another key of sixteen+ bytes').toString('base64')}`;
-    const foreign = signGitLabRequest({ signingToken: other, event: 'Push Hook', payload: push, timestamp });
-    expect((await webhookErrorOf(receiver().receive(foreign))).code).toBe('signature_mismatch');
-    const stale = signGitLabRequest({
-      signingToken,
-      event: 'Push Hook',
-      payload: push,
-      timestamp: timestamp - 301,
-    });
-    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
-    const future = signGitLabRequest({
-      signingToken,
-      event: 'Push Hook',
-      payload: push,
-      timestamp: timestamp + 301,
-    });
-    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
-  });
-
-  it('rejects missing, duplicated and malformed signature headers', async () => {
-    const request = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
-    const signature = request.headers['webhook-signature'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'webhook-signature': undefined }, 'missing_header'],
-      [{ 'webhook-id': undefined }, 'missing_header'],
-      [{ 'webhook-signature': [signature, signature] }, 'duplicate_header'],
-      [{ 'webhook-timestamp': 'soon' }, 'malformed_header'],
-      [{ 'webhook-signature': 'v1,' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
-    }
-  });
-
-  it('accepts a rotation of signing tokens, and requires both checks when both are set', async () => {
-    const old = `whsec_${Buffer.from('the previous signing token key').toString('base64')}`;
-    const rotating = gitlab({ signingToken: [signingToken, old], now: () => now });
-    const signedWithOld = signGitLabRequest({
-      signingToken: old,
-      event: 'Push Hook',
-      payload: push,
-      timestamp,
-    });
-    expect((await rotating.receive(signedWithOld)).type).toBe('event');
+  it('requires both checks when both are set', async () => {
     const both = gitlab({ secret, signingToken, now: () => now });
     const signedOnly = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
     expect((await webhookErrorOf(both.receive(signedOnly))).code).toBe('missing_header');

@@ -26,7 +26,7 @@ describeReceiver({
   provider: 'postmark',
   create: ({ secret, ...options }) => postmark({ username, password: secret, ...options }),
   sign: ({ secret }) => request({ password: secret }),
-  credential: 'password',
+  credential: 'basic',
   event: { name: 'Bounce' },
   signatureHeaders: ['Authorization'],
   malformedSignature: { value: 'Basic ***', code: 'unauthorized' },

@@ -1,11 +1,24 @@
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { shopify } from '@hookwire/shopify';
 import { signShopifyRequest } from '@hookwire/shopify/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'test_secret_key';
 const order = { id: 820982911946154500, name: '#9999', email: 'jon@example.com', line_items: [] };
+
+describeReceiver({
+  provider: 'shopify',
+  create: shopify,
+  sign: ({ secret }) =>
+    signShopifyRequest({ secret, topic: 'orders/create', payload: order, webhookId: 'w-1' }),
+  event: { name: 'orders/create', id: 'w-1' },
+  signatureHeaders: ['X-Shopify-Hmac-Sha256'],
+  malformedSignature: { value: 'not base64!' },
+  // Shopify's app review requires 401 for every request that fails verification.
+  failureStatus: 401,
+  deliveryId: true,
+});
 
 describe('shopify receiver', () => {
   it('accepts the request from the official shopify-api-js test (secret, body and HMAC)', async () => {
@@ -77,43 +90,13 @@ describe('shopify receiver', () => {
     expect(body).not.toContain(hmacBase64('sha256', secret, '{"shop_id":1}'));
   });
 
-  it('rejects a tampered body', async () => {
+  it('rejects a hex digest, the common mistake: it decodes as base64 but never matches', async () => {
     const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order });
-    const tampered = withBody(request, JSON.stringify({ ...order, email: 'x@evil.test' }));
-    const error = await webhookErrorOf(shopify({ secret }).receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret', async () => {
-    const request = signShopifyRequest({ secret: 'another secret', topic: 'orders/create', payload: order });
-    expect((await webhookErrorOf(shopify({ secret }).receive(request))).code).toBe('signature_mismatch');
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const receiver = shopify({ secret: ['old secret', secret] });
-    expect((await receiver.receive(signShopifyRequest({ secret, topic: 'x/y', payload: {} }))).type).toBe(
-      'event',
+    const hex = Buffer.from(request.headers['x-shopify-hmac-sha256'] as string, 'base64').toString('hex');
+    const error = await webhookErrorOf(
+      shopify({ secret }).receive(withHeaders(request, { 'x-shopify-hmac-sha256': hex })),
     );
-    const old = signShopifyRequest({ secret: 'old secret', topic: 'x/y', payload: {} });
-    expect((await receiver.receive(old)).type).toBe('event');
-  });
-
-  it('rejects a missing, duplicated or malformed HMAC header with 401', async () => {
-    const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order });
-    const signature = request.headers['x-shopify-hmac-sha256'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-shopify-hmac-sha256': undefined }, 'missing_header'],
-      [{ 'x-shopify-hmac-sha256': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-shopify-hmac-sha256': 'not base64!' }, 'malformed_signature'],
-      // A hex digest is the common mistake: it decodes as base64 but never matches.
-      [{ 'x-shopify-hmac-sha256': Buffer.from(signature, 'base64').toString('hex') }, 'signature_mismatch'],
-    ];
-    for (const [headers, code] of cases) {
-      const error = await webhookErrorOf(shopify({ secret }).receive(withHeaders(request, headers)));
-      expect(error.code).toBe(code);
-      expect(error.status).toBe(401);
-    }
+    expect(error.code).toBe('signature_mismatch');
   });
 
   it('requires the topic header and a JSON body', async () => {
@@ -124,25 +107,8 @@ describe('shopify receiver', () => {
     expect((await webhookErrorOf(shopify({ secret }).receive(bad))).code).toBe('malformed_body');
   });
 
-  it('answers 405 to other methods and refuses bad secrets at construction', async () => {
-    const request = {
-      ...signShopifyRequest({ secret, topic: 'orders/create', payload: order }),
-      method: 'GET',
-    };
-    expect((await shopify({ secret }).handle(request)).status).toBe(405);
+  it('refuses bad secrets at construction', () => {
     expect(() => shopify({ secret: ' padded' })).toThrow(/whitespace/);
     expect(() => shopify({ secret: [] })).toThrow(/at least one/);
-  });
-
-  it('drops a redelivered webhook id when dedupe is on', async () => {
-    const receiver = shopify({ secret, dedupe: true });
-    let count = 0;
-    receiver.on('orders/create', () => {
-      count++;
-    });
-    const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order, webhookId: 'same' });
-    await receiver.handle(request);
-    await receiver.handle(request);
-    expect(count).toBe(1);
   });
 });
