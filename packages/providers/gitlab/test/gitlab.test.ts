@@ -28,7 +28,7 @@ const mergeRequest = {
   object_attributes: { iid: 7, title: 'Fix', action: 'open' },
 };
 
-describeReceiver({
+describeReceiver<string>({
   provider: 'gitlab',
   variant: 'secret token',
   create: gitlab,
