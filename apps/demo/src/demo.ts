@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { WebhookHub } from '@hookwire/core';
+import type { RequestHandler, WebhookHub } from '@hookwire/core';
 import { createSender, type Sender } from '@hookwire/sender';
 import { createApp } from './app.js';
 import { DEV_API_TOKEN, type DemoConfig, OPERATOR_TENANT } from './config.js';
@@ -13,6 +13,8 @@ export interface RunningDemo {
   server: Server;
   sender: Sender;
   hub?: WebhookHub;
+  /** The management API as mounted at /api (tests call it without a socket). */
+  api?: RequestHandler;
   /** The port actually bound (PORT=0 picks a free one). */
   port: number;
   close(): Promise<void>;
@@ -94,6 +96,7 @@ export async function startDemo(
     server,
     sender,
     ...(hub ? { hub } : {}),
+    ...(api ? { api } : {}),
     port,
     async close() {
       ready = false;

@@ -74,7 +74,8 @@ function errorResponse(error: SenderError, privateNetworkHint: string | undefine
     error: {
       code: error.code,
       message: `${error.message}${hint}`,
-      ...(error.field ? { field: error.field } : {}),
+      // An empty name is still the name: `{ "": 1 }` is refused with `field: ""`.
+      ...(error.field !== undefined ? { field: error.field } : {}),
     },
   });
 }
@@ -132,6 +133,7 @@ function withTenant<T extends { id: string }>(view: T, tenant: string) {
 
 function checkQuery(query: URLSearchParams, allowed: string[]): void {
   for (const key of query.keys()) {
+    if (key === '') throw invalid('query', 'A query parameter has no name ("?=value"); remove it.');
     if (!allowed.includes(key)) {
       throw invalid(
         key,
