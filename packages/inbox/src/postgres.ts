@@ -1,0 +1,5 @@
+export {
+  createPostgresInboxStore,
+  PostgresInboxStore,
+  type PostgresInboxStoreOptions,
+} from './postgres/store.js';
