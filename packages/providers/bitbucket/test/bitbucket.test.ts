@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { bitbucket } from '@hookwire/bitbucket';
 import { signBitbucketRequest } from '@hookwire/bitbucket/testing';
-import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'bitbucket-webhook-secret';
@@ -16,6 +16,27 @@ const push = {
     ],
   },
 };
+
+describeReceiver<string>({
+  provider: 'bitbucket',
+  variant: 'secret',
+  create: bitbucket,
+  sign: ({ secret }) =>
+    signBitbucketRequest({ secret, event: 'repo:push', payload: push, requestId: 'req-1' }),
+  event: { name: 'repo:push', id: 'req-1' },
+  signatureHeaders: ['X-Hub-Signature'],
+  malformedSignature: { value: 'sha256=zz' },
+  deliveryId: true,
+});
+
+describeReceiver<string>({
+  provider: 'bitbucket',
+  variant: 'code',
+  create: ({ secret, ...options }) => bitbucket({ code: secret, ...options }),
+  sign: ({ secret }) => signBitbucketRequest({ code: secret, event: 'repo:push', payload: push }),
+  credential: 'code',
+  event: { name: 'repo:push' },
+});
 
 describe('bitbucket receiver', () => {
   it('verifies X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>, computed independently', async () => {
@@ -73,36 +94,10 @@ describe('bitbucket receiver', () => {
     expect(error.message).toContain('X-Hub-Signature');
   });
 
-  it('rejects a tampered body', async () => {
-    const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
-    const tampered = withBody(request, JSON.stringify({ ...push, actor: null }));
-    const error = await webhookErrorOf(bitbucket({ secret }).receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret without revealing it or the expected signature', async () => {
-    const request = signBitbucketRequest({ secret: 'other-secret', event: 'repo:push', payload: push });
-    const response = await bitbucket({ secret }).handle(request);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, request.body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const receiver = bitbucket({ secret: ['previous-secret', secret] });
-    const request = signBitbucketRequest({ secret: 'previous-secret', event: 'repo:push', payload: push });
-    expect((await receiver.receive(request)).type).toBe('event');
-  });
-
-  it('rejects a duplicated signature header and malformed signatures', async () => {
+  it('requires the sha256= prefix', async () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
     const signature = request.headers['x-hub-signature'] as string;
-    const twice = { ...request.headers, 'x-hub-signature': [signature, signature] };
-    expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers: twice }))).code).toBe(
-      'duplicate_header',
-    );
-    for (const value of [signature.slice('sha256='.length), 'sha1=abcdef', 'sha256=zz']) {
+    for (const value of [signature.slice('sha256='.length), 'sha1=abcdef']) {
       const headers = { ...request.headers, 'x-hub-signature': value };
       expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
@@ -121,31 +116,8 @@ describe('bitbucket receiver', () => {
   });
 
   describe('the unsigned code setup', () => {
-    it('accepts the right code over https', async () => {
-      const request = signBitbucketRequest({ code, event: 'repo:push', payload: push });
-      expect(request.headers['x-hub-signature']).toBeUndefined();
-      expect((await bitbucket({ code }).receive(request)).type).toBe('event');
-    });
-
-    it('rejects a missing or wrong code, without echoing it', async () => {
+    it('accepts plain http on localhost', async () => {
       const receiver = bitbucket({ code });
-      const missing = signBitbucketRequest({ event: 'repo:push', payload: push });
-      expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
-      const wrong = signBitbucketRequest({ code: 'f'.repeat(40), event: 'repo:push', payload: push });
-      const response = await receiver.handle(wrong);
-      expect(response.status).toBe(401);
-      expect(String(response.body)).not.toContain(code);
-    });
-
-    it('requires https except on localhost', async () => {
-      const receiver = bitbucket({ code });
-      const http = signBitbucketRequest({
-        code,
-        event: 'repo:push',
-        payload: push,
-        url: 'http://example.com/hook',
-      });
-      expect((await webhookErrorOf(receiver.receive(http))).code).toBe('unauthorized');
       const local = signBitbucketRequest({
         code,
         event: 'repo:push',
@@ -162,11 +134,6 @@ describe('bitbucket receiver', () => {
       const unsigned = signBitbucketRequest({ code, event: 'repo:push', payload: push });
       expect((await webhookErrorOf(receiver.receive(unsigned))).code).toBe('missing_header');
     });
-  });
-
-  it('answers 405 to GET', async () => {
-    const request = { ...signBitbucketRequest({ secret, event: 'repo:push', payload: push }), method: 'GET' };
-    expect((await bitbucket({ secret }).handle(request)).status).toBe(405);
   });
 
   it('drops a retried delivery (same X-Request-UUID) when dedupe is on', async () => {
@@ -197,7 +164,6 @@ describe('bitbucket receiver', () => {
 
   it('checks its options at construction', () => {
     expect(() => bitbucket({})).toThrow(/secret/);
-    expect(() => bitbucket({ code: 'short' })).toThrow(/32 to 128/);
     expect(() => bitbucket({ secret: '' })).toThrow(/empty/);
   });
 });

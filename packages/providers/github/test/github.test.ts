@@ -1,5 +1,5 @@
-import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { sign } from '@octokit/webhooks-methods';
@@ -7,6 +7,16 @@ import { describe, expect, it } from 'vitest';
 
 const secret = "It's a Secret to Everybody";
 const payload = { action: 'opened', issue: { number: 1, title: 'Bug' } };
+
+describeReceiver({
+  provider: 'github',
+  create: github,
+  sign: ({ secret }) => signGitHubRequest({ secret, event: 'issues', payload, deliveryId: 'd-1' }),
+  event: { name: 'issues.opened', id: 'd-1' },
+  signatureHeaders: ['X-Hub-Signature-256'],
+  malformedSignature: { value: 'sha256=zz' },
+  deliveryId: true,
+});
 
 describe('github receiver', () => {
   it('matches the signature example in GitHub docs', async () => {
@@ -56,52 +66,16 @@ describe('github receiver', () => {
     expect(result.type === 'event' && result.event.name).toBe('push');
   });
 
-  it('rejects a tampered body', async () => {
-    const request = signGitHubRequest({ secret, event: 'issues', payload });
-    const tampered = withBody(request, JSON.stringify({ ...payload, action: 'deleted' }));
-    const error = await webhookErrorOf(github({ secret }).receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret without revealing the expected signature', async () => {
-    const request = signGitHubRequest({ secret: 'wrong secret', event: 'issues', payload });
-    const receiver = github({ secret });
-    const response = await receiver.handle(request);
-    expect(response.status).toBe(401);
-    const expected = hmacHex('sha256', secret, request.body);
-    expect(String(response.body)).not.toContain(expected);
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const receiver = github({ secret: ['old secret', secret] });
-    const result = await receiver.receive(
-      signGitHubRequest({ secret: 'old secret', event: 'push', payload: {} }),
-    );
-    expect(result.type).toBe('event');
-  });
-
-  it('requires a signature header', async () => {
+  it('names the signature header a request lacks', async () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     const { 'x-hub-signature-256': _, ...headers } = request.headers;
     const error = await webhookErrorOf(github({ secret }).receive({ ...request, headers }));
-    expect(error.code).toBe('missing_header');
     expect(error.message).toContain('X-Hub-Signature-256');
   });
 
-  it('rejects a duplicated signature header', async () => {
+  it('requires the sha256= prefix', async () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
-    const signature = request.headers['x-hub-signature-256'] as string;
-    const headers = { ...request.headers, 'x-hub-signature-256': [signature, signature] };
-    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers }))).code).toBe(
-      'duplicate_header',
-    );
-  });
-
-  it('rejects a malformed signature', async () => {
-    const request = signGitHubRequest({ secret, event: 'push', payload: {} });
-    for (const value of ['757107ea', 'sha256=zz', 'sha1=abcd']) {
+    for (const value of ['757107ea', 'sha1=abcd']) {
       const headers = { ...request.headers, 'x-hub-signature-256': value };
       const error = await webhookErrorOf(github({ secret }).receive({ ...request, headers }));
       expect(error.code).toBe('malformed_signature');
@@ -147,13 +121,6 @@ describe('github receiver', () => {
     );
   });
 
-  it('answers 405 to other methods', async () => {
-    const request = { ...signGitHubRequest({ secret, event: 'push', payload: {} }), method: 'GET' };
-    const response = await github({ secret }).handle(request);
-    expect(response.status).toBe(405);
-    expect(response.headers?.allow).toBe('POST');
-  });
-
   it('runs exact, wildcard and catch-all handlers, and answers 500 when one throws', async () => {
     const receiver = github({ secret });
     const calls: string[] = [];
@@ -180,18 +147,6 @@ describe('github receiver', () => {
     const failed = await receiver.handle(signGitHubRequest({ secret, event: 'issues', payload }));
     expect(failed.status).toBe(500);
     expect(errors).toHaveLength(1);
-  });
-
-  it('drops a repeated delivery id once handled, when dedupe is on', async () => {
-    const receiver = github({ secret, dedupe: true });
-    let count = 0;
-    receiver.on('push', () => {
-      count++;
-    });
-    const request = signGitHubRequest({ secret, event: 'push', payload: {}, deliveryId: 'same' });
-    expect((await receiver.handle(request)).status).toBe(200);
-    expect((await receiver.handle(request)).status).toBe(200);
-    expect(count).toBe(1);
   });
 
   it('refuses a secret with surrounding whitespace at construction', () => {
