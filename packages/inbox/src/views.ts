@@ -50,6 +50,7 @@ export function eventDetailView(event: InboxEvent, attempts: InboxAttempt[]) {
       body,
       bodyEncoding,
     },
-    attempts: attempts.map(attemptView),
+    // `attempts` stays the count, as in list items; the runs themselves are the history.
+    history: attempts.map(attemptView),
   };
 }
