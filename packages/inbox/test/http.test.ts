@@ -193,7 +193,7 @@ describe.each(ADAPTERS)('inbox over HTTP through %s', (adapter) => {
       throw new Error(`handler broke (${calls})`);
     });
     expect((await send(issueOpened(1))).status).toBe(200);
-    const [{ id }] = (await inbox.list()).items as [{ id: string }];
+    const { id } = (await inbox.list()).items[0]!;
     await inbox.drain();
     expect(calls).toBe(1);
     expect((await inbox.get(id))?.event).toMatchObject({
@@ -245,7 +245,7 @@ describe.each(ADAPTERS)('inbox over HTTP through %s', (adapter) => {
     });
     await send(issueOpened(7));
     await inbox.drain();
-    const [{ id, status }] = (await inbox.list()).items as [{ id: string; status: string }];
+    const { id, status } = (await inbox.list()).items[0]!;
     expect(status).toBe('dead');
     fixed = true;
     const replayed = await api('POST', `/events/${id}/replay`);
