@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWebhookRequest, signStandardWebhook, type WebhookRequest } from '@hookwire/core';
+import type { ReceiverDescription, ReceiverUnderTest } from '@hookwire/core/testing';
 import type { StandardHeaderPrefix } from './headers.js';
 
 export interface SignStandardWebhookRequestInput {
@@ -64,4 +65,33 @@ export interface SignSvixRequestInput {
 /** Builds a `WebhookRequest` signed as Svix signs it, under `svix-*` header names. */
 export function signSvixRequest(input: SignSvixRequestInput): WebhookRequest {
   return signStandardWebhookRequest({ ...input, headerPrefix: 'svix' });
+}
+
+/** What `svixPresetDescription` needs of a Svix-delivered preset. */
+export interface SvixPresetInput {
+  /** The provider name the preset reports in `event.provider` (`clerk`). */
+  provider: string;
+  /** The preset factory, e.g. `clerk`. */
+  create: (options: { secret: string | string[]; now?: () => number; dedupe?: boolean }) => ReceiverUnderTest;
+  /** A sample event; its `type` is the expected event name. */
+  payload: { type: string };
+}
+
+/**
+ * The `describeReceiver` description of a Svix-delivered preset of `defineStandardWebhooksProvider`
+ * (Clerk, Resend, …): `describeReceiver(svixPresetDescription({ provider: 'clerk', create: clerk, payload }))`.
+ */
+export function svixPresetDescription(input: SvixPresetInput): ReceiverDescription {
+  const { payload } = input;
+  return {
+    provider: input.provider,
+    create: input.create,
+    sign: ({ secret, timestamp }) => signSvixRequest({ secret, payload, id: 'msg_conformance', timestamp }),
+    secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'whsec_dGhlIHByZXZpb3VzIGVuZHBvaW50IHNlY3JldA=='],
+    event: { name: payload.type, id: 'msg_conformance' },
+    signatureHeaders: ['svix-signature', 'svix-id', 'svix-timestamp'],
+    malformedSignature: { value: 'v1,***' },
+    timestamp: { tolerance: 300 },
+    deliveryId: true,
+  };
 }

@@ -8,6 +8,7 @@ import {
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
+import { describeReceiver } from '@hookwire/core/testing';
 import { standardWebhooks } from '@hookwire/standard-webhooks';
 import { signStandardWebhookRequest } from '@hookwire/standard-webhooks/testing';
 import { Webhook } from 'standardwebhooks';
@@ -63,6 +64,32 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
 function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
   return { ...request, headers: { ...request.headers, ...headers } };
 }
+
+describeReceiver({
+  provider: 'standard-webhooks',
+  create: standardWebhooks,
+  sign: ({ secret, timestamp }) => signStandardWebhookRequest({ secret, payload, timestamp, id: 'msg_1' }),
+  secrets: [secret, generateStandardSecret()],
+  event: { name: 'invoice.paid', id: 'msg_1' },
+  signatureHeaders: ['webhook-signature', 'webhook-id', 'webhook-timestamp'],
+  malformedSignature: { value: 'v1,!!!not base64!!!' },
+  timestamp: { tolerance: 300 },
+  deliveryId: true,
+});
+
+describeReceiver({
+  provider: 'standard-webhooks',
+  variant: 'ed25519',
+  create: ({ secret, ...options }) =>
+    standardWebhooks({ publicKey: [secret].flat().map((pair) => pair.publicKey), ...options }),
+  sign: ({ secret, timestamp }) =>
+    signStandardWebhookRequest({ signingKey: secret.signingKey, payload, timestamp, id: 'msg_1' }),
+  secrets: [generateStandardKeyPair(), generateStandardKeyPair()],
+  event: { name: 'invoice.paid', id: 'msg_1' },
+  signatureHeaders: ['webhook-signature'],
+  malformedSignature: { value: 'v1a,***' },
+  timestamp: { tolerance: 300 },
+});
 
 describe('standardWebhooks: published vectors', () => {
   it('accepts the v1 (HMAC) vector', async () => {
@@ -151,14 +178,6 @@ describe('standardWebhooks receiver', () => {
     expect(result.type === 'event' && result.event.name).toBe('message');
   });
 
-  it('rejects a tampered body', async () => {
-    const request = sign();
-    const tampered = { ...request, body: Buffer.from(JSON.stringify({ ...payload, data: { amount: 1 } })) };
-    const error = await rejection(receiver().receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
   it('rejects a changed id or timestamp (both are signed)', async () => {
     const request = sign();
     expect((await rejection(receiver().receive(withHeaders(request, { 'webhook-id': 'msg_2' })))).code).toBe(
@@ -168,56 +187,26 @@ describe('standardWebhooks receiver', () => {
     expect((await rejection(receiver().receive(moved))).code).toBe('signature_mismatch');
   });
 
-  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
+  it('reveals neither the decoded secret nor the expected signature', async () => {
     const request = sign({ secret: generateStandardSecret() });
-    const response = await receiver().handle(request);
-    expect(response.status).toBe(401);
-    const text = String(response.body);
-    expect(text).toContain('signature_mismatch');
+    const text = String((await receiver().handle(request)).body);
     const expected = hmacBase64('sha256', decodeStandardSecret(secret), `msg_1.${now}.`, request.body);
     expect(text).not.toContain(expected);
-    expect(text).not.toContain(secret);
     expect(text).not.toContain(secret.slice(6));
-  });
-
-  it('rejects stale and future timestamps beyond the tolerance, both ways', async () => {
-    const request = sign();
-    expect((await rejection(receiver({ secret, now: at(now + 301) }).receive(request))).code).toBe(
-      'timestamp_too_old',
-    );
-    expect((await rejection(receiver({ secret, now: at(now - 301) }).receive(request))).code).toBe(
-      'timestamp_in_future',
-    );
-    expect((await receiver({ secret, now: at(now + 299) }).receive(request)).type).toBe('event');
-    expect((await receiver({ secret, now: at(now - 299) }).receive(request)).type).toBe('event');
-    expect((await receiver({ secret, now: at(now + 3000), tolerance: 3600 }).receive(request)).type).toBe(
-      'event',
-    );
   });
 
   it('reports each missing header by name', async () => {
     for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
       const error = await rejection(receiver().receive(withHeaders(sign(), { [name]: undefined })));
-      expect(error.code).toBe('missing_header');
       expect(error.message).toContain(name);
-      expect(error.status).toBe(400);
     }
     const bare = createWebhookRequest({ body: JSON.stringify(payload) });
     expect((await rejection(receiver().receive(bare))).code).toBe('missing_header');
   });
 
-  it('rejects a duplicated signature header', async () => {
-    const request = sign();
-    const signature = request.headers['webhook-signature'] as string;
-    const error = await rejection(
-      receiver().receive(withHeaders(request, { 'webhook-signature': [signature, signature] })),
-    );
-    expect(error.code).toBe('duplicate_header');
-  });
-
   it('rejects malformed signatures and timestamps', async () => {
     const request = sign();
-    for (const value of ['v1,', 'v1,!!!not base64!!!', 'garbage', 'v2,Zm9v', ',Zm9v']) {
+    for (const value of ['v1,', 'garbage', 'v2,Zm9v', ',Zm9v']) {
       const error = await rejection(receiver().receive(withHeaders(request, { 'webhook-signature': value })));
       expect(error.code).toBe('malformed_signature');
     }
@@ -252,24 +241,17 @@ describe('standardWebhooks receiver', () => {
     expect(error.status).toBe(400);
   });
 
-  it('accepts any secret of a rotation, and any signature of a sender rotating its own', async () => {
-    const old = generateStandardSecret();
-    expect((await receiver({ secret: [old, secret] }).receive(sign({ secret: old }))).type).toBe('event');
+  it('accepts any signature of a sender rotating its own secret', async () => {
     const rotating = sign({ secret: [generateStandardSecret(), secret] });
     expect((rotating.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
     expect((await receiver().receive(rotating)).type).toBe('event');
   });
 
-  it('verifies v1a with a public key, v1 with a secret, or either when given both', async () => {
+  it('verifies either v1 or v1a when given a secret and a public key', async () => {
     const pair = generateStandardKeyPair();
     const asymmetric = sign({ secret: undefined, signingKey: pair.signingKey });
-    expect((await receiver({ publicKey: pair.publicKey }).receive(asymmetric)).type).toBe('event');
     expect((await receiver({ secret, publicKey: pair.publicKey }).receive(asymmetric)).type).toBe('event');
     expect((await receiver({ secret, publicKey: pair.publicKey }).receive(sign())).type).toBe('event');
-    const stranger = generateStandardKeyPair();
-    expect((await rejection(receiver({ publicKey: stranger.publicKey }).receive(asymmetric))).code).toBe(
-      'signature_mismatch',
-    );
   });
 
   it('reads svix-* headers when no webhook-* header is present, never mixing the two', async () => {
@@ -280,17 +262,6 @@ describe('standardWebhooks receiver', () => {
     const error = await rejection(receiver().receive(mixed));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('webhook-timestamp');
-  });
-
-  it('answers 405 to other methods and 200 once handlers succeed', async () => {
-    const hooks = receiver();
-    const seen: string[] = [];
-    hooks.on('invoice.*', (event) => {
-      seen.push(event.name);
-    });
-    expect((await hooks.handle(sign())).status).toBe(200);
-    expect(seen).toEqual(['invoice.paid']);
-    expect((await hooks.handle({ ...sign(), method: 'PUT' })).status).toBe(405);
   });
 
   it('types events given as a type parameter', async () => {
