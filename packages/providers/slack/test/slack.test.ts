@@ -1,5 +1,5 @@
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { verifySlackRequest } from '@slack/bolt';
@@ -30,6 +30,36 @@ const mention = {
 function signed(input: Omit<Parameters<typeof signSlackRequest>[0], 'secret'> & { secret?: string }) {
   return signSlackRequest({ secret, timestamp: nowSeconds, ...input });
 }
+
+const challenge = '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P';
+describeReceiver({
+  provider: 'slack',
+  create: slack,
+  sign: ({ secret, timestamp }) => signSlackRequest({ secret, timestamp, payload: mention }),
+  event: { name: 'app_mention', id: 'Ev08MFMKH6' },
+  signatureHeaders: ['X-Slack-Signature', 'X-Slack-Request-Timestamp'],
+  malformedSignature: { value: 'v0=zz' },
+  timestamp: { tolerance: 300 },
+  handshakes: [
+    {
+      name: 'url_verification',
+      request: ({ secret, timestamp }) =>
+        signSlackRequest({ secret, timestamp, payload: { type: 'url_verification', token: 't', challenge } }),
+      response: {
+        status: 200,
+        body: JSON.stringify({ challenge }),
+        headers: { 'content-type': 'application/json' },
+      },
+    },
+    {
+      name: 'ssl_check',
+      request: ({ secret, timestamp }) =>
+        signSlackRequest({ secret, timestamp, form: { ssl_check: '1', token: 't' } }),
+      response: { status: 200 },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('slack receiver', () => {
   it("verifies Slack's documented example and names the slash command by its command", async () => {
@@ -110,21 +140,8 @@ describe('slack receiver', () => {
     expect(result.type === 'event' && result.event.name).toBe('app_rate_limited');
   });
 
-  it('answers url_verification with the challenge, but only when signed', async () => {
-    const payload = {
-      type: 'url_verification',
-      token: 't',
-      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
-    };
-    const result = await receiver().receive(signed({ payload }));
-    expect(result).toEqual({
-      type: 'response',
-      response: {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ challenge: payload.challenge }),
-      },
-    });
+  it('answers url_verification only when signed, and only with a challenge', async () => {
+    const payload = { type: 'url_verification', token: 't', challenge };
     const unsigned = createWebhookRequest({
       body: JSON.stringify(payload),
       headers: { 'content-type': 'application/json' },
@@ -132,11 +149,6 @@ describe('slack receiver', () => {
     expect((await webhookErrorOf(receiver().receive(unsigned))).code).toBe('missing_header');
     const noChallenge = signed({ payload: { type: 'url_verification' } });
     expect((await webhookErrorOf(receiver().receive(noChallenge))).code).toBe('malformed_body');
-  });
-
-  it('answers the signed ssl_check of a slash command URL with an empty 200', async () => {
-    const result = await receiver().receive(signed({ form: { ssl_check: '1', token: 't' } }));
-    expect(result).toEqual({ type: 'response', response: { status: 200 } });
   });
 
   it('verifies interactivity on the raw form bytes, then decodes payload and names it by type', async () => {
@@ -162,69 +174,27 @@ describe('slack receiver', () => {
     expect(result.event.meta).toMatchObject({ kind: 'interactivity', teamId: 'T9', apiAppId: 'A1' });
   });
 
-  it('rejects a tampered body', async () => {
-    const request = signed({ payload: mention });
-    const tampered = withBody(request, JSON.stringify({ ...mention, team_id: 'T666' }));
-    const error = await webhookErrorOf(receiver().receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
   it('rejects a replayed timestamp: the signature covers it', async () => {
     const request = signed({ payload: mention });
     const moved = withHeaders(request, { 'x-slack-request-timestamp': String(nowSeconds + 1) });
     expect((await webhookErrorOf(receiver().receive(moved))).code).toBe('signature_mismatch');
   });
 
-  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
-    const request = signed({ secret: 'another secret', payload: mention });
-    const response = await receiver().handle(request);
-    expect(response.status).toBe(401);
-    const expected = hmacHex('sha256', secret, `v0:${nowSeconds}:`, request.body);
-    expect(String(response.body)).not.toContain(expected);
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const rotating = receiver({ secret: ['old signing secret', secret] });
-    expect((await rotating.receive(signed({ secret: 'old signing secret', payload: mention }))).type).toBe(
-      'event',
-    );
-    expect((await rotating.receive(signed({ payload: mention }))).type).toBe('event');
-  });
-
-  it('rejects stale and future timestamps beyond the 5-minute window, and honours tolerance', async () => {
+  it('honours a configured tolerance', async () => {
     const stale = signed({ payload: mention, timestamp: nowSeconds - 301 });
-    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
-    const future = signed({ payload: mention, timestamp: nowSeconds + 301 });
-    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
-    expect((await receiver().receive(signed({ payload: mention, timestamp: nowSeconds - 299 }))).type).toBe(
-      'event',
-    );
     expect((await receiver({ tolerance: 600 }).receive(stale)).type).toBe('event');
   });
 
-  it('requires both headers', async () => {
-    for (const name of ['x-slack-signature', 'x-slack-request-timestamp']) {
-      const request = withHeaders(signed({ payload: mention }), { [name]: undefined });
-      const error = await webhookErrorOf(receiver().receive(request));
-      expect(error.code).toBe('missing_header');
-    }
-  });
-
-  it('rejects duplicated signature and timestamp headers', async () => {
+  it('rejects two different timestamp headers', async () => {
     const request = signed({ payload: mention });
-    const signature = request.headers['x-slack-signature'] as string;
-    const twice = withHeaders(request, { 'x-slack-signature': [signature, signature] });
-    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
     const twoTimes = withHeaders(request, { 'x-slack-request-timestamp': [String(nowSeconds), '1'] });
     expect((await webhookErrorOf(receiver().receive(twoTimes))).code).toBe('duplicate_header');
   });
 
-  it('rejects malformed signatures and timestamps', async () => {
+  it('requires the v0= prefix and a timestamp in seconds', async () => {
     const request = signed({ payload: mention });
     const hex = (request.headers['x-slack-signature'] as string).slice(3);
-    for (const value of [hex, `v1=${hex}`, 'v0=zz', 'v0=']) {
+    for (const value of [hex, `v1=${hex}`, 'v0=']) {
       const error = await webhookErrorOf(
         receiver().receive(withHeaders(request, { 'x-slack-signature': value })),
       );
@@ -287,11 +257,6 @@ describe('slack receiver', () => {
     await routed.handle(signed({ form: { command: '/deploy', text: '' } }));
     await routed.handle(signed({ payload: mention }));
     expect(seen).toEqual(['command /deploy', 'mention <@U0> hi']);
-  });
-
-  it('answers 405 to other methods', async () => {
-    const response = await receiver().handle({ ...signed({ payload: mention }), method: 'GET' });
-    expect(response.status).toBe(405);
   });
 
   it('refuses bad configuration at construction', () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { twitch } from '@hookwire/twitch';
 import { signTwitchRequest } from '@hookwire/twitch/testing';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,44 @@ function receiver(options: Partial<Parameters<typeof twitch>[0]> = {}) {
 function at(offsetSeconds: number): Date {
   return new Date(now + offsetSeconds * 1000);
 }
+
+const challenge = 'pogchamp-kappa-360noscope-vohiyo';
+describeReceiver({
+  provider: 'twitch',
+  create: twitch,
+  sign: ({ secret, timestamp }) =>
+    signTwitchRequest({
+      secret,
+      subscriptionType: 'channel.follow',
+      event: follow,
+      messageId: 'm-1',
+      timestamp: new Date(timestamp * 1000),
+    }),
+  event: { name: 'channel.follow', id: 'm-1' },
+  signatureHeaders: [
+    'Twitch-Eventsub-Message-Signature',
+    'Twitch-Eventsub-Message-Id',
+    'Twitch-Eventsub-Message-Timestamp',
+    'Twitch-Eventsub-Message-Type',
+  ],
+  malformedSignature: { value: 'sha256=xyz' },
+  timestamp: { tolerance: 600 },
+  handshakes: [
+    {
+      name: 'callback verification',
+      request: ({ secret, timestamp }) =>
+        signTwitchRequest({
+          secret,
+          messageType: 'webhook_callback_verification',
+          subscriptionType: 'channel.follow',
+          challenge,
+          timestamp: new Date(timestamp * 1000),
+        }),
+      response: { status: 200, body: challenge },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('twitch receiver', () => {
   it('verifies HMAC-SHA256 of message id, timestamp and body, with a nanosecond RFC 3339 timestamp', async () => {
@@ -48,8 +86,7 @@ describe('twitch receiver', () => {
     expect(result.event.meta).toMatchObject({ messageType: 'notification', retry: 0, timestamp });
   });
 
-  it('answers the callback verification with the bare challenge as text/plain, after verifying it', async () => {
-    const challenge = 'pogchamp-kappa-360noscope-vohiyo';
+  it('answers the callback verification as text/plain, only after verifying it', async () => {
     const request = signTwitchRequest({
       secret,
       messageType: 'webhook_callback_verification',
@@ -57,10 +94,7 @@ describe('twitch receiver', () => {
       challenge,
       timestamp: at(0),
     });
-    const response = await receiver().handle(request);
-    expect(response.status).toBe(200);
-    expect(response.headers?.['content-type']).toMatch(/^text\/plain/);
-    expect(response.body).toBe(challenge);
+    expect((await receiver().handle(request)).headers?.['content-type']).toMatch(/^text\/plain/);
     const forged = signTwitchRequest({
       secret: 'someone-elses-secret',
       messageType: 'webhook_callback_verification',
@@ -128,58 +162,26 @@ describe('twitch receiver', () => {
     ]);
   });
 
-  it('refuses messages older or newer than 10 minutes by default', async () => {
+  it('honours a configured tolerance', async () => {
     const sign = (offset: number) =>
       signTwitchRequest({ secret, subscriptionType: 'channel.follow', event: follow, timestamp: at(offset) });
-    expect((await webhookErrorOf(receiver().receive(sign(-601)))).code).toBe('timestamp_too_old');
-    expect((await webhookErrorOf(receiver().receive(sign(601)))).code).toBe('timestamp_in_future');
-    expect((await receiver().receive(sign(-599))).type).toBe('event');
     expect((await webhookErrorOf(receiver({ tolerance: 60 }).receive(sign(-61)))).code).toBe(
       'timestamp_too_old',
     );
   });
 
-  it('rejects a tampered body, a changed id and the wrong secret', async () => {
+  it('rejects a changed message id (it is signed)', async () => {
     const request = signTwitchRequest({
       secret,
       subscriptionType: 'channel.follow',
       event: follow,
       timestamp: at(0),
     });
-    const tampered = {
-      ...request,
-      body: Buffer.from(JSON.stringify({ event: { ...follow, user_login: 'x' } })),
-    };
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const renamed = withHeaders(request, { 'twitch-eventsub-message-id': 'another-id' });
     expect((await webhookErrorOf(receiver().receive(renamed))).code).toBe('signature_mismatch');
-    const wrong = signTwitchRequest({
-      secret: 'a-different-secret',
-      subscriptionType: 'x',
-      timestamp: at(0),
-    });
-    const response = await receiver().handle(wrong);
-    expect(response.status).toBe(401);
-    const id = wrong.headers['twitch-eventsub-message-id'] as string;
-    const stamp = wrong.headers['twitch-eventsub-message-timestamp'] as string;
-    const expected = createHmac('sha256', secret)
-      .update(id + stamp)
-      .update(wrong.body)
-      .digest('hex');
-    expect(String(response.body)).not.toContain(expected);
-    expect(String(response.body)).not.toContain(secret);
   });
 
-  it('accepts any secret of a list', async () => {
-    const request = signTwitchRequest({
-      secret: 'the-older-secret',
-      subscriptionType: 'stream.offline',
-      timestamp: at(0),
-    });
-    expect((await receiver({ secret: [secret, 'the-older-secret'] }).receive(request)).type).toBe('event');
-  });
-
-  it('rejects missing, duplicated and malformed headers', async () => {
+  it('requires the sha256= prefix, an RFC 3339 timestamp and a known message type', async () => {
     const request = signTwitchRequest({
       secret,
       subscriptionType: 'channel.follow',
@@ -188,13 +190,7 @@ describe('twitch receiver', () => {
     });
     const signature = request.headers['twitch-eventsub-message-signature'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'twitch-eventsub-message-signature': undefined }, 'missing_header'],
-      [{ 'twitch-eventsub-message-id': undefined }, 'missing_header'],
-      [{ 'twitch-eventsub-message-timestamp': undefined }, 'missing_header'],
-      [{ 'twitch-eventsub-message-type': undefined }, 'missing_header'],
-      [{ 'twitch-eventsub-message-signature': [signature, signature] }, 'duplicate_header'],
       [{ 'twitch-eventsub-message-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
-      [{ 'twitch-eventsub-message-signature': 'sha256=xyz' }, 'malformed_signature'],
       [{ 'twitch-eventsub-message-timestamp': '1714564800' }, 'malformed_header'],
       [{ 'twitch-eventsub-message-type': 'gossip' }, 'malformed_header'],
     ];
