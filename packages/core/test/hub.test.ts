@@ -1,4 +1,5 @@
 import {
+  type BaseReceiverOptions,
   createHub,
   createWebhookRequest,
   defineProvider,
@@ -9,8 +10,12 @@ import {
 } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
 
+interface SignedOptions extends BaseReceiverOptions {
+  secret: string;
+}
+
 // A minimal signed provider: hex HMAC of the body in X-Sig, the event name in the body.
-const signedProvider = defineProvider<{ secret: string }, string[]>({
+const signedProvider = defineProvider<SignedOptions, string[]>({
   name: 'signed',
   title: 'Signed',
   methods: ['POST'],
