@@ -5,10 +5,9 @@ import {
   generateStandardSecret,
   hmacBase64,
   WebhookConfigError,
-  WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { standardWebhooks } from '@hookwire/standard-webhooks';
 import { signStandardWebhookRequest } from '@hookwire/standard-webhooks/testing';
 import { Webhook } from 'standardwebhooks';
@@ -51,15 +50,6 @@ const sign = (overrides: Parameters<typeof signStandardWebhookRequest>[0] = {}) 
   signStandardWebhookRequest({ secret, payload, timestamp: now, id: 'msg_1', ...overrides });
 const receiver = (options: Parameters<typeof standardWebhooks>[0] = { secret }) =>
   standardWebhooks({ now: at(now), ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 function withHeaders(request: WebhookRequest, headers: Record<string, string | string[] | undefined>) {
   return { ...request, headers: { ...request.headers, ...headers } };
@@ -123,8 +113,10 @@ describe('standardWebhooks: published vectors', () => {
         .type,
     ).toBe('event');
     const symmetric = standardWebhooks({ secret: vector.secret, now: pinned });
-    expect((await rejection(symmetric.receive(vectorRequest(both)))).code).toBe('signature_mismatch');
-    expect((await rejection(symmetric.receive(vectorRequest(vector.v1a)))).code).toBe('malformed_signature');
+    expect((await webhookErrorOf(symmetric.receive(vectorRequest(both)))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(symmetric.receive(vectorRequest(vector.v1a)))).code).toBe(
+      'malformed_signature',
+    );
   });
 
   it('accepts a bare base64 secret (without whsec_), as the official libraries do', async () => {
@@ -180,11 +172,11 @@ describe('standardWebhooks receiver', () => {
 
   it('rejects a changed id or timestamp (both are signed)', async () => {
     const request = sign();
-    expect((await rejection(receiver().receive(withHeaders(request, { 'webhook-id': 'msg_2' })))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(
+      (await webhookErrorOf(receiver().receive(withHeaders(request, { 'webhook-id': 'msg_2' })))).code,
+    ).toBe('signature_mismatch');
     const moved = withHeaders(request, { 'webhook-timestamp': String(now + 1) });
-    expect((await rejection(receiver().receive(moved))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(moved))).code).toBe('signature_mismatch');
   });
 
   it('reveals neither the decoded secret nor the expected signature', async () => {
@@ -197,31 +189,33 @@ describe('standardWebhooks receiver', () => {
 
   it('reports each missing header by name', async () => {
     for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) {
-      const error = await rejection(receiver().receive(withHeaders(sign(), { [name]: undefined })));
+      const error = await webhookErrorOf(receiver().receive(withHeaders(sign(), { [name]: undefined })));
       expect(error.message).toContain(name);
     }
     const bare = createWebhookRequest({ body: JSON.stringify(payload) });
-    expect((await rejection(receiver().receive(bare))).code).toBe('missing_header');
+    expect((await webhookErrorOf(receiver().receive(bare))).code).toBe('missing_header');
   });
 
   it('rejects malformed signatures and timestamps', async () => {
     const request = sign();
     for (const value of ['v1,', 'garbage', 'v2,Zm9v', ',Zm9v']) {
-      const error = await rejection(receiver().receive(withHeaders(request, { 'webhook-signature': value })));
+      const error = await webhookErrorOf(
+        receiver().receive(withHeaders(request, { 'webhook-signature': value })),
+      );
       expect(error.code).toBe('malformed_signature');
     }
-    const short = await rejection(
+    const short = await webhookErrorOf(
       receiver().receive(withHeaders(request, { 'webhook-signature': 'v1,AAAA' })),
     );
     expect(short.code).toBe('signature_mismatch');
     const good = (request.headers['webhook-signature'] as string).slice(3);
     const garbled = `v1,${good.slice(0, 10)}!${good.slice(11)}`;
-    const garbledError = await rejection(
+    const garbledError = await webhookErrorOf(
       receiver().receive(withHeaders(request, { 'webhook-signature': garbled })),
     );
     expect(garbledError.code).toBe('malformed_signature');
     const otherMac = `v1,${Buffer.alloc(32, 7).toString('base64')}`;
-    const otherError = await rejection(
+    const otherError = await webhookErrorOf(
       receiver().receive(withHeaders(request, { 'webhook-signature': otherMac })),
     );
     expect(otherError.code).toBe('signature_mismatch');
@@ -230,13 +224,15 @@ describe('standardWebhooks receiver', () => {
       'event',
     );
     for (const value of ['soon', '1.5', '-1', '0x10']) {
-      const error = await rejection(receiver().receive(withHeaders(request, { 'webhook-timestamp': value })));
+      const error = await webhookErrorOf(
+        receiver().receive(withHeaders(request, { 'webhook-timestamp': value })),
+      );
       expect(error.code).toBe('malformed_header');
     }
   });
 
   it('reports a malformed JSON body once the signature is verified', async () => {
-    const error = await rejection(receiver().receive(sign({ body: '{"type":' })));
+    const error = await webhookErrorOf(receiver().receive(sign({ body: '{"type":' })));
     expect(error.code).toBe('malformed_body');
     expect(error.status).toBe(400);
   });
@@ -259,7 +255,7 @@ describe('standardWebhooks receiver', () => {
     const result = await receiver().receive(svix);
     expect(result.type === 'event' && result.event.meta.headerPrefix).toBe('svix');
     const mixed = withHeaders(svix, { 'webhook-id': 'msg_1' });
-    const error = await rejection(receiver().receive(mixed));
+    const error = await webhookErrorOf(receiver().receive(mixed));
     expect(error.code).toBe('missing_header');
     expect(error.message).toContain('webhook-timestamp');
   });

@@ -1,10 +1,5 @@
-import {
-  createWebhookRequest,
-  hmacHex,
-  WebhookConfigError,
-  WebhookError,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { createWebhookRequest, hmacHex, WebhookConfigError, type WebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { type StripeEventMap, stripe } from '@hookwire/stripe';
 import { signStripeRequest, stripeSignatureHeader, stripeTestEvent } from '@hookwire/stripe/testing';
 import Stripe from 'stripe';
@@ -25,21 +20,25 @@ const receiver = (options: Partial<Parameters<typeof stripe>[0]> = {}) =>
 const sign = (overrides: Partial<Parameters<typeof signStripeRequest>[0]> = {}) =>
   signStripeRequest({ secret, body, timestamp: now, ...overrides });
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
-
 function withSignature(
   value: string | string[] | undefined,
   request: WebhookRequest = sign(),
 ): WebhookRequest {
   return { ...request, headers: { ...request.headers, 'stripe-signature': value } };
 }
+
+describeReceiver({
+  provider: 'stripe',
+  create: stripe,
+  sign: ({ secret, timestamp }) => signStripeRequest({ secret, body, timestamp }),
+  secrets: [secret, 'whsec_old'],
+  now,
+  event: { name: 'checkout.session.completed', id: 'evt_1NG8Du2eZvKYlo2CUI79vXWy' },
+  signatureHeaders: ['Stripe-Signature'],
+  malformedSignature: { value: `t=${now},v1=zz` },
+  timestamp: { tolerance: 300 },
+  deliveryId: true,
+});
 
 describe('stripe: the official stripe SDK', () => {
   it('verifies what stripe.webhooks.generateTestHeaderString signs', async () => {
@@ -79,58 +78,29 @@ describe('stripe: the official stripe SDK', () => {
     const decodedKey = Buffer.from(secret.slice('whsec_'.length), 'base64');
     const header = `t=${now},v1=${hmacHex('sha256', decodedKey, `${now}.`, body)}`;
     expect(() => sdk.webhooks.constructEvent(body, header, secret, 300, undefined, now * 1000)).toThrow();
-    expect((await rejection(receiver().receive(withSignature(header)))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(withSignature(header)))).code).toBe('signature_mismatch');
   });
 });
 
 describe('stripe receiver', () => {
-  it('rejects a tampered body', async () => {
-    const tampered = { ...sign(), body: Buffer.from(body.replace('2000', '1')) };
-    const error = await rejection(receiver().receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
   it('rejects a changed timestamp (it is signed)', async () => {
     const header = (sign().headers['stripe-signature'] as string).replace(`t=${now}`, `t=${now + 1}`);
-    expect((await rejection(receiver().receive(withSignature(header)))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(withSignature(header)))).code).toBe('signature_mismatch');
   });
 
-  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
-    const response = await receiver().handle(sign({ secret: 'whsec_someone_else' }));
-    expect(response.status).toBe(401);
-    const text = String(response.body);
-    expect(text).toContain('signature_mismatch');
-    expect(text).not.toContain(hmacHex('sha256', secret, `${now}.`, body));
-    expect(text).not.toContain(secret);
-  });
-
-  it('rejects stale and future timestamps beyond the 300 s default, and honours tolerance', async () => {
+  it('honours a configured tolerance', async () => {
     const request = sign();
-    expect((await rejection(receiver({ now: at(now + 301) }).receive(request))).code).toBe(
-      'timestamp_too_old',
-    );
-    expect((await rejection(receiver({ now: at(now - 301) }).receive(request))).code).toBe(
-      'timestamp_in_future',
-    );
-    expect((await receiver({ now: at(now + 299) }).receive(request)).type).toBe('event');
-    expect((await receiver({ now: at(now - 299) }).receive(request)).type).toBe('event');
     expect((await receiver({ now: at(now + 900), tolerance: 1000 }).receive(request)).type).toBe('event');
   });
 
   it('checks the signature before the timestamp, as the SDKs do', async () => {
     const forged = sign({ secret: 'whsec_forger', timestamp: now - 3600 });
-    expect((await rejection(receiver().receive(forged))).code).toBe('signature_mismatch');
+    expect((await webhookErrorOf(receiver().receive(forged))).code).toBe('signature_mismatch');
   });
 
-  it('requires the Stripe-Signature header, once', async () => {
-    const missing = await rejection(receiver().receive(withSignature(undefined)));
-    expect(missing.code).toBe('missing_header');
+  it('names the Stripe-Signature header a request lacks', async () => {
+    const missing = await webhookErrorOf(receiver().receive(withSignature(undefined)));
     expect(missing.message).toContain('Stripe-Signature');
-    const header = sign().headers['stripe-signature'] as string;
-    expect((await rejection(receiver().receive(withSignature([header, header])))).code).toBe(
-      'duplicate_header',
-    );
   });
 
   it('accepts any of several v1 signatures, ignores v0 and unknown keys, and needs a v1', async () => {
@@ -144,7 +114,7 @@ describe('stripe receiver', () => {
     ]) {
       expect((await receiver().receive(withSignature(header))).type).toBe('event');
     }
-    const onlyV0 = await rejection(receiver().receive(withSignature(`t=${now},v0=${good}`)));
+    const onlyV0 = await webhookErrorOf(receiver().receive(withSignature(`t=${now},v0=${good}`)));
     expect(onlyV0.code).toBe('malformed_signature');
     expect(onlyV0.message).toContain('v0');
   });
@@ -157,27 +127,23 @@ describe('stripe receiver', () => {
       [`t=soon,v1=${good}`, 'malformed_header'],
       [`t=${now},t=${now},v1=${good}`, 'malformed_header'],
       [`t=${now},v1=`, 'malformed_signature'],
-      [`t=${now},v1=zz`, 'malformed_signature'],
       [`t=${now},v1=abcd`, 'signature_mismatch'],
     ];
     for (const [header, code] of cases) {
-      const error = await rejection(receiver().receive(withSignature(header)));
+      const error = await webhookErrorOf(receiver().receive(withSignature(header)));
       expect([header, error.code]).toEqual([header, code]);
     }
   });
 
   it('reports a malformed JSON body, or one without type and id, once verified', async () => {
-    expect((await rejection(receiver().receive(sign({ body: '{"id":' })))).code).toBe('malformed_body');
-    const noType = await rejection(receiver().receive(sign({ body: '{"id":"evt_1"}' })));
+    expect((await webhookErrorOf(receiver().receive(sign({ body: '{"id":' })))).code).toBe('malformed_body');
+    const noType = await webhookErrorOf(receiver().receive(sign({ body: '{"id":"evt_1"}' })));
     expect(noType.code).toBe('malformed_body');
     expect(noType.message).toContain('type');
-    expect((await rejection(receiver().receive(sign({ body: '[1]' })))).code).toBe('malformed_body');
+    expect((await webhookErrorOf(receiver().receive(sign({ body: '[1]' })))).code).toBe('malformed_body');
   });
 
-  it('accepts any secret of a rotation', async () => {
-    const rotated = receiver({ secret: ['whsec_old', secret] });
-    expect((await rotated.receive(sign({ secret: 'whsec_old' }))).type).toBe('event');
-    expect((await rotated.receive(sign())).type).toBe('event');
+  it('signs with every secret of a rotation', () => {
     expect(stripeSignatureHeader({ secret: ['a', 'b'], body, timestamp: now }).split(',')).toHaveLength(3);
   });
 
