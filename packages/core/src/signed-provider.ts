@@ -1,3 +1,5 @@
+import { WebhookConfigError } from './errors.js';
+import { type JsonEventSpec, jsonEventParser } from './json-event.js';
 import {
   type BaseReceiverOptions,
   defineProvider,
@@ -23,10 +25,14 @@ export interface SignedProviderDefinition<TOptions> {
   title: string;
   /** Default tolerance in seconds, where a timestamp is signed. */
   tolerance?: number;
-  /** The signature header: name, HMAC algorithm, encoding, optional prefix and missing-header hint. */
+  /** The signature header: name, HMAC algorithm, encoding and optional prefix. */
   signature: Omit<SignatureHeaderOptions, 'secrets' | 'provider' | 'parts'>;
-  /** Reads the verified request: one or more events, or a response. */
-  parse(request: WebhookRequest, ctx: ProviderContext<TOptions, { secrets: string[] }>): ParseOutcome;
+  /** What usually explains a missing signature header (appended to the `missing_header` message). */
+  hint?: string;
+  /** Where the JSON body keeps the event name and id: for one event per body, instead of `parse`. */
+  event?: JsonEventSpec;
+  /** Reads the verified request: one or more events, or a response (when `event` is not enough). */
+  parse?(request: WebhookRequest, ctx: ProviderContext<TOptions, { secrets: string[] }>): ParseOutcome;
 }
 
 /**
@@ -37,14 +43,17 @@ export function defineSignedProvider<
   TEvents extends EventMap = EventMap,
   TOptions extends SecretReceiverOptions = SecretReceiverOptions,
 >(definition: SignedProviderDefinition<TOptions>): (options: TOptions) => Receiver<TEvents, TOptions> {
-  const { name, title, signature } = definition;
+  const { name, title, signature, hint } = definition;
+  const parse = definition.parse ?? (definition.event && jsonEventParser(title, definition.event));
+  if (!parse) throw new WebhookConfigError(`${title}: a signed provider needs \`event\` or \`parse\`.`);
+  const header = hint === undefined ? signature : { ...signature, hint };
   return defineProvider<TOptions, { secrets: string[] }, TEvents>({
     name,
     title,
     ...(definition.tolerance === undefined ? {} : { tolerance: definition.tolerance }),
     setup: (options) => ({ secrets: normalizeSecrets(options.secret, title) }),
     verify: (request, { state }) =>
-      verifySignatureHeader(request, { ...signature, secrets: state.secrets, provider: title }),
-    parse: (request, ctx) => definition.parse(request, ctx),
+      verifySignatureHeader(request, { ...header, secrets: state.secrets, provider: title }),
+    parse,
   });
 }

@@ -1,23 +1,9 @@
-import {
-  defineSignedProvider,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { CoinbaseCommerceEvents } from './events.js';
 import type { CoinbaseCommerceOptions } from './options.js';
 
-export type {
-  CoinbaseCommerceCharge,
-  CoinbaseCommerceEventName,
-  CoinbaseCommerceEvents,
-  CoinbaseCommerceWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { CoinbaseCommerceOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'X-CC-Webhook-Signature';
 
 /**
  * A receiver for Coinbase Commerce webhooks: verifies `X-CC-Webhook-Signature` (hex HMAC-SHA256 of
@@ -31,27 +17,16 @@ const SIGNATURE_HEADER = 'X-CC-Webhook-Signature';
 export const coinbaseCommerce = defineSignedProvider<CoinbaseCommerceEvents, CoinbaseCommerceOptions>({
   name: 'coinbase-commerce',
   title: 'Coinbase Commerce',
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
-  },
-  parse: parseCoinbaseCommerceEvent,
-});
-
-function parseCoinbaseCommerceEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Coinbase Commerce');
-  const delivery = isRecord(body) ? body : {};
-  const event = isRecord(delivery.event) ? delivery.event : {};
-  return {
-    name: requireString(event.type, 'event.type', 'Coinbase Commerce'),
-    id: requireString(event.id, 'event.id', 'Coinbase Commerce'),
-    payload: body,
-    meta: {
+  signature: { header: 'X-CC-Webhook-Signature', algorithm: 'sha256', encoding: 'hex' },
+  hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
+  // The body is one delivery: its `event` is what happened, its own id names the delivery.
+  event: {
+    name: 'event.type',
+    id: 'event.id',
+    meta: (delivery) => ({
       deliveryId: delivery.id,
       attemptNumber: delivery.attempt_number,
       scheduledFor: delivery.scheduled_for,
-    },
-  };
-}
+    }),
+  },
+});

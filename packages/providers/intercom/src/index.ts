@@ -1,25 +1,9 @@
-import {
-  defineSignedProvider,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { IntercomEvents } from './events.js';
 import type { IntercomOptions } from './options.js';
 
-export type {
-  IntercomContact,
-  IntercomConversation,
-  IntercomEventName,
-  IntercomEvents,
-  IntercomNotification,
-} from './events.js';
+export type * from './events.js';
 export type { IntercomOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'X-Hub-Signature';
-const PREFIX = 'sha1=';
 
 /**
  * A receiver for Intercom webhooks: verifies `X-Hub-Signature: sha1=<hex>` (HMAC-SHA1 of the raw
@@ -33,27 +17,15 @@ const PREFIX = 'sha1=';
 export const intercom = defineSignedProvider<IntercomEvents, IntercomOptions>({
   name: 'intercom',
   title: 'Intercom',
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha1',
-    encoding: 'hex',
-    prefix: PREFIX,
-    hint: 'Intercom signs notifications with the app client secret.',
+  signature: { header: 'X-Hub-Signature', algorithm: 'sha1', encoding: 'hex', prefix: 'sha1=' },
+  hint: 'Intercom signs notifications with the app client secret.',
+  event: {
+    name: 'topic',
+    id: 'id',
+    meta: (body) => ({
+      appId: body.app_id,
+      deliveryAttempts: body.delivery_attempts,
+      firstSentAt: body.first_sent_at,
+    }),
   },
-  parse: parseIntercomEvent,
 });
-
-function parseIntercomEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Intercom');
-  const fields = isRecord(body) ? body : {};
-  return {
-    name: requireString(fields.topic, 'topic', 'Intercom'),
-    id: requireString(fields.id, 'id', 'Intercom'),
-    payload: body,
-    meta: {
-      appId: fields.app_id,
-      deliveryAttempts: fields.delivery_attempts,
-      firstSentAt: fields.first_sent_at,
-    },
-  };
-}

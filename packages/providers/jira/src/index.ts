@@ -1,12 +1,9 @@
-import { defineSignedProvider, getHeader, isRecord, parseJsonBody, requireString } from '@hookwire/core';
+import { defineSignedProvider, getHeader } from '@hookwire/core';
 import type { JiraEvents } from './events.js';
 import type { JiraOptions } from './options.js';
 
-export type { JiraEventName, JiraEvents, JiraIssue, JiraUser, JiraWebhookEvent } from './events.js';
+export type * from './events.js';
 export type { JiraOptions } from './options.js';
-
-const HEADER = 'X-Hub-Signature';
-const PREFIX = 'sha256=';
 
 /**
  * A receiver for Jira Cloud admin webhooks with a secret: checks `X-Hub-Signature: sha256=<hex>`
@@ -20,26 +17,18 @@ const PREFIX = 'sha256=';
 export const jira = defineSignedProvider<JiraEvents, JiraOptions>({
   name: 'jira',
   title: 'Jira',
-  signature: {
-    header: HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    prefix: PREFIX,
-    hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
-  },
-  parse(request) {
-    const payload = parseJsonBody<unknown>(request, 'Jira');
-    const body = isRecord(payload) ? payload : {};
-    const retry = getHeader(request, 'X-Atlassian-Webhook-Retry');
-    return {
-      name: requireString(body.webhookEvent, 'webhookEvent', 'Jira'),
-      id: getHeader(request, 'X-Atlassian-Webhook-Identifier') || undefined,
-      payload,
-      meta: {
+  signature: { header: 'X-Hub-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+  hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
+  event: {
+    name: 'webhookEvent',
+    id: { header: 'X-Atlassian-Webhook-Identifier' },
+    meta(body, request) {
+      const retry = getHeader(request, 'X-Atlassian-Webhook-Retry');
+      return {
         retry: retry === undefined ? 0 : Number(retry),
         flow: getHeader(request, 'X-Atlassian-Webhook-Flow'),
         issueEventTypeName: body.issue_event_type_name,
-      },
-    };
+      };
+    },
   },
 });

@@ -1,26 +1,17 @@
 import {
   defineSignedProvider,
   getHeader,
-  isRecord,
   type ParsedEvent,
   parseJsonBody,
+  record,
   requireString,
   type WebhookRequest,
 } from '@hookwire/core';
 import type { LemonSqueezyEvents } from './events.js';
 import type { LemonSqueezyOptions } from './options.js';
 
-export type {
-  LemonSqueezyEventName,
-  LemonSqueezyEvents,
-  LemonSqueezyInvoiceAttributes,
-  LemonSqueezyOrderAttributes,
-  LemonSqueezySubscriptionAttributes,
-  LemonSqueezyWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { LemonSqueezyOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'X-Signature';
 
 /**
  * A receiver for Lemon Squeezy webhooks: verifies `X-Signature` (hex HMAC-SHA256 of the raw body)
@@ -33,26 +24,18 @@ const SIGNATURE_HEADER = 'X-Signature';
 export const lemonSqueezy = defineSignedProvider<LemonSqueezyEvents, LemonSqueezyOptions>({
   name: 'lemon-squeezy',
   title: 'Lemon Squeezy',
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
-  },
+  signature: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex' },
+  hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
   parse: parseLemonSqueezyEvent,
 });
 
 function parseLemonSqueezyEvent(request: WebhookRequest): ParsedEvent {
   const body = parseJsonBody(request, 'Lemon Squeezy');
-  const meta = isRecord(body) && isRecord(body.meta) ? body.meta : {};
+  const meta = record(record(body).meta);
   // meta.event_name is covered by the signature; the X-Event-Name header is not, so it is only a fallback.
-  const name = requireString(
-    meta.event_name ?? getHeader(request, 'X-Event-Name'),
-    'meta.event_name',
-    'Lemon Squeezy',
-  );
+  const name = meta.event_name ?? getHeader(request, 'X-Event-Name');
   return {
-    name,
+    name: requireString(name, 'meta.event_name', 'Lemon Squeezy'),
     payload: body,
     meta: { testMode: meta.test_mode === true, webhookId: meta.webhook_id, customData: meta.custom_data },
   };

@@ -13,18 +13,8 @@ import {
 import type { LinearEvents } from './events.js';
 import type { LinearOptions } from './options.js';
 
-export type {
-  LinearAction,
-  LinearComment,
-  LinearEntityWebhook,
-  LinearEventName,
-  LinearEvents,
-  LinearIssue,
-  LinearProject,
-} from './events.js';
+export type * from './events.js';
 export type { LinearOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'Linear-Signature';
 
 /**
  * A receiver for Linear webhooks: verifies `Linear-Signature` (hex HMAC-SHA256 of the raw body),
@@ -39,12 +29,8 @@ export const linear = defineSignedProvider<LinearEvents, LinearOptions>({
   name: 'linear',
   title: 'Linear',
   tolerance: 60,
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    hint: 'Linear signs every webhook; is this request from Linear?',
-  },
+  signature: { header: 'Linear-Signature', algorithm: 'sha256', encoding: 'hex' },
+  hint: 'Linear signs every webhook; is this request from Linear?',
   parse: parseLinearEvent,
 });
 

@@ -1,23 +1,10 @@
-import {
-  getHeader,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { getHeader, jsonEventParser } from '@hookwire/core';
 
 /** Names the event by `event_type` (`PAYMENT.CAPTURE.COMPLETED`); `id` (`WH-…`) is the delivery id. */
-export function parsePayPalEvent(request: WebhookRequest): ParsedEvent {
-  const payload = parseJsonBody(request, 'PayPal');
-  const record = isRecord(payload) ? payload : {};
-  return {
-    name: requireString(record.event_type, 'event_type', 'PayPal'),
-    id: requireString(record.id, 'id', 'PayPal'),
-    payload,
-    meta: {
-      transmissionId: getHeader(request, 'PAYPAL-TRANSMISSION-ID'),
-      resourceType: record.resource_type,
-    },
-  };
-}
+export const parsePayPalEvent = jsonEventParser('PayPal', {
+  name: 'event_type',
+  id: 'id',
+  meta(body, request) {
+    return { transmissionId: getHeader(request, 'PAYPAL-TRANSMISSION-ID'), resourceType: body.resource_type };
+  },
+});

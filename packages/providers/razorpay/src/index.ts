@@ -1,27 +1,9 @@
-import {
-  defineSignedProvider,
-  getHeader,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { RazorpayEvents } from './events.js';
 import type { RazorpayOptions } from './options.js';
 
-export type {
-  RazorpayEventName,
-  RazorpayEvents,
-  RazorpayOrder,
-  RazorpayPayment,
-  RazorpayRefund,
-  RazorpaySubscription,
-  RazorpayWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { RazorpayOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'X-Razorpay-Signature';
 
 /**
  * A receiver for Razorpay webhooks: verifies `X-Razorpay-Signature` (hex HMAC-SHA256 of the raw
@@ -35,23 +17,12 @@ const SIGNATURE_HEADER = 'X-Razorpay-Signature';
 export const razorpay = defineSignedProvider<RazorpayEvents, RazorpayOptions>({
   name: 'razorpay',
   title: 'Razorpay',
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
-  },
-  parse: parseRazorpayEvent,
-});
-
-function parseRazorpayEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Razorpay');
-  const fields = isRecord(body) ? body : {};
-  return {
-    name: requireString(fields.event, 'event', 'Razorpay'),
+  signature: { header: 'X-Razorpay-Signature', algorithm: 'sha256', encoding: 'hex' },
+  hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
+  event: {
+    name: 'event',
     // Razorpay keeps the event id across retries of one event: the dedupe key.
-    id: getHeader(request, 'X-Razorpay-Event-Id'),
-    payload: body,
-    meta: { accountId: fields.account_id, createdAt: fields.created_at },
-  };
-}
+    id: { header: 'X-Razorpay-Event-Id' },
+    meta: (body) => ({ accountId: body.account_id, createdAt: body.created_at }),
+  },
+});

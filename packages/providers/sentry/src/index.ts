@@ -11,16 +11,8 @@ import {
 import type { SentryEvents } from './events.js';
 import type { SentryOptions } from './options.js';
 
-export type {
-  SentryEventName,
-  SentryEvents,
-  SentryInstallation,
-  SentryIssue,
-  SentryWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { SentryOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'Sentry-Hook-Signature';
 
 /**
  * A receiver for Sentry integration platform webhooks: verifies `Sentry-Hook-Signature` (hex
@@ -35,12 +27,8 @@ export const sentry = defineSignedProvider<SentryEvents, SentryOptions>({
   name: 'sentry',
   title: 'Sentry',
   // Sentry signs the JSON string it sends (sentry_apps AppPlatformEvent.body): the raw bytes.
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'hex',
-    hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
-  },
+  signature: { header: 'Sentry-Hook-Signature', algorithm: 'sha256', encoding: 'hex' },
+  hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
   parse: parseSentryEvent,
 });
 

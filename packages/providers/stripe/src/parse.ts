@@ -1,25 +1,16 @@
-import {
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { jsonEventParser } from '@hookwire/core';
 
-/** Reads the verified event: name from `type`, id (`evt_…`) from `id`, Stripe's context in `meta`. */
-export function parseStripeEvent(request: WebhookRequest): ParsedEvent {
-  const payload = parseJsonBody(request, 'Stripe');
-  const event = isRecord(payload) ? payload : {};
-  return {
-    name: requireString(event.type, 'type', 'Stripe'),
-    id: requireString(event.id, 'id', 'Stripe'),
-    payload,
-    meta: {
-      livemode: event.livemode,
-      apiVersion: event.api_version,
-      created: event.created,
-      // Set on events from connected accounts (Stripe Connect).
-      account: event.account,
-    },
-  };
-}
+/**
+ * Reads the verified event: name from `type`, id (`evt_…`) from `id`, Stripe's context in `meta`
+ * (`account` is set on events from connected accounts, Stripe Connect).
+ */
+export const parseStripeEvent = jsonEventParser('Stripe', {
+  name: 'type',
+  id: 'id',
+  meta: ({ livemode, api_version, created, account }) => ({
+    livemode,
+    apiVersion: api_version,
+    created,
+    account,
+  }),
+});

@@ -1,25 +1,9 @@
-import {
-  defineSignedProvider,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { defineSignedProvider, record } from '@hookwire/core';
 import type { TypeformEvents } from './events.js';
 import type { TypeformOptions } from './options.js';
 
-export type {
-  TypeformAnswer,
-  TypeformEventName,
-  TypeformEvents,
-  TypeformFormResponse,
-  TypeformWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { TypeformOptions } from './options.js';
-
-const SIGNATURE_HEADER = 'Typeform-Signature';
-const PREFIX = 'sha256=';
 
 /**
  * A receiver for Typeform webhooks: verifies `Typeform-Signature: sha256=<base64>` (HMAC-SHA256 of
@@ -33,24 +17,11 @@ const PREFIX = 'sha256=';
 export const typeform = defineSignedProvider<TypeformEvents, TypeformOptions>({
   name: 'typeform',
   title: 'Typeform',
-  signature: {
-    header: SIGNATURE_HEADER,
-    algorithm: 'sha256',
-    encoding: 'base64',
-    prefix: PREFIX,
-    hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
+  signature: { header: 'Typeform-Signature', algorithm: 'sha256', encoding: 'base64', prefix: 'sha256=' },
+  hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
+  event: {
+    name: 'event_type',
+    id: 'event_id',
+    meta: (body) => ({ formId: record(body.form_response).form_id }),
   },
-  parse: parseTypeformEvent,
 });
-
-function parseTypeformEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Typeform');
-  const fields = isRecord(body) ? body : {};
-  const response = isRecord(fields.form_response) ? fields.form_response : {};
-  return {
-    name: requireString(fields.event_type, 'event_type', 'Typeform'),
-    id: requireString(fields.event_id, 'event_id', 'Typeform'),
-    payload: body,
-    meta: { formId: response.form_id },
-  };
-}
