@@ -2,7 +2,7 @@ import { hmacValidator as HmacValidator } from '@adyen/api-library';
 import { adyen } from '@hookwire/adyen';
 import { signAdyenBalancePlatformRequest, signAdyenNotification } from '@hookwire/adyen/testing';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // Published vector: Adyen's PHP library test (HmacSignatureTest::testNotificationRequestItemHmac).
@@ -33,6 +33,30 @@ const itemsOf = (request: { body: Uint8Array }) =>
   JSON.parse(Buffer.from(request.body).toString()).notificationItems.map(
     (entry: { NotificationRequestItem: Record<string, unknown> }) => entry.NotificationRequestItem,
   );
+
+describeReceiver({
+  provider: 'adyen',
+  variant: 'standard notifications',
+  create: adyen,
+  sign: ({ secret }) => signAdyenNotification({ secret, items: [phpItem] }),
+  secrets: [secret, phpKey],
+  event: { name: 'AUTHORISATION', id: '7914073381342284:AUTHORISATION:true' },
+  // The signature covers fields of each item, not the body bytes.
+  tamper: (request) => notification([{ ...itemsOf(request)[0], merchantReference: 'Tampered' }]),
+  deliveryId: true,
+});
+
+describeReceiver({
+  provider: 'adyen',
+  variant: 'Balance Platform',
+  create: adyen,
+  sign: ({ secret }) =>
+    signAdyenBalancePlatformRequest({ secret, type: 'balancePlatform.accountHolder.created' }),
+  secrets: [secret, phpKey],
+  event: { name: 'balancePlatform.accountHolder.created' },
+  signatureHeaders: ['HmacSignature'],
+  malformedSignature: { value: '!!' },
+});
 
 describe('adyen receiver: standard notifications', () => {
   it('verifies the published PHP-library vector (missing originalReference signs as empty) and answers [accepted]', async () => {
@@ -81,16 +105,12 @@ describe('adyen receiver: standard notifications', () => {
     expect(error.message).toContain('notificationItems[1]');
   });
 
-  it('rejects a tampered signed field and a wrong key, without leaking either', async () => {
+  it('signs each of pspReference, merchantReference, eventCode and success', async () => {
     const [item] = itemsOf(signAdyenNotification({ secret, items: [phpItem] }));
     for (const field of ['pspReference', 'merchantReference', 'eventCode', 'success'] as const) {
       const tampered = notification([{ ...item, [field]: `${item[field]}0` }]);
       expect((await webhookErrorOf(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
     }
-    const response = await adyen({ secret: phpKey }).handle(notification([item]));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(phpKey);
-    expect(String(response.body)).not.toContain(validator.calculateHmac(asItem(phpItem), phpKey));
   });
 
   it('hex-decodes the key: the key text itself does not verify', async () => {
@@ -105,11 +125,6 @@ describe('adyen receiver: standard notifications', () => {
     expect(() => adyen({ secret: 'abc' })).toThrow(/hex/);
   });
 
-  it('accepts any key of a rotation', async () => {
-    const request = notification([{ ...phpItem, additionalData: { hmacSignature: phpSignature } }]);
-    expect((await adyen({ secret: [secret, phpKey] }).receive(request)).type).toBe('event');
-  });
-
   it('rejects items without a signature, malformed signatures and malformed bodies', async () => {
     expect((await webhookErrorOf(adyen({ secret }).receive(notification([phpItem])))).code).toBe(
       'malformed_signature',
@@ -120,20 +135,6 @@ describe('adyen receiver: standard notifications', () => {
       const request = createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
       expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('malformed_body');
     }
-  });
-
-  it('signs notifications for handler tests', async () => {
-    const receiver = adyen({ secret });
-    const references: string[] = [];
-    receiver.on('AUTHORISATION', (event) => {
-      references.push(event.payload.merchantReference);
-    });
-    const response = await receiver.handle(signAdyenNotification({ secret, items: [phpItem] }));
-    expect([response.status, response.body, references]).toEqual([
-      200,
-      '[accepted]',
-      ['TestPayment-1407325143704'],
-    ]);
   });
 });
 
@@ -159,20 +160,6 @@ describe('adyen receiver: Balance Platform webhooks', () => {
     const response = await receiver.handle(request);
     expect(response.status).toBe(200);
     expect(response.body).not.toBe('[accepted]');
-  });
-
-  it('rejects a tampered body, a wrong key, a duplicated or malformed header', async () => {
-    const request = signAdyenBalancePlatformRequest({ secret, body });
-    const tampered = withBody(request, body.replace('active', 'closed'));
-    expect((await webhookErrorOf(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    expect((await webhookErrorOf(adyen({ secret: phpKey }).receive(request))).code).toBe(
-      'signature_mismatch',
-    );
-    const signature = request.headers.hmacsignature as string;
-    const twice = { ...request, headers: { ...request.headers, hmacsignature: [signature, signature] } };
-    expect((await webhookErrorOf(adyen({ secret }).receive(twice))).code).toBe('duplicate_header');
-    const malformed = { ...request, headers: { ...request.headers, hmacsignature: '!!' } };
-    expect((await webhookErrorOf(adyen({ secret }).receive(malformed))).code).toBe('malformed_signature');
   });
 
   it('asks for HMAC to be enabled when an unsigned Balance Platform body arrives', async () => {

@@ -1,7 +1,6 @@
 import { asana } from '@hookwire/asana';
 import { createAsanaHandshake, signAsanaRequest } from '@hookwire/asana/testing';
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // The handshake secret shown in Asana's "Establish a webhook" reference.
@@ -20,6 +19,23 @@ const storyAdded = {
   resource: { gid: '2001', resource_type: 'story', resource_subtype: 'comment_added' },
   parent: { gid: '1337', resource_type: 'task' },
 } as const;
+
+describeReceiver({
+  provider: 'asana',
+  create: asana,
+  sign: ({ secret }) => signAsanaRequest({ secret, events: [taskChanged] }),
+  secrets: [secret, 'secret of webhook A'],
+  event: { name: 'task.changed' },
+  signatureHeaders: ['X-Hook-Signature'],
+  malformedSignature: { value: 'not-hex!' },
+  handshakes: [
+    {
+      name: 'X-Hook-Secret',
+      request: () => createAsanaHandshake({ secret: 'the new webhook secret' }),
+      response: { status: 200, headers: { 'x-hook-secret': 'the new webhook secret' } },
+    },
+  ],
+});
 
 describe('asana receiver', () => {
   it('answers the handshake by echoing X-Hook-Secret, after onHandshake stored it', async () => {
@@ -95,26 +111,6 @@ describe('asana receiver', () => {
     expect(calls).toBe(0);
   });
 
-  it('rejects a tampered body and a wrong secret without revealing either', async () => {
-    const request = signAsanaRequest({ secret, events: [taskChanged] });
-    const tampered = withBody(request, JSON.stringify({ events: [storyAdded] }));
-    expect((await webhookErrorOf(asana({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signAsanaRequest({ secret: 'another webhook secret', events: [taskChanged] });
-    const response = await asana({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, wrong.body));
-  });
-
-  it('accepts the secrets of several webhooks posting to one URL', async () => {
-    const receiver = asana({ secret: ['secret of webhook A', secret] });
-    for (const key of ['secret of webhook A', secret]) {
-      expect((await receiver.receive(signAsanaRequest({ secret: key, events: [taskChanged] }))).type).toBe(
-        'event',
-      );
-    }
-  });
-
   it('refuses events while no secret is configured', async () => {
     const receiver = asana({ onHandshake: () => true });
     const error = await webhookErrorOf(receiver.receive(signAsanaRequest({ secret, events: [taskChanged] })));
@@ -122,20 +118,12 @@ describe('asana receiver', () => {
     expect(error.status).toBe(401);
   });
 
-  it('requires one readable X-Hook-Signature', async () => {
+  it('takes a bare hex X-Hook-Signature, without a sha256= prefix', async () => {
     const request = signAsanaRequest({ secret, events: [taskChanged] });
-    const signature = request.headers['x-hook-signature'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-hook-signature': undefined }, 'missing_header'],
-      [{ 'x-hook-signature': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-hook-signature': 'not-hex!' }, 'malformed_signature'],
-      [{ 'x-hook-signature': `sha256=${signature}` }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(asana({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
-    }
+    const prefixed = withHeaders(request, {
+      'x-hook-signature': `sha256=${request.headers['x-hook-signature']}`,
+    });
+    expect((await webhookErrorOf(asana({ secret }).receive(prefixed))).code).toBe('malformed_signature');
   });
 
   it('reports signed bodies that are not Asana event batches', async () => {
