@@ -20,7 +20,7 @@ const storyAdded = {
   parent: { gid: '1337', resource_type: 'task' },
 } as const;
 
-describeReceiver({
+describeReceiver<string>({
   provider: 'asana',
   create: asana,
   sign: ({ secret }) => signAsanaRequest({ secret, events: [taskChanged] }),

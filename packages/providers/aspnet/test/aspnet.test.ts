@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { aspnet } from '@hookwire/aspnet';
 import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = '12345678901234567890123456789012';
@@ -37,6 +37,29 @@ function dotnetRequest(payload: string, key = secret): WebhookRequest {
   });
 }
 
+const echo = '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a';
+describeReceiver({
+  provider: 'aspnet',
+  create: aspnet,
+  sign: ({ secret }) =>
+    signAspNetRequest({ secret, id: 'abc', notifications: [{ Action: 'user.created', Id: 1 }] }),
+  event: { name: 'user.created', id: 'abc' },
+  signatureHeaders: ['ms-signature'],
+  malformedSignature: { value: 'sha256=XYZ' },
+  handshakes: [
+    {
+      name: 'GET ?echo=',
+      request: () => createAspNetEchoRequest({ echo }),
+      response: {
+        status: 200,
+        body: echo,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+      },
+    },
+  ],
+  deliveryId: true,
+});
+
 describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
   it('verifies the sender’s CRLF-indented body and emits one event per notification', async () => {
     const result = await aspnet({ secret }).receive(dotnetRequest(body));
@@ -54,7 +77,7 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
     });
   });
 
-  it('uses the delivery Id itself for a single notification, so retries dedupe', async () => {
+  it('uses the delivery Id itself for a single notification, so retries (another attempt) dedupe', async () => {
     const receiver = aspnet({ secret, dedupe: true });
     let count = 0;
     receiver.on('user.created', () => {
@@ -88,18 +111,7 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
     expect(seen).toEqual(['event1', 'event2']);
   });
 
-  it('answers the GET ?echo= registration check with the value as plain text', async () => {
-    const result = await aspnet({ secret }).receive(
-      createAspNetEchoRequest({ echo: '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a' }),
-    );
-    expect(result).toEqual({
-      type: 'response',
-      response: {
-        status: 200,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
-        body: '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a',
-      },
-    });
+  it('answers 405 to a GET without ?echo=', async () => {
     const noEcho = createWebhookRequest({ method: 'GET', url: 'https://example.com/webhooks/aspnet' });
     expect((await aspnet({ secret }).handle(noEcho)).status).toBe(405);
   });
@@ -114,37 +126,15 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
     }
   });
 
-  it('rejects a tampered body, even one that only re-serialises the JSON', async () => {
+  it('rejects a body that only re-serialises the JSON', async () => {
+    const compact = withBody(dotnetRequest(body), JSON.stringify(JSON.parse(body)));
+    expect((await webhookErrorOf(aspnet({ secret }).receive(compact))).code).toBe('signature_mismatch');
+  });
+
+  it('requires the sha256= key and a hex value', async () => {
     const request = dotnetRequest(body);
-    const compact = withBody(request, JSON.stringify(JSON.parse(body)));
-    const error = await webhookErrorOf(aspnet({ secret }).receive(compact));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret without revealing it or the expected signature', async () => {
-    const response = await aspnet({ secret }).handle(dotnetRequest(body, 'another secret of 32 characters!'));
-    expect(response.status).toBe(401);
-    const expected = createHmac('sha256', secret).update(body).digest('hex');
-    expect(String(response.body).toLowerCase()).not.toContain(expected);
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const receiver = aspnet({ secret: ['old secret', secret] });
-    expect((await receiver.receive(dotnetRequest(body, 'old secret'))).type).toBe('event');
-  });
-
-  it('requires ms-signature, and rejects duplicates and malformed values', async () => {
-    const request = dotnetRequest(body);
-    expect(
-      (await webhookErrorOf(aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': undefined }))))
-        .code,
-    ).toBe('missing_header');
     const signature = request.headers['ms-signature'] as string;
-    const doubled = withHeaders(request, { 'ms-signature': [signature, signature] });
-    expect((await webhookErrorOf(aspnet({ secret }).receive(doubled))).code).toBe('duplicate_header');
-    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=XYZ', 'sha256=']) {
+    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=']) {
       const error = await webhookErrorOf(
         aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': value })),
       );

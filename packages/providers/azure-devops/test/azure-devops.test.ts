@@ -1,6 +1,6 @@
 import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -38,6 +38,26 @@ const push = {
   createdDate: '2025-01-01T00:00:00.000Z',
 };
 
+describeReceiver({
+  provider: 'azure-devops',
+  variant: 'code',
+  create: ({ secret, ...options }) => azureDevOps({ code: secret, ...options }),
+  sign: ({ secret }) => createAzureDevOpsRequest({ code: secret, payload: push }),
+  credential: 'code',
+  event: { name: 'git.push', id: '03c164c2-8912-4d5e-8009-3707d5f83734' },
+  deliveryId: true,
+});
+
+describeReceiver({
+  provider: 'azure-devops',
+  variant: 'basic authentication',
+  create: ({ secret, ...options }) => azureDevOps({ username, password: secret, ...options }),
+  sign: ({ secret }) => createAzureDevOpsRequest({ username, password: secret, payload: push }),
+  credential: 'basic',
+  event: { name: 'git.push', id: '03c164c2-8912-4d5e-8009-3707d5f83734' },
+  malformedSignature: { header: 'authorization', value: 'Basic !!!', code: 'unauthorized' },
+});
+
 describe('azure devops receiver', () => {
   it('names the event by eventType, with the event id as the delivery id', async () => {
     const receiver = azureDevOps({ code });
@@ -54,13 +74,6 @@ describe('azure devops receiver', () => {
     expect(result.event.meta).toEqual({ subscriptionId: push.subscriptionId, notificationId: 3 });
     expect((await receiver.handle(request)).status).toBe(200);
     expect(refs).toEqual(['refs/heads/master']);
-  });
-
-  it('accepts basic authentication alone, over https', async () => {
-    const receiver = azureDevOps({ username, password });
-    expect(
-      (await receiver.receive(createAzureDevOpsRequest({ username, password, payload: push }))).type,
-    ).toBe('event');
   });
 
   it('rejects a wrong user, a wrong password, missing or non-basic credentials, without echoing them', async () => {
@@ -105,20 +118,8 @@ describe('azure devops receiver', () => {
     expect((await webhookErrorOf(receiver.receive(basicOnly))).code).toBe('unauthorized');
   });
 
-  it('rejects a wrong or missing code', async () => {
-    const receiver = azureDevOps({ code });
-    const wrong = await receiver.handle(createAzureDevOpsRequest({ code: 'd'.repeat(40), payload: push }));
-    expect(wrong.status).toBe(401);
-    expect(String(wrong.body)).not.toContain(code);
-    expect((await webhookErrorOf(receiver.receive(createAzureDevOpsRequest({ payload: push })))).code).toBe(
-      'unauthorized',
-    );
-  });
-
-  it('requires https for code and for basic authentication, except on localhost', async () => {
+  it('requires https for basic authentication, except on localhost', async () => {
     const url = 'http://example.com/hooks';
-    const withCode = createAzureDevOpsRequest({ code, payload: push, url });
-    expect((await webhookErrorOf(azureDevOps({ code }).receive(withCode))).status).toBe(400);
     const withBasic = createAzureDevOpsRequest({ username, password, payload: push, url });
     expect((await webhookErrorOf(azureDevOps({ username, password }).receive(withBasic))).status).toBe(400);
     const local = createAzureDevOpsRequest({
@@ -130,14 +131,6 @@ describe('azure devops receiver', () => {
     expect((await azureDevOps({ username, password }).receive(local)).type).toBe('event');
   });
 
-  it('accepts any code or password of a rotation', async () => {
-    const byCode = azureDevOps({ code: ['9'.repeat(32), code] });
-    expect((await byCode.receive(createAzureDevOpsRequest({ code, payload: push }))).type).toBe('event');
-    const byPassword = azureDevOps({ username, password: ['old password', password] });
-    const old = createAzureDevOpsRequest({ username, password: 'old password', payload: push });
-    expect((await byPassword.receive(old)).type).toBe('event');
-  });
-
   it('reports malformed bodies', async () => {
     for (const body of ['', '[1]', '{"id":"x"}']) {
       const error = await webhookErrorOf(
@@ -147,17 +140,11 @@ describe('azure devops receiver', () => {
     }
   });
 
-  it('answers 405 to GET', async () => {
-    const request = { ...createAzureDevOpsRequest({ code, payload: push }), method: 'GET' };
-    expect((await azureDevOps({ code }).handle(request)).status).toBe(405);
-  });
-
   it('refuses incomplete configuration at construction', () => {
     expect(() => azureDevOps({})).toThrow(/code.*username/);
     expect(() => azureDevOps({ username })).toThrow(/both/);
     expect(() => azureDevOps({ password })).toThrow(/both/);
     expect(() => azureDevOps({ username: 'a:b', password })).toThrow(/":"/);
-    expect(() => azureDevOps({ code: 'short' })).toThrow(/32 to 128/);
     expect(() => azureDevOps({ username, password: '' })).toThrow(/empty/);
   });
 });
