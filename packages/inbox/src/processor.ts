@@ -32,6 +32,7 @@ export class Processor {
   #pumping = false;
   #again = false;
   #started = false;
+  #pumpRun: Promise<void> | undefined;
   #idle: (() => void)[] = [];
   #failures: ((error: unknown) => void)[] = [];
   #timers: NodeJS.Timeout[] = [];
@@ -63,16 +64,22 @@ export class Processor {
     this.#started = false;
     for (const timer of this.#timers) clearInterval(timer);
     this.#timers = [];
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    while (this.#inFlight.size > 0 || this.#pumpRun) {
+      await Promise.allSettled([...this.#inFlight, this.#pumpRun]);
+    }
   }
 
   /** Looks for due events now (coalesced with a pump already running). */
   wake(): void {
+    // Stopped and nobody draining: take nothing new (what is in flight still finishes).
+    if (!this.#started && this.#idle.length === 0) return;
     if (this.#pumping) {
       this.#again = true;
       return;
     }
-    void this.#pump();
+    this.#pumpRun = this.#pump().finally(() => {
+      this.#pumpRun = undefined;
+    });
   }
 
   /** Processes until nothing is due and nothing is in flight; for tests, scripts and shutdown. */
