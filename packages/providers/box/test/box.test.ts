@@ -1,7 +1,7 @@
 import { box } from '@hookwire/box';
 import { signBoxRequest } from '@hookwire/box/testing';
-import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { WebhooksManager } from 'box-node-sdk/managers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -39,6 +39,25 @@ const receiver = (options: Partial<Parameters<typeof box>[0]> = {}) =>
 
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describeReceiver({
+  provider: 'box',
+  create: ({ secret, ...options }) => box({ primaryKey: [secret].flat()[0]!, ...options }),
+  sign: ({ secret, timestamp }) =>
+    signBoxRequest({ primaryKey: secret, payload, timestamp: new Date(timestamp * 1000) }),
+  event: { name: 'FILE.UPLOADED', id: payload.id },
+  signatureHeaders: [
+    'Box-Signature-Primary',
+    'Box-Delivery-Timestamp',
+    'Box-Signature-Version',
+    'Box-Signature-Algorithm',
+  ],
+  malformedSignature: { value: '!!!' },
+  timestamp: { tolerance: 600 },
+  // Box rotates with two named keys (primary, secondary): tested below.
+  rotation: false,
+  deliveryId: true,
 });
 
 describe('box receiver', () => {
@@ -94,32 +113,13 @@ describe('box receiver', () => {
     expect((await webhookErrorOf(receiver().receive(swapped))).code).toBe('signature_mismatch');
   });
 
-  it('rejects a tampered body or timestamp', async () => {
+  it('rejects a changed timestamp (it is signed)', async () => {
     const request = sign();
-    const body = Buffer.from(JSON.stringify({ ...payload, trigger: 'FILE.DELETED' }));
-    expect((await webhookErrorOf(receiver().receive({ ...request, body }))).code).toBe('signature_mismatch');
     const later = withHeaders(request, { 'box-delivery-timestamp': '2020-01-01T07:00:30Z' });
     expect((await webhookErrorOf(receiver().receive(later))).code).toBe('signature_mismatch');
   });
 
-  it('rejects wrong keys with 401, revealing neither key nor expected signature', async () => {
-    const request = sign({ primaryKey: 'attacker', secondaryKey: 'attacker2' });
-    const response = await receiver().handle(request);
-    expect(response.status).toBe(401);
-    const text = String(response.body);
-    expect(text).toContain('signature_mismatch');
-    for (const secret of [primaryKey, secondaryKey]) {
-      expect(text).not.toContain(secret);
-      const timestamp = request.headers['box-delivery-timestamp'] as string;
-      expect(text).not.toContain(hmacBase64('sha256', secret, request.body, timestamp));
-    }
-  });
-
-  it('enforces the ten-minute window both ways, and honours tolerance', async () => {
-    const old = sign({ timestamp: new Date(SDK_TIME - 11 * 60_000 + 60_000) });
-    expect((await webhookErrorOf(receiver().receive(old))).code).toBe('timestamp_too_old');
-    const future = sign({ timestamp: new Date(SDK_TIME + 12 * 60_000) });
-    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
+  it('honours a configured tolerance', async () => {
     const nineMinutes = sign({ timestamp: new Date(SDK_TIME - 8 * 60_000) });
     expect((await receiver().receive(nineMinutes)).type).toBe('event');
     expect((await webhookErrorOf(receiver({ tolerance: 60 }).receive(nineMinutes))).code).toBe(
@@ -127,11 +127,10 @@ describe('box receiver', () => {
     );
   });
 
-  it('requires the timestamp, version, algorithm and at least one signature header', async () => {
+  it('names each missing header, and requires at least one signature header', async () => {
     const request = sign();
     for (const name of ['box-delivery-timestamp', 'box-signature-version', 'box-signature-algorithm']) {
       const error = await webhookErrorOf(receiver().receive(withHeaders(request, { [name]: undefined })));
-      expect(error.code).toBe('missing_header');
       expect(error.message.toLowerCase()).toContain(name);
     }
     const unsigned = withHeaders(request, {
@@ -157,13 +156,6 @@ describe('box receiver', () => {
     }
   });
 
-  it('rejects a duplicated signature header', async () => {
-    const request = sign();
-    const signature = request.headers['box-signature-primary'] as string;
-    const twice = withHeaders(request, { 'box-signature-primary': [signature, signature] });
-    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
-  });
-
   it('rejects signatures that are not base64', async () => {
     const request = withHeaders(sign(), { 'box-signature-primary': '!!!', 'box-signature-secondary': '%%' });
     expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_signature');
@@ -180,7 +172,7 @@ describe('box receiver', () => {
     );
   });
 
-  it('answers 405 to other methods and runs handlers by trigger', async () => {
+  it('runs handlers by trigger', async () => {
     const r = receiver();
     const seen: string[] = [];
     r.on('FILE.*', (event) => {
@@ -188,8 +180,6 @@ describe('box receiver', () => {
     });
     expect((await r.handle(sign())).status).toBe(200);
     expect(seen).toEqual(['FILE.UPLOADED:73835521473']);
-    const get = await r.handle({ ...sign(), method: 'GET' });
-    expect(get.status).toBe(405);
   });
 
   it('checks its keys at construction', () => {

@@ -1,4 +1,4 @@
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { discord, InteractionResponseType } from '@hookwire/discord';
 import { generateDiscordKeyPair, signDiscordRequest } from '@hookwire/discord/testing';
 import { verifyKey } from 'discord-interactions';
@@ -15,6 +15,34 @@ const command = {
   guild_id: '7',
   data: { id: '99', name: 'ping', type: 1 },
 };
+
+type KeyPair = ReturnType<typeof generateDiscordKeyPair>;
+describeReceiver<KeyPair>({
+  provider: 'discord',
+  create: ({ secret, ...options }) =>
+    discord({ publicKey: [secret].flat().map((pair) => pair.publicKey), ...options }),
+  sign: ({ secret, timestamp }) =>
+    signDiscordRequest({ privateKey: secret.privateKey, payload: command, timestamp }),
+  secrets: [{ publicKey, privateKey }, generateDiscordKeyPair()],
+  event: { name: 'interaction.application_command', id: '1234567890' },
+  signatureHeaders: ['X-Signature-Ed25519', 'X-Signature-Timestamp'],
+  malformedSignature: { value: 'zz' },
+  // Discord probes the endpoint with bad signatures on save and expects 401 to each.
+  failureStatus: 401,
+  handshakes: [
+    {
+      name: 'interaction PING',
+      request: ({ secret, timestamp }) =>
+        signDiscordRequest({
+          privateKey: secret.privateKey,
+          payload: { id: '1', application_id: '42', type: 1, token: 't', version: 1 },
+          timestamp,
+        }),
+      response: { status: 200, body: JSON.stringify({ type: InteractionResponseType.PONG }) },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('discord receiver', () => {
   it('signs what discord-interactions verifyKey accepts, and accepts what it signs', async () => {
@@ -42,11 +70,8 @@ describe('discord receiver', () => {
     );
   });
 
-  it('answers an interaction PING with PONG, only after verifying it', async () => {
+  it('answers an interaction PING only after verifying it', async () => {
     const ping = { id: '1', application_id: '42', type: 1, token: 't', version: 1 };
-    const response = await discord({ publicKey }).handle(signDiscordRequest({ privateKey, payload: ping }));
-    expect(response.status).toBe(200);
-    expect(JSON.parse(String(response.body))).toEqual({ type: InteractionResponseType.PONG });
     const unsigned = signDiscordRequest({ privateKey: generateDiscordKeyPair().privateKey, payload: ping });
     expect((await discord({ publicKey }).handle(unsigned)).status).toBe(401);
   });
@@ -100,15 +125,11 @@ describe('discord receiver', () => {
     expect(skus).toEqual(['s1']);
   });
 
-  it('answers 401 to every bad signature, as Discord probes on save', async () => {
+  it('answers 401 to a wrong signature or timestamp, naming the code, revealing no key', async () => {
     const request = signDiscordRequest({ privateKey, payload: command });
     const signature = request.headers['x-signature-ed25519'] as string;
     const flipped = (signature[0] === '0' ? '1' : '0') + signature.slice(1);
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-signature-ed25519': undefined }, 'missing_header'],
-      [{ 'x-signature-timestamp': undefined }, 'missing_header'],
-      [{ 'x-signature-ed25519': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-signature-ed25519': 'zz' }, 'malformed_signature'],
       [{ 'x-signature-ed25519': signature.slice(2) }, 'malformed_signature'],
       [{ 'x-signature-ed25519': flipped }, 'signature_mismatch'],
       [{ 'x-signature-timestamp': '1700000001' }, 'signature_mismatch'],
@@ -121,13 +142,7 @@ describe('discord receiver', () => {
     }
   });
 
-  it('accepts any key of a list, and refuses a malformed key at construction', async () => {
-    const other = generateDiscordKeyPair();
-    const request = signDiscordRequest({ privateKey, payload: command });
-    expect((await discord({ publicKey: [other.publicKey, publicKey] }).receive(request)).type).toBe('event');
-    expect((await webhookErrorOf(discord({ publicKey: other.publicKey }).receive(request))).code).toBe(
-      'signature_mismatch',
-    );
+  it('refuses a malformed key at construction', () => {
     expect(() => discord({ publicKey: 'abcd' })).toThrow(/publicKey/);
     expect(() => discord({ publicKey: [] })).toThrow(/required/);
   });
