@@ -1,35 +1,52 @@
 import { isRecord, parseJsonBody, requireString } from './body.js';
-import { getHeader } from './headers.js';
+import { getHeader, requireHeader } from './headers.js';
 import type { ParsedEvent } from './receiver.js';
 import type { WebhookRequest } from './types.js';
 
 /** Where a JSON webhook keeps its event name and id, for providers that send one event per body. */
 export interface JsonEventSpec {
-  /** The path of the event name in the body: `type`, or dotted for a nested one (`event.type`). */
-  name: string;
+  /**
+   * The event name: its path in the body (`type`, or dotted for a nested one, `event.type`), or a
+   * header the provider always sends (`{ header: 'X-Event-Key', hint }`; `hint` explains a missing one).
+   */
+  name: string | { header: string; hint?: string };
   /**
    * The id: a path in the body that must hold a string, `{ optional: path }` for one that may be
-   * absent, or an optional header (`{ header: 'X-Event-Id' }`).
+   * absent, or optional headers, the first one present winning (`{ header: 'X-Event-Id' }`).
    */
-  id?: string | { optional: string } | { header: string };
-  /** Facts for `event.meta`, from the body's top-level object and the request. */
+  id?: string | { optional: string } | { header: string | readonly string[] };
+  /** Facts for `event.meta`: headers to copy (`{ shop: 'X-Shop-Domain' }`)… */
+  metaHeaders?: Record<string, string>;
+  /** …and facts read from the body's top-level object and the request. */
   meta?(body: Record<string, unknown>, request: WebhookRequest): Record<string, unknown>;
 }
 
-/** A `parse` step for `spec`: the JSON body is the payload; a missing name or id is `malformed_body`. */
+/**
+ * A `parse` step for `spec`: the JSON body is the payload; a missing name or required id is
+ * `malformed_body` naming its path (`missing_header` for a header name, checked before the body).
+ */
 export function jsonEventParser(
   provider: string,
   spec: JsonEventSpec,
 ): (request: WebhookRequest) => ParsedEvent {
+  const { name, id, meta, metaHeaders } = spec;
   return (request) => {
+    const named = typeof name === 'string' ? undefined : requireHeader(request, name.header, name.hint);
     const payload = parseJsonBody(request, provider);
-    const body = isRecord(payload) ? payload : {};
-    const event: ParsedEvent = { name: requireString(at(body, spec.name), spec.name, provider), payload };
-    const { id, meta } = spec;
+    const body = record(payload);
+    const event: ParsedEvent = {
+      name: named ?? requireString(at(body, name as string), name as string, provider),
+      payload,
+    };
     if (typeof id === 'string') event.id = requireString(at(body, id), id, provider);
     else if (id && 'optional' in id) event.id = optionalString(at(body, id.optional));
-    else if (id) event.id = getHeader(request, id.header) || undefined;
-    if (meta) event.meta = meta(body, request);
+    else if (id) event.id = firstHeader(request, id.header);
+    if (metaHeaders || meta) {
+      event.meta = {};
+      for (const [key, header] of Object.entries(metaHeaders ?? {}))
+        event.meta[key] = getHeader(request, header);
+      if (meta) Object.assign(event.meta, meta(body, request));
+    }
     return event;
   };
 }
@@ -37,6 +54,14 @@ export function jsonEventParser(
 /** `record(value)` is the value when it is a JSON object, else `{}`: for reading optional nested fields. */
 export function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
+}
+
+function firstHeader(request: WebhookRequest, names: string | readonly string[]): string | undefined {
+  for (const header of typeof names === 'string' ? [names] : names) {
+    const value = getHeader(request, header);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 function optionalString(value: unknown): string | undefined {

@@ -1,23 +1,13 @@
-import {
-  getHeader,
-  type ParsedEvent,
-  parseJsonBody,
-  requireHeader,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { jsonEventParser } from '@hookwire/core';
 
 /** Reads a verified delivery: named by `X-WC-Webhook-Topic`, id `X-WC-Webhook-Delivery-ID`. */
-export function parseWooCommerceDelivery(request: WebhookRequest): ParsedEvent {
-  const topic = requireHeader(request, 'X-WC-Webhook-Topic', 'WooCommerce sends it with every delivery.');
-  return {
-    name: topic,
-    id: getHeader(request, 'X-WC-Webhook-Delivery-ID'),
-    payload: parseJsonBody(request, 'WooCommerce'),
-    meta: {
-      webhookId: getHeader(request, 'X-WC-Webhook-ID'),
-      resource: getHeader(request, 'X-WC-Webhook-Resource'),
-      event: getHeader(request, 'X-WC-Webhook-Event'),
-      source: getHeader(request, 'X-WC-Webhook-Source'),
-    },
-  };
-}
+export const parseWooCommerceDelivery = jsonEventParser('WooCommerce', {
+  name: { header: 'X-WC-Webhook-Topic', hint: 'WooCommerce sends it with every delivery.' },
+  id: { header: 'X-WC-Webhook-Delivery-ID' },
+  metaHeaders: {
+    webhookId: 'X-WC-Webhook-ID',
+    resource: 'X-WC-Webhook-Resource',
+    event: 'X-WC-Webhook-Event',
+    source: 'X-WC-Webhook-Source',
+  },
+});
