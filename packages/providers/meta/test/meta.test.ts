@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { meta } from '@hookwire/meta';
 import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
 import { describe, expect, it } from 'vitest';
@@ -65,21 +65,27 @@ const page = {
   ],
 };
 
-describe('meta receiver', () => {
-  it('answers the verification request with the challenge as plain text', async () => {
-    const result = await receiver().receive(
-      createMetaVerificationRequest({ verifyToken, challenge: '1158201444' }),
-    );
-    expect(result).toEqual({
-      type: 'response',
+describeReceiver({
+  provider: 'meta',
+  create: (options) => meta({ verifyToken, ...options }),
+  sign: ({ secret }) => signMetaRequest({ secret, payload: whatsapp }),
+  event: { name: 'whatsapp_business_account.messages' },
+  signatureHeaders: ['X-Hub-Signature-256'],
+  malformedSignature: { value: 'sha256=xyz' },
+  handshakes: [
+    {
+      name: 'hub.challenge verification',
+      request: () => createMetaVerificationRequest({ verifyToken, challenge: '1158201444' }),
       response: {
         status: 200,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
         body: '1158201444',
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
       },
-    });
-  });
+    },
+  ],
+});
 
+describe('meta receiver', () => {
   it('answers 403 to a wrong verify token or a missing challenge, without echoing the token', async () => {
     const wrong = await receiver().handle(createMetaVerificationRequest({ verifyToken: 'guess' }));
     expect(wrong.status).toBe(403);
@@ -143,41 +149,10 @@ describe('meta receiver', () => {
     expect(result.type === 'event' && result.event.payload).toEqual({ message: 'café / ok' });
   });
 
-  it('rejects a tampered body', async () => {
+  it('requires the sha256= prefix (SHA-1 is not accepted)', async () => {
     const request = signMetaRequest({ secret, payload: whatsapp });
-    const tampered = withBody(request, JSON.stringify({ ...whatsapp, entry: [] }));
-    const error = await webhookErrorOf(receiver().receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong app secret without revealing it or the expected signature', async () => {
-    const request = signMetaRequest({ secret: 'another app secret', payload: whatsapp });
-    const response = await receiver().handle(request);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(
-      createHmac('sha256', secret).update(request.body).digest('hex'),
-    );
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any app secret of a rotation', async () => {
-    const rotated = meta({ secret: ['old app secret', secret], verifyToken });
-    expect(
-      (await rotated.receive(signMetaRequest({ secret: 'old app secret', payload: whatsapp }))).type,
-    ).toBe('event');
-  });
-
-  it('requires the signature header, rejects duplicates, SHA-1 and malformed values', async () => {
-    const request = signMetaRequest({ secret, payload: whatsapp });
-    expect(
-      (await webhookErrorOf(receiver().receive(withHeaders(request, { 'x-hub-signature-256': undefined }))))
-        .code,
-    ).toBe('missing_header');
     const signature = request.headers['x-hub-signature-256'] as string;
-    const doubled = withHeaders(request, { 'x-hub-signature-256': [signature, signature] });
-    expect((await webhookErrorOf(receiver().receive(doubled))).code).toBe('duplicate_header');
-    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`, 'sha256=xyz']) {
+    for (const value of [signature.slice(7), `sha1=${signature.slice(7)}`]) {
       const error = await webhookErrorOf(
         receiver().receive(withHeaders(request, { 'x-hub-signature-256': value })),
       );
