@@ -1,4 +1,4 @@
-import { defineProvider, isRecord, parseJsonBody, requireString, WebhookError } from '@hookwire/core';
+import { defineProvider, jsonEventParser } from '@hookwire/core';
 import { type AzureDevOpsState, setupAuth, verifyAzureDevOps } from './auth.js';
 import type { AzureDevOpsEvents } from './events.js';
 import type { AzureDevOpsOptions } from './options.js';
@@ -30,15 +30,9 @@ export const azureDevOps = defineProvider<AzureDevOpsOptions, AzureDevOpsState, 
   title: 'Azure DevOps',
   setup: setupAuth,
   verify: (request, { state }) => verifyAzureDevOps(request, state),
-  parse: (request) => {
-    const payload = parseJsonBody(request, 'Azure DevOps');
-    if (!isRecord(payload))
-      throw new WebhookError('malformed_body', 'The Azure DevOps webhook body is not a JSON object.');
-    return {
-      name: requireString(payload.eventType, 'eventType', 'Azure DevOps'),
-      id: typeof payload.id === 'string' ? payload.id : undefined,
-      payload,
-      meta: { subscriptionId: payload.subscriptionId, notificationId: payload.notificationId },
-    };
-  },
+  parse: jsonEventParser('Azure DevOps', {
+    name: 'eventType',
+    id: { optional: 'id' },
+    meta: (body) => ({ subscriptionId: body.subscriptionId, notificationId: body.notificationId }),
+  }),
 });

@@ -1,4 +1,4 @@
-import { type CodeReceiverOptions, defineCodeProvider, parseJsonObject, requireString } from '@hookwire/core';
+import { type CodeReceiverOptions, defineCodeProvider, jsonEventParser } from '@hookwire/core';
 import type { KuduEvents } from './events.js';
 
 export type { KuduEvents, KuduNotification } from './events.js';
@@ -17,8 +17,5 @@ export type KuduOptions = CodeReceiverOptions;
 export const kudu = defineCodeProvider<KuduEvents, KuduOptions>({
   name: 'kudu',
   title: 'Kudu',
-  parse: (request) => {
-    const payload = parseJsonObject(request, 'Kudu');
-    return { name: requireString(payload.status, 'status', 'Kudu'), payload };
-  },
+  parse: jsonEventParser('Kudu', { name: 'status' }),
 });
