@@ -1,4 +1,4 @@
-import { checkTimestamp, requireHeader, verifyHmac, WebhookError, type WebhookRequest } from '@hookwire/core';
+import { checkTimestamp, requireHeader, verifySignatureHeader, type WebhookRequest } from '@hookwire/core';
 import { parseRfc3339 } from './timestamp.js';
 
 export const MESSAGE_ID = 'Twitch-Eventsub-Message-Id';
@@ -16,26 +16,20 @@ export function verifyTwitchSignature(request: WebhookRequest, check: TwitchChec
   const hint = 'Twitch sends it with every EventSub message; is this request from Twitch?';
   const id = requireHeader(request, MESSAGE_ID, hint);
   const timestamp = requireHeader(request, MESSAGE_TIMESTAMP, hint);
-  const signature = requireHeader(request, MESSAGE_SIGNATURE, hint);
   checkTimestamp({
     timestampMs: parseRfc3339(timestamp, MESSAGE_TIMESTAMP),
     nowMs: check.nowMs,
     toleranceSeconds: check.toleranceSeconds,
     header: MESSAGE_TIMESTAMP,
   });
-  if (!signature.startsWith('sha256=')) {
-    throw new WebhookError(
-      'malformed_signature',
-      `The ${MESSAGE_SIGNATURE} header must start with "sha256=".`,
-    );
-  }
-  verifyHmac({
-    algorithm: 'sha256',
-    secrets: check.secrets,
-    parts: [id, timestamp, request.body],
-    signatures: signature.slice('sha256='.length),
-    encoding: 'hex',
+  verifySignatureHeader(request, {
     header: MESSAGE_SIGNATURE,
+    algorithm: 'sha256',
+    encoding: 'hex',
+    prefix: 'sha256=',
+    secrets: check.secrets,
     provider: 'Twitch',
+    parts: [id, timestamp, request.body],
+    hint,
   });
 }
