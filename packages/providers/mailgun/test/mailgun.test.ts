@@ -1,5 +1,5 @@
 import { createMemoryDedupeStore, createWebhookRequest, type DedupeStore, hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { mailgun } from '@hookwire/mailgun';
 import { signMailgunRequest } from '@hookwire/mailgun/testing';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,19 @@ const jsonRequest = (body: string) =>
   createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
 const receiver = (options: Partial<Parameters<typeof mailgun>[0]> = {}) =>
   mailgun({ secret: vector.key, now, ...options });
+
+describeReceiver({
+  provider: 'mailgun',
+  create: mailgun,
+  sign: ({ secret, timestamp }) => signMailgunRequest({ secret, timestamp, eventData }),
+  event: { name: 'delivered', id: 'CPgfbmQMTCKtHW6uIWtuVe' },
+  // Mailgun signs the timestamp and token in the body, not the event data.
+  tamper: (request) => {
+    const body = JSON.parse(Buffer.from(request.body).toString());
+    return withBody(request, JSON.stringify({ ...body, signature: { ...body.signature, token: 'changed' } }));
+  },
+  timestamp: { tolerance: 300 },
+});
 
 describe('mailgun receiver', () => {
   it('verifies the mailgun-php published vector and reads event-data', async () => {
@@ -86,7 +99,7 @@ describe('mailgun receiver', () => {
     expect(await (payload['attachment-1'] as Blob).text()).toBe('hello');
   });
 
-  it('rejects a changed token or timestamp, and a wrong key, without leaking the key or the expected signature', async () => {
+  it('rejects a changed token or timestamp, and a wrong key, without leaking the expected signature', async () => {
     const changedToken = vectorBody({ token: 'owyldpe6nxhmrn78epljl6bj0orrki1u3d2v5e6cnlmmuox8jr' });
     expect((await webhookErrorOf(receiver().receive(jsonRequest(changedToken)))).code).toBe(
       'signature_mismatch',
@@ -96,8 +109,6 @@ describe('mailgun receiver', () => {
       'signature_mismatch',
     );
     const response = await mailgun({ secret: 'key-other', now }).handle(jsonRequest(vectorBody()));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(vector.key);
     expect(String(response.body)).not.toContain(vector.signature);
   });
 
@@ -107,12 +118,9 @@ describe('mailgun receiver', () => {
     expect((await receiver().receive(jsonRequest(body))).type).toBe('event');
   });
 
-  it('rejects stale and future timestamps (5 minutes by default)', async () => {
+  it('honours a configured tolerance', async () => {
     const at = (offset: number) =>
       signMailgunRequest({ secret: vector.key, timestamp: Number(vector.timestamp) + offset, eventData });
-    expect((await receiver().receive(at(-300))).type).toBe('event');
-    expect((await webhookErrorOf(receiver().receive(at(-301)))).code).toBe('timestamp_too_old');
-    expect((await webhookErrorOf(receiver().receive(at(301)))).code).toBe('timestamp_in_future');
     expect((await receiver({ tolerance: 3600 }).receive(at(-3000))).type).toBe('event');
   });
 
@@ -147,10 +155,7 @@ describe('mailgun receiver', () => {
     expect((await store.receive(jsonRequest(vectorBody()))).type).toBe('event');
   });
 
-  it('accepts any key of a rotation, and a subaccount webhook through its parent-signature', async () => {
-    expect(
-      (await receiver({ secret: ['key-new', vector.key] }).receive(jsonRequest(vectorBody()))).type,
-    ).toBe('event');
+  it('accepts a subaccount webhook through its parent-signature', async () => {
     const parentKey = 'key-parent-account';
     const parent = hmacHex('sha256', parentKey, vector.timestamp, vector.token);
     const subaccount = vectorBody({
@@ -184,25 +189,5 @@ describe('mailgun receiver', () => {
       'event-data': { id: 'x' },
     });
     expect((await webhookErrorOf(receiver().receive(jsonRequest(noEvent)))).code).toBe('malformed_body');
-  });
-
-  it('signs requests for handler tests, JSON and form', async () => {
-    const secret = 'key-test';
-    const live = mailgun({ secret });
-    const seen: string[] = [];
-    live.on('failed', (event) => {
-      seen.push(`${event.payload.severity}:${event.payload.recipient}`);
-    });
-    live.on('clicked', () => {
-      seen.push('clicked');
-    });
-    const failed = signMailgunRequest({
-      secret,
-      eventData: { id: '1', event: 'failed', severity: 'permanent', recipient: 'x@example.com' },
-    });
-    expect((await live.handle(failed)).status).toBe(200);
-    const clicked = signMailgunRequest({ secret, format: 'form', eventData: { event: 'clicked' } });
-    expect((await live.handle(clicked)).status).toBe(200);
-    expect(seen).toEqual(['permanent:x@example.com', 'clicked']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,23 @@ function referenceSignature(key: string, signedUrl: string, fields: Record<strin
   return createHmac('sha1', key).update(data, 'utf8').digest('base64');
 }
 
+describeReceiver({
+  provider: 'mandrill',
+  create: mandrill,
+  sign: ({ secret }) => signMandrillRequest({ secret, url, events: [send] }),
+  event: { name: 'send', id: `${message._id}:send:1365109999` },
+  signatureHeaders: ['X-Mandrill-Signature'],
+  malformedSignature: { value: '!!' },
+  handshakes: [
+    {
+      name: 'HEAD check',
+      request: () => createWebhookRequest({ method: 'HEAD', url }),
+      response: { status: 200 },
+    },
+  ],
+  deliveryId: true,
+});
+
 describe('mandrill receiver', () => {
   it('verifies a request signed by the documented recipe, computed independently', async () => {
     const json = JSON.stringify([send]);
@@ -58,11 +75,6 @@ describe('mandrill receiver', () => {
     const request = signMandrillRequest({ secret, url, fields });
     expect(request.headers['x-mandrill-signature']).toBe(referenceSignature(secret, url, fields));
     expect((await mandrill({ secret }).receive(request)).type).toBe('event');
-  });
-
-  it('answers the HEAD check without a signature', async () => {
-    const response = await mandrill({ secret }).handle(createWebhookRequest({ method: 'HEAD', url }));
-    expect(response).toEqual({ status: 200 });
   });
 
   it('gives each event of a batch its name and its own id', async () => {
@@ -106,43 +118,6 @@ describe('mandrill receiver', () => {
     expect((await webhookErrorOf(mandrill({ secret, publicUrl: () => url }).receive(request))).code).toBe(
       'signature_mismatch',
     );
-  });
-
-  it('rejects a tampered body and a wrong key without revealing either', async () => {
-    const request = signMandrillRequest({ secret, url, events: [send] });
-    const tampered = {
-      ...request,
-      body: Buffer.from(`mandrill_events=${encodeURIComponent(JSON.stringify([click]))}`),
-    };
-    expect((await webhookErrorOf(mandrill({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signMandrillRequest({ secret: 'another key', url, events: [send] });
-    const response = await mandrill({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    const expected = hmacBase64('sha1', secret, `${url}mandrill_events${JSON.stringify([send])}`);
-    expect(String(response.body)).not.toContain(expected);
-  });
-
-  it('accepts any configured key', async () => {
-    const receiver = mandrill({ secret: ['old webhook key', secret] });
-    expect(
-      (await receiver.receive(signMandrillRequest({ secret: 'old webhook key', url, events: [send] }))).type,
-    ).toBe('event');
-  });
-
-  it('requires one base64 X-Mandrill-Signature', async () => {
-    const request = signMandrillRequest({ secret, url, events: [send] });
-    const signature = request.headers['x-mandrill-signature'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-mandrill-signature': undefined }, 'missing_header'],
-      [{ 'x-mandrill-signature': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-mandrill-signature': '!!' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(mandrill({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
-    }
   });
 
   it('reports signed bodies that are not event batches', async () => {
