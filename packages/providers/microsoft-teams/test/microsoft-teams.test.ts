@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { microsoftTeams } from '@hookwire/microsoft-teams';
 import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,17 @@ const activity = {
   },
 };
 const body = JSON.stringify(activity);
+
+describeReceiver({
+  provider: 'microsoft-teams',
+  create: microsoftTeams,
+  sign: ({ secret }) => signTeamsRequest({ secret, body }),
+  secrets: [secret, Buffer.from('token of the webhook in team B').toString('base64')],
+  event: { name: 'message', id: '1485983408511' },
+  signatureHeaders: ['Authorization'],
+  malformedSignature: { value: 'HMAC ***' },
+  deliveryId: true,
+});
 
 describe('microsoft teams receiver', () => {
   it('verifies HMAC-SHA256 keyed with the base64-decoded token, computed independently', async () => {
@@ -84,34 +95,11 @@ describe('microsoft teams receiver', () => {
     expect(await receiver.handle(signTeamsRequest({ secret }))).toEqual({ status: 200 });
   });
 
-  it('rejects a tampered body and a wrong token without revealing either', async () => {
-    const request = signTeamsRequest({ secret, body });
-    const tampered = withBody(request, body.replace('Hello', 'Delete'));
-    expect((await webhookErrorOf(microsoftTeams({ secret }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
-    const other = Buffer.from('another team token').toString('base64');
-    const response = await microsoftTeams({ secret }).handle(signTeamsRequest({ secret: other, body }));
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(hmacBase64('sha256', Buffer.from(secret, 'base64'), body));
-  });
-
-  it('accepts the tokens of several outgoing webhooks', async () => {
-    const other = Buffer.from('token of the webhook in team B').toString('base64');
-    const receiver = microsoftTeams({ secret: [other, secret] });
-    expect((await receiver.receive(signTeamsRequest({ secret: other }))).type).toBe('event');
-    expect((await receiver.receive(signTeamsRequest({ secret }))).type).toBe('event');
-  });
-
-  it('requires one Authorization: HMAC header with a base64 signature', async () => {
+  it('requires the HMAC scheme, in any case', async () => {
     const request = signTeamsRequest({ secret, body });
     const authorization = request.headers.authorization as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ authorization: undefined }, 'missing_header'],
-      [{ authorization: [authorization, authorization] }, 'duplicate_header'],
       [{ authorization: authorization.replace('HMAC ', 'Bearer ') }, 'malformed_signature'],
-      [{ authorization: 'HMAC ***' }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
       expect(
