@@ -15,15 +15,6 @@ export type { OwnershipCheck } from './ownership.js';
 export { activeSecrets, buildRequest, standardBody } from './payload.js';
 export { parseRetryAfter } from './policy.js';
 export {
-  type AttemptRow,
-  attemptFromRow,
-  DELIVERY_COLUMNS,
-  type DeliveryRow,
-  deliveryFromRow,
-  type EventRow,
-  eventFromRow,
-} from './rows.js';
-export {
   createSender,
   type PublishInput,
   type PublishResult,

@@ -1,6 +1,7 @@
 /**
- * The SQL row shapes the database stores share (snake_case columns, NULL for absent fields) and
- * their mapping to the sender's records, with absent fields left out rather than undefined.
+ * `@hookwire/sender/store-kit`: for authors of SQL stores. The row shapes the database stores
+ * share (snake_case columns, NULL for absent fields) and their mapping to the sender's records,
+ * with absent fields left out rather than undefined. The SQLite and PostgreSQL stores use it.
  */
 import type { Delivery, DeliveryAttempt, StoredEvent } from './types.js';
 
@@ -89,4 +90,24 @@ export function attemptFromRow(row: AttemptRow): DeliveryAttempt {
   if (row.error !== null) attempt.error = row.error;
   if (row.response_excerpt !== null) attempt.responseExcerpt = row.response_excerpt;
   return attempt;
+}
+
+/** The event columns of a job row: deliveries joined with their event, whose columns carry `e_`. */
+export interface JobEventColumns<Data = unknown> {
+  event_id: string;
+  e_tenant: string | null;
+  e_type: string;
+  e_data: Data;
+  e_created_at: Millis;
+}
+
+/** The event row inside a job row (`data` still as the database returned it). */
+export function jobEventRow<Data>(row: JobEventColumns<Data>): Omit<EventRow, 'data'> & { data: Data } {
+  return {
+    id: row.event_id,
+    tenant: row.e_tenant,
+    type: row.e_type,
+    data: row.e_data,
+    created_at: row.e_created_at,
+  };
 }

@@ -28,6 +28,7 @@ import {
   type AttemptRow,
   type DeliveryRow,
   type EventRow,
+  jobEventRow,
   json,
   text,
   toAttempt,
@@ -292,13 +293,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     return rows.map((row) => {
       const job: DeliveryJob = {
         delivery: toDelivery(row),
-        event: toEvent({
-          id: row.event_id,
-          tenant: row.e_tenant,
-          type: row.e_type,
-          data: row.e_data,
-          created_at: row.e_created_at,
-        }),
+        event: toEvent(jobEventRow(row)),
       };
       if (row.s_doc !== null) job.subscription = row.s_doc;
       return job;

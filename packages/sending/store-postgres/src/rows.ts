@@ -6,7 +6,8 @@ export {
   deliveryFromRow as toDelivery,
   type EventRow,
   eventFromRow as toEvent,
-} from '@hookwire/sender';
+  jobEventRow,
+} from '@hookwire/sender/store-kit';
 
 /** Serialises a value for a `json` column: pg would send a JS array as a Postgres array. */
 export function json(value: unknown): string {

@@ -3,21 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type AttemptRecord,
-  type AttemptRow,
-  attemptFromRow,
   type ClaimOptions,
-  DELIVERY_COLUMNS,
   type Delivery,
   type DeliveryAttempt,
   type DeliveryJob,
   type DeliveryLease,
   type DeliveryQuery,
   type DeliveryQueue,
-  type DeliveryRow,
-  deliveryFromRow,
-  type EventRow,
   type EventType,
-  eventFromRow,
   type Page,
   type RequeueSelector,
   type SenderStore,
@@ -26,6 +19,16 @@ import {
   type SubscriptionPatch,
   type SubscriptionQuery,
 } from '@hookwire/sender';
+import {
+  type AttemptRow,
+  attemptFromRow,
+  DELIVERY_COLUMNS,
+  type DeliveryRow,
+  deliveryFromRow,
+  type EventRow,
+  eventFromRow,
+  jobEventRow,
+} from '@hookwire/sender/store-kit';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
 import { migrate } from './schema.js';
@@ -349,13 +352,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     return this.statements.loadJobs.all(JSON.stringify(deliveryIds)).map((row) => {
       const job: DeliveryJob = {
         delivery: deliveryFromRow(row),
-        event: toEvent({
-          id: row.event_id,
-          tenant: row.e_tenant,
-          type: row.e_type,
-          data: row.e_data,
-          created_at: row.e_created_at,
-        }),
+        event: toEvent(jobEventRow(row)),
       };
       if (row.s_doc !== null) {
         let subscription = subscriptions.get(row.subscription_id);
