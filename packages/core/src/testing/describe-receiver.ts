@@ -261,10 +261,12 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
           ids.push(event.id);
         });
         const first = await receiver.handle(request);
+        const handledOnce = ids.length;
         const second = await receiver.handle(request);
-        expect([first.status, second.status]).toEqual([first.status, first.status]);
+        expect(second.status).toBe(first.status);
         expect(first.status).toBeLessThan(300);
-        expect(ids).toHaveLength(1);
+        expect(handledOnce).toBeGreaterThan(0);
+        expect(ids).toHaveLength(handledOnce);
         expect(ids[0]).toBeTypeOf('string');
       });
     }

@@ -1,5 +1,4 @@
-import { hmacHex } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { notion } from '@hookwire/notion';
 import { createNotionVerificationRequest, signNotionRequest } from '@hookwire/notion/testing';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +24,23 @@ const event = {
   data: { parent: { id: '13950b26-c203-4f3b-b97d-93ec06319565', type: 'space' } },
 };
 const body = JSON.stringify(event);
+
+describeReceiver<string>({
+  provider: 'notion',
+  create: notion,
+  sign: ({ secret }) => signNotionRequest({ secret, body }),
+  event: { name: 'page.created', id: event.id },
+  signatureHeaders: ['X-Notion-Signature'],
+  malformedSignature: { value: 'sha256=xyz' },
+  handshakes: [
+    {
+      name: 'verification_token',
+      request: () => createNotionVerificationRequest({ token: DOCS_TOKEN }),
+      response: { status: 200 },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('notion receiver', () => {
   it("signs exactly like the example in Notion's docs", () => {
@@ -63,36 +79,6 @@ describe('notion receiver', () => {
     expect((await webhookErrorOf(notion({ secret }).receive(withEvent))).code).toBe('missing_header');
   });
 
-  it('verifies an event and names it by type', async () => {
-    const result = await notion({ secret }).receive(signNotionRequest({ secret, body }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
-      provider: 'notion',
-      name: 'page.created',
-      id: event.id,
-      payload: event,
-      meta: { attemptNumber: 1, subscriptionId: event.subscription_id, workspaceId: event.workspace_id },
-    });
-  });
-
-  it('rejects a tampered body and a wrong token without revealing either', async () => {
-    const request = signNotionRequest({ secret, body });
-    const tampered = withBody(request, body.replace('page.created', 'page.deleted'));
-    expect((await webhookErrorOf(notion({ secret }).receive(tampered))).code).toBe('signature_mismatch');
-    const wrong = signNotionRequest({ secret: 'secret_other', body });
-    const response = await notion({ secret }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(secret);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, body));
-  });
-
-  it('accepts the tokens of several subscriptions', async () => {
-    const receiver = notion({ secret: ['secret_older', secret] });
-    expect((await receiver.receive(signNotionRequest({ secret: 'secret_older', body }))).type).toBe('event');
-    expect((await receiver.receive(signNotionRequest({ secret, body }))).type).toBe('event');
-  });
-
   it('refuses events while no token is configured', async () => {
     const receiver = notion({ onVerificationToken: () => undefined });
     expect((await webhookErrorOf(receiver.receive(signNotionRequest({ secret, body })))).code).toBe(
@@ -100,20 +86,13 @@ describe('notion receiver', () => {
     );
   });
 
-  it('requires one well-formed X-Notion-Signature', async () => {
+  it('requires the sha256= prefix', async () => {
     const request = signNotionRequest({ secret, body });
-    const signature = request.headers['x-notion-signature'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-notion-signature': undefined }, 'missing_header'],
-      [{ 'x-notion-signature': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-notion-signature': signature.slice('sha256='.length) }, 'malformed_signature'],
-      [{ 'x-notion-signature': 'sha256=xyz' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(notion({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
-    }
+    const bare = (request.headers['x-notion-signature'] as string).slice('sha256='.length);
+    const error = await webhookErrorOf(
+      notion({ secret }).receive(withHeaders(request, { 'x-notion-signature': bare })),
+    );
+    expect(error.code).toBe('malformed_signature');
   });
 
   it('reports signed bodies that are not Notion events', async () => {
@@ -123,16 +102,6 @@ describe('notion receiver', () => {
       );
       expect(error.code).toBe('malformed_body');
     }
-  });
-
-  it('runs handlers by type', async () => {
-    const receiver = notion({ secret });
-    const seen: string[] = [];
-    receiver.on('page.*', (e) => {
-      seen.push(`${e.name}:${(e.payload as typeof event).entity.id}`);
-    });
-    expect((await receiver.handle(signNotionRequest({ secret, body }))).status).toBe(200);
-    expect(seen).toEqual([`page.created:${event.entity.id}`]);
   });
 
   it('needs a token or onVerificationToken at construction', () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { okta } from '@hookwire/okta';
 import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,24 @@ const delivery = {
   eventTime: '2022-10-03T19:07:32.000Z',
   contentType: 'application/json',
 };
+
+const challenge = 'Me_rShK8JHsTnbyYrWXCEoMGbM_zsZ6k0hLPZ_Pg';
+describeReceiver({
+  provider: 'okta',
+  create: okta,
+  sign: ({ secret }) => createOktaRequest({ secret, body: JSON.stringify(delivery) }),
+  credential: 'token',
+  event: { name: 'user.lifecycle.create', id: '4876e6fc-42ad-11ed-b1b2-41b8fb2d8a3e' },
+  signatureHeaders: ['Authorization'],
+  handshakes: [
+    {
+      name: 'one-time verification',
+      request: ({ secret }) => createOktaVerificationRequest({ secret, challenge }),
+      response: { status: 200, body: JSON.stringify({ verification: challenge }) },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('okta receiver', () => {
   it("answers the one-time verification request as Okta's example shows", async () => {
@@ -102,8 +120,8 @@ describe('okta receiver', () => {
     expect(created).toEqual(['jane@example.com']);
   });
 
-  it('refuses a wrong value, including one of the same length, without revealing the secret', async () => {
-    for (const value of ['nope', secret.replace(/.$/, '0'), `${secret} `]) {
+  it('refuses a value of the same length, or with a trailing space', async () => {
+    for (const value of [secret.replace(/.$/, '0'), `${secret} `]) {
       const request = createOktaRequest({ secret: value });
       const error = await webhookErrorOf(okta({ secret }).receive(request));
       expect(error.code).toBe('unauthorized');
@@ -113,19 +131,12 @@ describe('okta receiver', () => {
     }
   });
 
-  it('accepts any configured value during a change, and a custom header name', async () => {
-    const receiver = okta({ secret: ['old-value', secret] });
-    expect((await receiver.receive(createOktaRequest({ secret: 'old-value' }))).type).toBe('event');
+  it('takes the value from a custom header name', async () => {
     const custom = okta({ secret, headerName: 'X-Hook-Key' });
     expect((await custom.receive(createOktaRequest({ secret, headerName: 'x-hook-key' }))).type).toBe(
       'event',
     );
     expect((await webhookErrorOf(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
-  });
-
-  it('rejects a repeated authorization header', async () => {
-    const request = withHeaders(createOktaRequest({ secret }), { authorization: [secret, secret] });
-    expect((await webhookErrorOf(okta({ secret }).receive(request))).code).toBe('duplicate_header');
   });
 
   it('reports bodies that are not event hook deliveries', async () => {
@@ -136,9 +147,8 @@ describe('okta receiver', () => {
     }
   });
 
-  it('answers 405 to methods other than GET and POST', async () => {
+  it('names GET and POST in the Allow header of a 405', async () => {
     const response = await okta({ secret }).handle({ ...createOktaRequest({ secret }), method: 'PUT' });
-    expect(response.status).toBe(405);
     expect(response.headers?.allow).toBe('POST, GET');
   });
 
