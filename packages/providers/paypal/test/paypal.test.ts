@@ -1,5 +1,5 @@
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { paypal } from '@hookwire/paypal';
 import { createPayPalTestCertificate, signPayPalRequest, TEST_CERT_URL } from '@hookwire/paypal/testing';
 import forge from 'node-forge';
@@ -42,6 +42,27 @@ function signed(overrides: Partial<Parameters<typeof signPayPalRequest>[0]> = {}
     ...overrides,
   });
 }
+
+describeReceiver({
+  provider: 'paypal',
+  create: ({ secret, ...options }) =>
+    paypal({ webhookId: secret, fetchCertificate: certificates(), ...options }),
+  // The webhook id is the shared value PayPal signs with the message.
+  sign: ({ secret, timestamp }) =>
+    signed({ webhookId: secret, transmissionTime: new Date(timestamp * 1000) }),
+  secrets: [webhookId, 'SOMEOTHERWEBHOOK1'],
+  event: { name: 'PAYMENT.CAPTURE.COMPLETED', id: payload.id },
+  signatureHeaders: [
+    'PayPal-Transmission-Sig',
+    'PayPal-Transmission-Id',
+    'PayPal-Transmission-Time',
+    'PayPal-Cert-Url',
+    'PayPal-Auth-Algo',
+  ],
+  malformedSignature: { value: 'not*base64' },
+  timestamp: { tolerance: 300 },
+  deliveryId: true,
+});
 
 describe('paypal receiver', () => {
   describe("PayPal's published SDK vector", () => {
@@ -109,18 +130,6 @@ describe('paypal receiver', () => {
     expect(parsed.verify(parsed)).toBe(true);
   });
 
-  it('rejects a tampered body (its CRC-32 is signed)', async () => {
-    const request = signed();
-    const body = Buffer.from(
-      JSON.stringify({ ...payload, resource: { ...payload.resource, status: 'DECLINED' } }),
-    );
-    const error = await webhookErrorOf(
-      paypal({ webhookId, fetchCertificate: certificates(), now }).receive({ ...request, body }),
-    );
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
   it("rejects a signature made with another key than the certificate's", async () => {
     const forger = mint({ privateKey: keys[1] });
     const request = signed({ certificate: forger });
@@ -130,23 +139,10 @@ describe('paypal receiver', () => {
     expect(String(response.body)).not.toContain(webhookId);
   });
 
-  it('accepts any of several webhook ids', async () => {
-    const receiver = paypal({
-      webhookId: ['1AB23456CD789012E', webhookId],
-      fetchCertificate: certificates(),
-      now,
-    });
-    expect((await receiver.receive(signed())).type).toBe('event');
-    const other = signed({ webhookId: 'SOMEOTHERWEBHOOK1' });
-    expect((await webhookErrorOf(receiver.receive(other))).code).toBe('signature_mismatch');
-  });
-
-  it('rejects a stale or future transmission time, before downloading anything', async () => {
+  it('checks the transmission time before downloading anything, and honours tolerance', async () => {
     const fetchCertificate = certificates();
     const stale = paypal({ webhookId, fetchCertificate, now: () => sentAt.getTime() + 301_000 });
     expect((await webhookErrorOf(stale.receive(signed()))).code).toBe('timestamp_too_old');
-    const future = paypal({ webhookId, fetchCertificate, now: () => sentAt.getTime() - 301_000 });
-    expect((await webhookErrorOf(future.receive(signed()))).code).toBe('timestamp_in_future');
     const patient = paypal({
       webhookId,
       fetchCertificate,
@@ -157,35 +153,9 @@ describe('paypal receiver', () => {
     expect(fetchCertificate).toHaveBeenCalledTimes(1);
   });
 
-  it('requires every PayPal header', async () => {
-    const receiver = paypal({ webhookId, fetchCertificate: certificates(), now });
-    for (const name of [
-      'paypal-transmission-id',
-      'paypal-transmission-time',
-      'paypal-transmission-sig',
-      'paypal-cert-url',
-      'paypal-auth-algo',
-    ]) {
-      const error = await webhookErrorOf(receiver.receive(withHeaders(signed(), { [name]: undefined })));
-      expect([name, error.code]).toEqual([name, 'missing_header']);
-    }
-  });
-
-  it('rejects a duplicated signature or certificate URL header', async () => {
-    const receiver = paypal({ webhookId, fetchCertificate: certificates(), now });
-    const request = signed();
-    for (const name of ['paypal-transmission-sig', 'paypal-cert-url']) {
-      const value = request.headers[name] as string;
-      expect(
-        (await webhookErrorOf(receiver.receive(withHeaders(request, { [name]: [value, value] })))).code,
-      ).toBe('duplicate_header');
-    }
-  });
-
-  it('rejects a malformed signature, time or algorithm', async () => {
+  it('rejects a short signature, a malformed time or another algorithm', async () => {
     const receiver = paypal({ webhookId, fetchCertificate: certificates(), now });
     const cases: [Record<string, string>, string][] = [
-      [{ 'paypal-transmission-sig': 'not*base64' }, 'malformed_signature'],
       [{ 'paypal-transmission-sig': 'AAAA' }, 'signature_mismatch'],
       [{ 'paypal-transmission-time': 'yesterday' }, 'malformed_header'],
       [{ 'paypal-transmission-time': '1748779200' }, 'malformed_header'],
@@ -293,14 +263,6 @@ describe('paypal receiver', () => {
     for (const body of ['{"id":', '{"id":"WH-1"}', '{"event_type":"X.Y"}', '[]']) {
       expect((await webhookErrorOf(receiver.receive(signed({ body })))).code).toBe('malformed_body');
     }
-  });
-
-  it('answers 405 to GET', async () => {
-    const response = await paypal({ webhookId, fetchCertificate: certificates(), now }).handle({
-      ...signed(),
-      method: 'GET',
-    });
-    expect(response.status).toBe(405);
   });
 
   it('checks its options at construction', () => {
