@@ -1,6 +1,6 @@
 import { invalid, SenderError } from './errors.js';
 import type { QueueMode } from './queue-mode.js';
-import { type Scope, withinScope } from './scope.js';
+import { DEFAULT_TENANT, type Scope, withinScope } from './scope.js';
 import type { RequeueSelector, SenderStore } from './store.js';
 import type { Subscriptions } from './subscriptions.js';
 import type { Delivery, DeliveryAttempt, Page } from './types.js';
@@ -56,25 +56,32 @@ export class Deliveries {
     return (await this.requeue({ subscriptionId, status: 'failed', since })).length;
   }
 
-  /** Sends an event again to every subscription it went to (or only `subscriptionId`). */
+  /**
+   * Sends an event again to every subscription it went to (or only `subscriptionId`). Event ids are
+   * per tenant: the event is the scope's tenant's (without a scope, the named subscription's
+   * tenant's, else the default tenant's), else the broadcast with that id.
+   */
   async redeliverEvent(eventId: string, options: Scope & { subscriptionId?: string } = {}): Promise<number> {
-    const event = await this.ctx.store.getEvent(eventId);
-    if (
-      !event ||
-      (options.tenant !== undefined && event.tenant !== undefined && event.tenant !== options.tenant)
-    ) {
-      throw new SenderError('not_found', `No event ${eventId}.`);
-    }
+    const { store } = this.ctx;
     const { subscriptionId } = options;
-    if (subscriptionId !== undefined) await this.ctx.subscriptions.get(subscriptionId, options);
-    else if (options.tenant !== undefined && event.tenant === undefined) {
+    const subscription =
+      subscriptionId === undefined ? undefined : await this.ctx.subscriptions.get(subscriptionId, options);
+    const tenant = options.tenant ?? subscription?.tenant ?? DEFAULT_TENANT;
+    const event = (await store.getEvent(eventId, tenant)) ?? (await store.getEvent(eventId));
+    if (!event) throw new SenderError('not_found', `No event ${eventId}.`);
+    if (subscription === undefined && options.tenant !== undefined && event.tenant === undefined) {
       throw invalid(
         'subscriptionId',
         'This event went to several tenants: name the subscription to redeliver to.',
       );
     }
-    return (await this.requeue(subscriptionId === undefined ? { eventId } : { eventId, subscriptionId }))
-      .length;
+    return (
+      await this.requeue({
+        eventId,
+        ...(event.tenant !== undefined ? { eventTenant: event.tenant } : {}),
+        ...(subscriptionId !== undefined ? { subscriptionId } : {}),
+      })
+    ).length;
   }
 
   /** Gives new or requeued deliveries to the queue and wakes the worker. */

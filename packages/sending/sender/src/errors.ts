@@ -4,7 +4,8 @@ export type SenderErrorCode =
   | 'conflict'
   | 'unknown_event_type'
   | 'blocked_address'
-  | 'ownership_check_failed';
+  | 'ownership_check_failed'
+  | 'limit_reached';
 
 const statusByCode: Record<SenderErrorCode, number> = {
   invalid_input: 400,
@@ -13,6 +14,7 @@ const statusByCode: Record<SenderErrorCode, number> = {
   unknown_event_type: 400,
   blocked_address: 400,
   ownership_check_failed: 400,
+  limit_reached: 409,
 };
 
 /**
@@ -40,4 +42,25 @@ export function isSenderError(value: unknown): value is SenderError {
 
 export function invalid(field: string, message: string): SenderError {
   return new SenderError('invalid_input', message, { field });
+}
+
+/** The sender limits an operator can raise, each named after its `createSender` option. */
+export type SenderLimit = 'maxSubscriptionsPerTenant' | 'maxFanOutPerEvent';
+
+/**
+ * A limit of the sender was reached (409, code `limit_reached`): `limit` names the
+ * `createSender` option that raises it and `max` its current value.
+ */
+export class SenderLimitError extends SenderError {
+  readonly limit: SenderLimit;
+  readonly max: number;
+
+  constructor(limit: SenderLimit, max: number, message: string) {
+    super(
+      'limit_reached',
+      `${message} The operator can raise it with the \`${limit}\` option of createSender (now ${max}).`,
+    );
+    this.limit = limit;
+    this.max = max;
+  }
 }

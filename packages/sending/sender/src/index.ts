@@ -6,7 +6,13 @@ export {
   type ManagementApiOptions,
 } from './api/handler.js';
 export { attemptView, deliveryView, subscriptionView } from './api/views.js';
-export { isSenderError, SenderError, type SenderErrorCode } from './errors.js';
+export {
+  isSenderError,
+  SenderError,
+  type SenderErrorCode,
+  type SenderLimit,
+  SenderLimitError,
+} from './errors.js';
 export type { DeliveryHookContext, SenderHooks } from './hooks.js';
 export { newId } from './ids.js';
 export { validateJsonSchema } from './json-schema.js';
@@ -14,7 +20,9 @@ export { createMemoryStore, MemoryStore } from './memory-store.js';
 export type { OwnershipCheck } from './ownership.js';
 export { activeSecrets, buildRequest, standardBody } from './payload.js';
 export { parseRetryAfter } from './policy.js';
+export { DEFAULT_TENANT } from './scope.js';
 export {
+  type BroadcastInput,
   createSender,
   type PublishInput,
   type PublishResult,

@@ -76,22 +76,35 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly subscriptionOrder: Subscription[] = [];
   private readonly byFilter = new Map<string, Set<string>>();
+  /** The matching index per tenant: tenant → filter → subscription ids. */
+  private readonly byTenantFilter = new Map<string, Map<string, Set<string>>>();
+  private readonly subscriptionCounts = new Map<string, number>();
   private readonly eventTypes = new Map<string, EventType>();
-  private readonly events = new Map<string, StoredEvent>();
+  /** Event ids are unique per tenant: tenant (undefined for broadcasts) → id → event. */
+  private readonly events = new Map<string | undefined, Map<string, StoredEvent>>();
   private readonly deliveries = new Map<string, Delivery>();
   private readonly deliveriesBySubscription = new Map<string, Delivery[]>();
-  private readonly deliveriesByEvent = new Map<string, Delivery[]>();
+  /** Keyed by the stored event object: an id alone no longer names one event. */
+  private readonly deliveriesByEvent = new Map<StoredEvent, Delivery[]>();
+  private readonly eventOfDelivery = new Map<string, StoredEvent>();
   private readonly attempts = new Map<string, DeliveryAttempt[]>();
   private readonly due = new DueHeap();
 
   // ----- subscriptions -----
 
-  async insertSubscription(subscription: Subscription): Promise<void> {
+  async insertSubscription(
+    subscription: Subscription,
+    options: { maxPerTenant?: number } = {},
+  ): Promise<boolean> {
     if (this.subscriptions.has(subscription.id)) throw new Error(`Subscription ${subscription.id} exists.`);
+    const count = this.subscriptionCounts.get(subscription.tenant) ?? 0;
+    if (options.maxPerTenant !== undefined && count >= options.maxPerTenant) return false;
     const stored = copySubscription(subscription);
     this.subscriptions.set(stored.id, stored);
+    this.subscriptionCounts.set(stored.tenant, count + 1);
     this.insertSorted(this.subscriptionOrder, stored);
     this.index(stored);
+    return true;
   }
 
   async getSubscription(id: string): Promise<Subscription | undefined> {
@@ -120,6 +133,9 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
     if (!current) return false;
     this.unindex(current);
     this.subscriptions.delete(id);
+    const count = (this.subscriptionCounts.get(current.tenant) ?? 1) - 1;
+    if (count > 0) this.subscriptionCounts.set(current.tenant, count);
+    else this.subscriptionCounts.delete(current.tenant);
     this.subscriptionOrder.splice(this.subscriptionOrder.indexOf(current), 1);
     return true;
   }
@@ -134,32 +150,50 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
     return { ...page, items: page.items.map(copySubscription) };
   }
 
-  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+  async findSubscriptions(
+    filters: readonly string[],
+    tenant?: string,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<Subscription[]> {
+    const index = tenant === undefined ? this.byFilter : this.byTenantFilter.get(tenant);
     const found = new Map<string, Subscription>();
+    if (!index) return [];
     for (const filter of filters) {
-      for (const id of this.byFilter.get(filter) ?? []) {
+      for (const id of index.get(filter) ?? []) {
         const subscription = this.subscriptions.get(id)!;
-        if (subscription.disabled || (tenant !== undefined && subscription.tenant !== tenant)) continue;
+        if (subscription.disabled) continue;
         found.set(id, subscription);
+        if (found.size >= limit) return [...found.values()];
       }
     }
     return [...found.values()];
   }
 
   private index(subscription: Subscription): void {
+    let forTenant = this.byTenantFilter.get(subscription.tenant);
+    if (!forTenant) {
+      forTenant = new Map();
+      this.byTenantFilter.set(subscription.tenant, forTenant);
+    }
     for (const filter of subscription.events) {
-      const ids = this.byFilter.get(filter);
-      if (ids) ids.add(subscription.id);
-      else this.byFilter.set(filter, new Set([subscription.id]));
+      for (const index of [this.byFilter, forTenant]) {
+        const ids = index.get(filter);
+        if (ids) ids.add(subscription.id);
+        else index.set(filter, new Set([subscription.id]));
+      }
     }
   }
 
   private unindex(subscription: Subscription): void {
+    const forTenant = this.byTenantFilter.get(subscription.tenant);
     for (const filter of subscription.events) {
-      const ids = this.byFilter.get(filter);
-      ids?.delete(subscription.id);
-      if (ids?.size === 0) this.byFilter.delete(filter);
+      for (const index of forTenant ? [this.byFilter, forTenant] : [this.byFilter]) {
+        const ids = index.get(filter);
+        ids?.delete(subscription.id);
+        if (ids?.size === 0) index.delete(filter);
+      }
     }
+    if (forTenant?.size === 0) this.byTenantFilter.delete(subscription.tenant);
   }
 
   // ----- event types -----
@@ -180,15 +214,21 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
     event: StoredEvent,
     deliveries: readonly Delivery[],
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
-    const existing = this.events.get(event.id);
+    let ofTenant = this.events.get(event.tenant);
+    const existing = ofTenant?.get(event.id);
     if (existing) {
       return {
         created: false,
         event: { ...existing },
-        deliveries: this.deliveriesByEvent.get(event.id)?.length ?? 0,
+        deliveries: this.deliveriesByEvent.get(existing)?.length ?? 0,
       };
     }
-    this.events.set(event.id, { ...event });
+    if (!ofTenant) {
+      ofTenant = new Map();
+      this.events.set(event.tenant, ofTenant);
+    }
+    const storedEvent = { ...event };
+    ofTenant.set(event.id, storedEvent);
     const forEvent: Delivery[] = [];
     for (const delivery of deliveries) {
       // Every field present from the start (undefined when unset): objects keep one shape.
@@ -199,16 +239,17 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
         ...delivery,
       } as Delivery;
       this.deliveries.set(stored.id, stored);
+      this.eventOfDelivery.set(stored.id, storedEvent);
       forEvent.push(stored);
       this.insertSorted(this.listFor(this.deliveriesBySubscription, stored.subscriptionId), stored);
       if (stored.status === 'pending') this.due.push(stored.nextAttemptAt, stored.id);
     }
-    this.deliveriesByEvent.set(event.id, forEvent);
+    this.deliveriesByEvent.set(storedEvent, forEvent);
     return { created: true, event: { ...event }, deliveries: deliveries.length };
   }
 
-  async getEvent(id: string): Promise<StoredEvent | undefined> {
-    const event = this.events.get(id);
+  async getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined> {
+    const event = this.events.get(tenant)?.get(id);
     return event && { ...event };
   }
 
@@ -240,7 +281,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       // Event and subscription are shared read-only snapshots (see DeliveryJob): no copies on the hot path.
       jobs.push({
         delivery: copyDelivery(delivery),
-        event: this.events.get(delivery.eventId)!,
+        event: this.eventOfDelivery.get(id)!,
         ...(subscription ? { subscription } : {}),
       });
     }
@@ -273,7 +314,8 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       const delivery = this.deliveries.get(selector.deliveryId);
       candidates = delivery ? [delivery] : [];
     } else if ('eventId' in selector) {
-      candidates = (this.deliveriesByEvent.get(selector.eventId) ?? []).filter(
+      const event = this.events.get(selector.eventTenant)?.get(selector.eventId);
+      candidates = ((event && this.deliveriesByEvent.get(event)) ?? []).filter(
         (d) => selector.subscriptionId === undefined || d.subscriptionId === selector.subscriptionId,
       );
     } else {

@@ -54,6 +54,13 @@ export interface SenderOptions extends SenderHooks {
   verifyOwnership?: OwnershipCheck | readonly OwnershipCheck[] | false;
   /** Largest accepted event `data`, serialised (default 256 KiB). */
   maxPayloadBytes?: number;
+  /** Subscriptions one tenant may hold (default 1000); one more is refused with `limit_reached`. */
+  maxSubscriptionsPerTenant?: number;
+  /**
+   * Deliveries one event may fan out to (default 10000): a publish or broadcast matching more
+   * subscriptions is refused with `limit_reached` and stores nothing.
+   */
+  maxFanOutPerEvent?: number;
   userAgent?: string;
   /** Clock in ms (tests pin it). */
   now?: () => number;
@@ -67,6 +74,8 @@ export interface SenderSettings {
   userAgent: string;
   rotationGraceMs: number;
   maxPayloadBytes: number;
+  maxSubscriptionsPerTenant: number;
+  maxFanOutPerEvent: number;
   ownershipChecks: readonly OwnershipCheck[];
   connectTimeoutMs: number;
   timeoutMs: number;
@@ -82,6 +91,12 @@ export function resolveSettings(options: SenderOptions): SenderSettings {
     }
     return value;
   };
+  const count = (name: string, value: number | undefined, fallback: number) => {
+    const n = positive(name, value, fallback);
+    if (!Number.isSafeInteger(n))
+      throw new WebhookConfigError(`createSender: \`${name}\` must be a whole number.`);
+    return n;
+  };
   const schedule = options.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
   try {
     validateRetrySchedule([...schedule]);
@@ -96,6 +111,8 @@ export function resolveSettings(options: SenderOptions): SenderSettings {
     userAgent,
     rotationGraceMs: positive('rotationGraceMs', options.rotationGraceMs, 24 * 3_600_000),
     maxPayloadBytes: positive('maxPayloadBytes', options.maxPayloadBytes, 256 * 1024),
+    maxSubscriptionsPerTenant: count('maxSubscriptionsPerTenant', options.maxSubscriptionsPerTenant, 1_000),
+    maxFanOutPerEvent: count('maxFanOutPerEvent', options.maxFanOutPerEvent, 10_000),
     ownershipChecks: !checks ? [] : typeof checks === 'string' ? [checks] : checks,
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs, 5_000),
     timeoutMs,

@@ -23,6 +23,22 @@ export function standardBody(event: StoredEvent): string {
 }
 
 /**
+ * One ASP.NET notification: `Action` from the event, then the fields of an object `data` (any
+ * other data as `Data`). The envelope's fields come from the event: ASP.NET reads notification
+ * keys case-insensitively, so no `data` key spelled like `Action` may replace the event's type.
+ */
+function notificationOf(event: StoredEvent): Record<string, unknown> {
+  if (!isRecord(event.data)) return { Action: event.type, Data: event.data };
+  const notification: Record<string, unknown> = { Action: event.type };
+  for (const [key, value] of Object.entries(event.data)) {
+    if (key.toLowerCase() === 'action') continue;
+    // defineProperty: a `__proto__` key of the data stays a plain field.
+    Object.defineProperty(notification, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return notification;
+}
+
+/**
  * The request of one attempt. Standard Webhooks: `webhook-id` is the event id (the same for every
  * subscriber and every retry, so receivers can deduplicate), `webhook-timestamp` the attempt time
  * and one `v1,` signature per active secret. ASP.NET: the `{ Id, Attempt, Properties,
@@ -46,9 +62,7 @@ export function buildRequest(input: {
     'user-agent': input.userAgent,
   };
   if (subscription.format === 'aspnet') {
-    const notification = isRecord(event.data)
-      ? { Action: event.type, ...event.data }
-      : { Action: event.type, Data: event.data };
+    const notification = notificationOf(event);
     const body = JSON.stringify({
       Id: event.id,
       Attempt: input.attempt,

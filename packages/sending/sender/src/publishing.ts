@@ -1,9 +1,10 @@
 import { candidateFilters } from '@hookwire/core';
 import type { Deliveries } from './deliveries.js';
-import { invalid, SenderError } from './errors.js';
+import { invalid, SenderError, SenderLimitError } from './errors.js';
 import type { EventTypeCatalogue } from './event-types.js';
 import { newId } from './ids.js';
 import { validateJsonSchema } from './json-schema.js';
+import { DEFAULT_TENANT } from './scope.js';
 import type { SenderStore } from './store.js';
 import type { Delivery, StoredEvent } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
@@ -11,11 +12,20 @@ import { validateEventId, validateEventType } from './validation.js';
 export interface PublishInput {
   type: string;
   data?: unknown;
-  /** Makes publish idempotent: the same id is stored (and delivered) once. Default `evt_…`. */
+  /**
+   * Makes publish idempotent: the same id is stored (and delivered) once per tenant. The same id
+   * in another tenant is another event. Default `evt_…`.
+   */
   id?: string;
-  /** Only this tenant's subscriptions receive the event; every tenant's when absent. */
+  /**
+   * Only this tenant's subscriptions receive the event; the default tenant's when absent (the
+   * tenant `createSubscription` uses without a scope). To reach every tenant, use `broadcast`.
+   */
   tenant?: string;
 }
+
+/** What `broadcast` takes: an event for the subscriptions of every tenant (no `tenant`). */
+export type BroadcastInput = Omit<PublishInput, 'tenant'>;
 
 export interface PublishResult {
   id: string;
@@ -31,6 +41,7 @@ export interface PublisherContext {
   deliveries: Deliveries;
   now: () => number;
   maxPayloadBytes: number;
+  maxFanOutPerEvent: number;
 }
 
 /** Publishing: checks an event, stores it with one delivery per matching subscription, hands those out. */
@@ -38,18 +49,37 @@ export class Publisher {
   constructor(private readonly ctx: PublisherContext) {}
 
   /**
-   * Stores the event and one delivery per matching enabled subscription in one transaction, then
-   * wakes the worker. Idempotent on `id`. Resolves once everything is stored.
+   * Stores the event and one delivery per matching enabled subscription of its tenant in one
+   * transaction, then wakes the worker. Idempotent on `id` within the tenant. Resolves once
+   * everything is stored.
    */
   async publish(input: PublishInput): Promise<PublishResult> {
     if (typeof input !== 'object' || input === null)
       throw invalid('body', 'publish takes { type, data, id?, tenant? }.');
-    const type = validateEventType(input.type);
-    const id = input.id === undefined ? undefined : validateEventId(input.id);
     const tenant = input.tenant;
     if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0)) {
       throw invalid('tenant', '"tenant" must be a non-empty string.');
     }
+    return this.storeEvent(input, tenant ?? DEFAULT_TENANT);
+  }
+
+  /** Like `publish`, to the matching subscriptions of every tenant; idempotent on `id` among broadcasts. */
+  async broadcast(input: BroadcastInput): Promise<PublishResult> {
+    if (typeof input !== 'object' || input === null)
+      throw invalid('body', 'broadcast takes { type, data, id? }.');
+    if ('tenant' in input) {
+      throw invalid(
+        'tenant',
+        'broadcast reaches every tenant and takes no "tenant"; to reach one tenant, use publish({ tenant }).',
+      );
+    }
+    return this.storeEvent(input, undefined);
+  }
+
+  /** `tenant` undefined: a broadcast. */
+  private async storeEvent(input: BroadcastInput, tenant: string | undefined): Promise<PublishResult> {
+    const type = validateEventType(input.type);
+    const id = input.id === undefined ? undefined : validateEventId(input.id);
     const data = input.data === undefined ? null : input.data;
     await this.checkData(type, data);
 
@@ -58,10 +88,18 @@ export class Publisher {
     const event: StoredEvent = { id: id ?? newId('evt', now), type, data, createdAt: now };
     if (tenant !== undefined) event.tenant = tenant;
     if (id !== undefined) {
-      const existing = await store.getEvent(id);
-      if (existing) return this.alreadyPublished(existing, tenant);
+      const existing = await store.getEvent(id, tenant);
+      if (existing) return this.alreadyPublished(existing);
     }
-    const subscriptions = await store.findSubscriptions(candidateFilters(type), tenant);
+    const max = this.ctx.maxFanOutPerEvent;
+    const subscriptions = await store.findSubscriptions(candidateFilters(type), tenant, max + 1);
+    if (subscriptions.length > max) {
+      throw new SenderLimitError(
+        'maxFanOutPerEvent',
+        max,
+        `This event matches more than ${max} subscriptions, the most one event may be delivered to; nothing was published.`,
+      );
+    }
     const deliveries: Delivery[] = subscriptions.map((subscription) => ({
       id: newId('dlv', now),
       eventId: event.id,
@@ -75,7 +113,7 @@ export class Publisher {
       updatedAt: now,
     }));
     const result = await store.insertEvent(event, deliveries);
-    if (!result.created) return this.alreadyPublished(result.event, tenant, result.deliveries);
+    if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
     await this.ctx.deliveries.handOut(deliveries);
     return { id: event.id, deliveries: deliveries.length, created: true };
   }
@@ -108,16 +146,8 @@ export class Publisher {
     if (size > limit) throw invalid('data', `"data" is ${size} bytes; the limit is ${limit}.`);
   }
 
-  private async alreadyPublished(
-    existing: StoredEvent,
-    tenant: string | undefined,
-    count?: number,
-  ): Promise<PublishResult> {
-    if (existing.tenant !== tenant) {
-      throw new SenderError('conflict', `The event id ${existing.id} is already used by another publisher.`, {
-        field: 'id',
-      });
-    }
+  /** The same tenant published this id before: nothing more is stored (ids of other tenants never meet). */
+  private async alreadyPublished(existing: StoredEvent, count?: number): Promise<PublishResult> {
     const deliveries = count ?? (await this.ctx.store.insertEvent(existing, [])).deliveries;
     return { id: existing.id, deliveries, created: false };
   }

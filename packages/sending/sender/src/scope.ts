@@ -5,6 +5,7 @@ export interface Scope {
   tenant?: string;
 }
 
+/** The tenant of what is subscribed or published without naming one. */
 export const DEFAULT_TENANT = 'default';
 
 /** The resource when it exists and `scope` may see it; otherwise the same `not_found` either way. */

@@ -3,7 +3,7 @@ import { Deliveries } from './deliveries.js';
 import { EventTypeCatalogue } from './event-types.js';
 import { HttpClient } from './http.js';
 import { resolveSettings, type SenderOptions } from './options.js';
-import { Publisher, type PublishInput, type PublishResult } from './publishing.js';
+import { type BroadcastInput, Publisher, type PublishInput, type PublishResult } from './publishing.js';
 import { QueueMode } from './queue-mode.js';
 import type { Scope } from './scope.js';
 import { AddressGuard } from './ssrf.js';
@@ -14,7 +14,7 @@ import type { SubscriptionInput, SubscriptionUpdate } from './validation.js';
 import { DeliveryWorker } from './worker.js';
 
 export { SENDER_VERSION, type SenderOptions } from './options.js';
-export type { PublishInput, PublishResult } from './publishing.js';
+export type { BroadcastInput, PublishInput, PublishResult } from './publishing.js';
 export type { Scope } from './scope.js';
 
 /**
@@ -67,6 +67,7 @@ export class Sender {
       userAgent: settings.userAgent,
       rotationGraceMs: settings.rotationGraceMs,
       ownershipChecks: settings.ownershipChecks,
+      maxSubscriptionsPerTenant: settings.maxSubscriptionsPerTenant,
     });
     this.subscriptions = subscriptions;
     this.worker = new DeliveryWorker({
@@ -85,6 +86,7 @@ export class Sender {
       deliveries: this.deliveries,
       now,
       maxPayloadBytes: settings.maxPayloadBytes,
+      maxFanOutPerEvent: settings.maxFanOutPerEvent,
     });
   }
 
@@ -158,11 +160,20 @@ export class Sender {
   // ----- publishing -----
 
   /**
-   * Stores the event and one delivery per matching enabled subscription in one transaction, then
-   * wakes the worker. Idempotent on `id`. Resolves once everything is stored.
+   * Stores the event and one delivery per matching enabled subscription of its tenant (`tenant`,
+   * else the default tenant) in one transaction, then wakes the worker. Idempotent on `id` within
+   * the tenant. Resolves once everything is stored.
    */
   publish(input: PublishInput): Promise<PublishResult> {
     return this.publisher.publish(input);
+  }
+
+  /**
+   * Like `publish`, to the matching subscriptions of every tenant (ASP.NET's `NotifyAllAsync`).
+   * Idempotent on `id` among broadcasts.
+   */
+  broadcast(input: BroadcastInput): Promise<PublishResult> {
+    return this.publisher.broadcast(input);
   }
 
   // ----- delivery log and recovery -----

@@ -72,11 +72,20 @@ export interface AttemptRecord {
 export type RequeueSelector =
   | { deliveryId: string }
   | { subscriptionId: string; status: 'failed'; since: number }
-  | { eventId: string; subscriptionId?: string };
+  | {
+      eventId: string;
+      /** The event's tenant; absent for a broadcast event (event ids are unique per tenant). */
+      eventTenant?: string;
+      subscriptionId?: string;
+    };
 
 export interface SenderStore {
   // ----- subscriptions -----
-  insertSubscription(subscription: Subscription): Promise<void>;
+  /**
+   * Stores a new subscription. With `maxPerTenant`, atomically refuses (writes nothing, answers
+   * `false`) when its tenant already holds that many subscriptions; answers `true` when stored.
+   */
+  insertSubscription(subscription: Subscription, options?: { maxPerTenant?: number }): Promise<boolean>;
   getSubscription(id: string): Promise<Subscription | undefined>;
   /** Applies `patch` atomically (re-indexing filters when they change); `undefined` when absent. */
   updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined>;
@@ -85,10 +94,12 @@ export interface SenderStore {
   listSubscriptions(query: SubscriptionQuery): Promise<Page<Subscription>>;
   /**
    * Enabled subscriptions that registered at least one of `filters` verbatim (the sender passes
-   * core's `candidateFilters(type)`), restricted to `tenant` when given. Must be an index look-up
-   * keyed by filter, never a scan of every subscription. Each subscription at most once.
+   * core's `candidateFilters(type)`), of `tenant` only when given (a publish), of every tenant
+   * when absent (a broadcast). Must be an index look-up keyed by filter (and tenant), never a scan
+   * of every subscription, nor of every tenant's. Each subscription at most once; at most `limit`
+   * of them when given (any of them: the sender asks for one more than its fan-out limit).
    */
-  findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]>;
+  findSubscriptions(filters: readonly string[], tenant?: string, limit?: number): Promise<Subscription[]>;
 
   // ----- event types -----
   /** Inserts or replaces by name. */
@@ -99,14 +110,16 @@ export interface SenderStore {
   // ----- events and deliveries -----
   /**
    * In ONE transaction: stores the event and its deliveries. When an event with the same id
-   * exists, writes nothing and answers `created: false` with the stored event and its delivery
-   * count (publish is idempotent on the event id).
+   * exists in the same tenant (`event.tenant`; or among broadcasts when absent), writes nothing and
+   * answers `created: false` with the stored event and its delivery count (publish is idempotent
+   * on the event id). Ids are unique per tenant: the same id in another tenant is another event.
    */
   insertEvent(
     event: StoredEvent,
     deliveries: readonly Delivery[],
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }>;
-  getEvent(id: string): Promise<StoredEvent | undefined>;
+  /** The event `id` of `tenant`; the broadcast event `id` when `tenant` is absent. */
+  getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined>;
   getDelivery(id: string): Promise<Delivery | undefined>;
   listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>>;
   /** Oldest first. */
@@ -183,4 +196,3 @@ export interface DeliveryQueue {
   nextDueIn?(now: number): Promise<number | undefined>;
   close?(): Promise<void>;
 }
-

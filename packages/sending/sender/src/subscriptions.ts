@@ -1,5 +1,5 @@
 import { generateStandardSecret } from '@hookwire/core';
-import { SenderError } from './errors.js';
+import { SenderError, SenderLimitError } from './errors.js';
 import type { EventTypeCatalogue } from './event-types.js';
 import { runHook, type SenderHooks, withoutSecrets } from './hooks.js';
 import type { HttpClient } from './http.js';
@@ -27,6 +27,7 @@ export interface SubscriptionsContext {
   userAgent: string;
   rotationGraceMs: number;
   ownershipChecks: readonly OwnershipCheck[];
+  maxSubscriptionsPerTenant: number;
 }
 
 /** Subscriptions and their signing secrets: create, read, change, rotate, disable, delete. */
@@ -59,7 +60,15 @@ export class Subscriptions {
     if (ownershipChecks.length > 0) {
       await verifyOwnership(http, subscription, ownershipChecks, now, userAgent);
     }
-    await store.insertSubscription(subscription);
+    const max = this.ctx.maxSubscriptionsPerTenant;
+    // `=== false`: a store written before the limit existed answers nothing and stores.
+    if ((await store.insertSubscription(subscription, { maxPerTenant: max })) === false) {
+      throw new SenderLimitError(
+        'maxSubscriptionsPerTenant',
+        max,
+        `This tenant already has ${max} subscriptions, the most it may hold; delete one first.`,
+      );
+    }
     return subscription;
   }
 

@@ -179,7 +179,37 @@ export function describeSenderStore(
         const acme = await store.findSubscriptions(filters, 'acme');
         expect(acme.map((s) => s.id).sort()).toEqual([exact.id, prefix.id].sort());
         expect(await store.findSubscriptions(['*', 'refund.created', 'refund.*'], 'acme')).toEqual([]);
+        expect(await store.findSubscriptions(filters, 'initech')).toEqual([]);
         expect(found.find((s) => s.id === prefix.id)).toEqual(prefix);
+      });
+
+      it('finds at most `limit` subscriptions, of one tenant or of all', async () => {
+        for (let i = 0; i < 4; i++) {
+          await store.insertSubscription(makeSubscription({ events: ['*', 'invoice.paid'] }));
+          await store.insertSubscription(makeSubscription({ events: ['*'], tenant: 'globex' }));
+        }
+        const filters = ['*', 'invoice.paid', 'invoice.*'];
+        expect(await store.findSubscriptions(filters, 'acme', 3)).toHaveLength(3);
+        expect(await store.findSubscriptions(filters, 'acme', 5)).toHaveLength(4);
+        expect(await store.findSubscriptions(filters, undefined, 7)).toHaveLength(7);
+        expect(await store.findSubscriptions(filters, undefined, 9)).toHaveLength(8);
+        const acme = await store.findSubscriptions(filters, 'acme', 2);
+        expect(acme.every((s) => s.tenant === 'acme')).toBe(true);
+      });
+
+      it('refuses a subscription beyond maxPerTenant, counting its own tenant only', async () => {
+        const limit = { maxPerTenant: 2 };
+        const first = makeSubscription();
+        expect(await store.insertSubscription(first, limit)).toBe(true);
+        expect(await store.insertSubscription(makeSubscription(), limit)).toBe(true);
+        const refused = makeSubscription();
+        expect(await store.insertSubscription(refused, limit)).toBe(false);
+        expect(await store.getSubscription(refused.id)).toBeUndefined();
+        expect(await store.findSubscriptions(['invoice.*'], 'acme')).toHaveLength(2);
+        expect(await store.insertSubscription(makeSubscription({ tenant: 'globex' }), limit)).toBe(true);
+        await store.deleteSubscription(first.id);
+        expect(await store.insertSubscription(refused, limit)).toBe(true);
+        expect(await store.insertSubscription(makeSubscription())).toBe(true);
       });
     });
 
@@ -206,13 +236,65 @@ export function describeSenderStore(
         const event = makeEvent({ tenant: 'acme' });
         const deliveries = [makeDelivery(event, a), makeDelivery(event, b)];
         expect(await store.insertEvent(event, deliveries)).toEqual({ created: true, event, deliveries: 2 });
-        expect(await store.getEvent(event.id)).toEqual(event);
+        expect(await store.getEvent(event.id, 'acme')).toEqual(event);
+        expect(await store.getEvent(event.id)).toBeUndefined();
+        expect(await store.getEvent(event.id, 'globex')).toBeUndefined();
         expect(await store.getDelivery(deliveries[0]!.id)).toEqual(deliveries[0]);
         const again = await store.insertEvent({ ...event, data: 'other' }, [makeDelivery(event, a)]);
         expect(again).toEqual({ created: false, event, deliveries: 2 });
         expect((await store.listDeliveries({ subscriptionId: a.id, limit: 10 })).items).toHaveLength(1);
         expect(await store.getEvent('evt_missing')).toBeUndefined();
         expect(await store.getDelivery('dlv_missing')).toBeUndefined();
+      });
+
+      it('keeps event ids unique per tenant: the same id in another tenant or as a broadcast is another event', async () => {
+        const a = makeSubscription();
+        const g = makeSubscription({ tenant: 'globex' });
+        await store.insertSubscription(a);
+        await store.insertSubscription(g);
+        const id = 'order_1_paid';
+        const acme = makeEvent({ id, tenant: 'acme', data: 'acme' });
+        const globex = makeEvent({ id, tenant: 'globex', data: 'globex' });
+        const broadcast = makeEvent({ id, data: 'everyone' });
+        const acmeDelivery = makeDelivery(acme, a);
+        const globexDelivery = makeDelivery(globex, g);
+        const broadcastDeliveries = [makeDelivery(broadcast, a), makeDelivery(broadcast, g)];
+        expect(await store.insertEvent(acme, [acmeDelivery])).toMatchObject({ created: true, deliveries: 1 });
+        expect(await store.insertEvent(globex, [globexDelivery])).toMatchObject({
+          created: true,
+          deliveries: 1,
+        });
+        expect(await store.insertEvent(broadcast, broadcastDeliveries)).toMatchObject({
+          created: true,
+          deliveries: 2,
+        });
+        expect(await store.insertEvent({ ...acme, data: 'again' }, [makeDelivery(acme, a)])).toEqual({
+          created: false,
+          event: acme,
+          deliveries: 1,
+        });
+        expect(await store.getEvent(id, 'acme')).toEqual(acme);
+        expect(await store.getEvent(id, 'globex')).toEqual(globex);
+        expect(await store.getEvent(id)).toEqual(broadcast);
+        const jobs = await store.loadJobs([
+          acmeDelivery.id,
+          globexDelivery.id,
+          ...broadcastDeliveries.map((d) => d.id),
+        ]);
+        expect(new Map(jobs.map((job) => [job.delivery.id, job.event.data]))).toEqual(
+          new Map([
+            [acmeDelivery.id, 'acme'],
+            [globexDelivery.id, 'globex'],
+            [broadcastDeliveries[0]!.id, 'everyone'],
+            [broadcastDeliveries[1]!.id, 'everyone'],
+          ]),
+        );
+        const now = T0 + 1000;
+        const requeued = await store.requeueDeliveries({ eventId: id, eventTenant: 'globex' }, now);
+        expect(requeued.map((d) => d.id)).toEqual([globexDelivery.id]);
+        const everyone = await store.requeueDeliveries({ eventId: id }, now);
+        expect(everyone.map((d) => d.id).sort()).toEqual(broadcastDeliveries.map((d) => d.id).sort());
+        expect(await store.requeueDeliveries({ eventId: id, eventTenant: 'initech' }, now)).toEqual([]);
       });
 
       it('keeps any JSON data as it was given', async () => {

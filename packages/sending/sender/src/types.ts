@@ -51,7 +51,10 @@ export interface EventType {
 export interface StoredEvent {
   /** Sent as `webhook-id`: the same for every subscriber and every retry. */
   id: string;
-  /** Tenant the event belongs to; absent for an event published to every tenant. */
+  /**
+   * The tenant the event was published to (its id is unique within it); absent for a broadcast,
+   * delivered to every tenant's subscriptions.
+   */
   tenant?: string;
   type: string;
   data: unknown;

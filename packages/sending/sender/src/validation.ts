@@ -63,6 +63,11 @@ const FORBIDDEN_HEADERS = new Set([
   'ms-signature',
 ]);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Names of Object.prototype (`constructor`, `__proto__`, `toString`, …), compared lower-cased:
+// as keys of the plain objects headers travel in, they would read or replace inherited members.
+const RESERVED_HEADERS = new Set(
+  Object.getOwnPropertyNames(Object.prototype).map((name) => name.toLowerCase()),
+);
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const MAX_HEADERS = 32;
 const MAX_METADATA_KEYS = 50;
@@ -107,7 +112,7 @@ export function validateEvents(value: unknown, knownTypes?: ReadonlySet<string>)
   if (value.length > 100) throw invalid('events', '"events" may hold at most 100 filters.');
   const events = new Set<string>();
   value.forEach((filter, index) => {
-    const problem = validateEventFilter(filter);
+    const problem = validateEventFilter(filter) ?? filterGrammarProblem(filter as string);
     if (problem) throw invalid(`events[${index}]`, problem);
     if (knownTypes && knownTypes.size > 0 && !(filter as string).endsWith('*') && !knownTypes.has(filter)) {
       throw invalid(`events[${index}]`, `"${filter}" is not a known event type (see GET /event-types).`);
@@ -150,18 +155,25 @@ export function validateHeaders(value: unknown): Record<string, string> {
   const entries = Object.entries(value);
   if (entries.length > MAX_HEADERS)
     throw invalid('headers', `"headers" may hold at most ${MAX_HEADERS} headers.`);
-  const headers: Record<string, string> = {};
+  // Prototype-free while checking, so "given twice" means exactly that.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, headerValue] of entries) {
     const field = `headers.${name}`;
     const lower = name.toLowerCase();
     if (!TOKEN.test(name) || name.length > 100) throw invalid(field, `"${name}" is not a valid header name.`);
+    if (RESERVED_HEADERS.has(lower)) {
+      throw invalid(
+        field,
+        `"${name}" is reserved (a JavaScript object property name); choose another header name.`,
+      );
+    }
     if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith('webhook-')) {
       throw invalid(
         field,
         `The "${name}" header is set by the sender or by HTTP itself and cannot be overridden.`,
       );
     }
-    if (lower in headers) throw invalid(field, `The "${name}" header is given twice.`);
+    if (Object.hasOwn(headers, lower)) throw invalid(field, `The "${name}" header is given twice.`);
     if (typeof headerValue !== 'string' || headerValue.length > 4096 || !HEADER_VALUE.test(headerValue)) {
       throw invalid(
         field,
@@ -170,7 +182,7 @@ export function validateHeaders(value: unknown): Record<string, string> {
     }
     headers[lower] = headerValue;
   }
-  return headers;
+  return { ...headers };
 }
 
 export function validateMetadata(value: unknown): Record<string, string> {
@@ -272,6 +284,18 @@ export function validateSubscriptionUpdate(
 
 const EVENT_TYPE = /^[A-Za-z0-9_-]+(?:[.:/][A-Za-z0-9_-]+)*$/;
 const EVENT_ID = /^[A-Za-z0-9_:-]{1,128}$/;
+
+/**
+ * Why a filter that passed core's syntax check can still never match a valid event type (a NUL,
+ * non-ASCII, anything outside the type grammar); `undefined` when it can.
+ */
+function filterGrammarProblem(filter: string): string | undefined {
+  if (filter === '*') return undefined;
+  // `invoice.*` matches the types under `invoice`: the part before the separator must be a type.
+  const name = filter.endsWith('*') ? filter.slice(0, -2) : filter;
+  if (EVENT_TYPE.test(name)) return undefined;
+  return `The filter ${JSON.stringify(filter)} can never match an event type: types are letters, digits, _ and -, separated by ".", ":" or "/" (e.g. "invoice.paid", "invoice.*").`;
+}
 
 export function validateEventType(value: unknown, field = 'type'): string {
   if (typeof value !== 'string' || value.length > 200 || !EVENT_TYPE.test(value)) {

@@ -37,8 +37,9 @@ describe('publish', () => {
       expect(page.items.map((d) => [d.eventId, d.status, d.attempts])).toEqual([[result.id, 'pending', 0]]);
     }
     expect((await store.listDeliveries({ subscriptionId: other.id, limit: 10 })).items).toEqual([]);
-    expect(await store.getEvent(result.id)).toEqual({
+    expect(await store.getEvent(result.id, 'default')).toEqual({
       id: result.id,
+      tenant: 'default',
       type: 'invoice.paid',
       data: { amount: 1 },
       createdAt: NOW,
@@ -66,20 +67,18 @@ describe('publish', () => {
     expect(first).toEqual({ id: 'inv_1_paid', deliveries: 1, created: true });
     expect(second).toEqual({ id: 'inv_1_paid', deliveries: 1, created: false });
     expect((await store.listDeliveries({ subscriptionId: s.id, limit: 10 })).items).toHaveLength(1);
-    expect((await store.getEvent('inv_1_paid'))!.data).toEqual({ n: 1 });
+    expect((await store.getEvent('inv_1_paid', 'default'))!.data).toEqual({ n: 1 });
   });
 
-  it('scopes events to a tenant; an id taken by another tenant is a conflict', async () => {
+  it('scopes events to a tenant (the default one when none is named); broadcast reaches every tenant', async () => {
     const { sender } = setup();
     await sender.createSubscription({ url: 'https://a.example/h', events: ['*'] }, { tenant: 'acme' });
     await sender.createSubscription({ url: 'https://b.example/h', events: ['*'] }, { tenant: 'globex' });
+    await sender.createSubscription({ url: 'https://c.example/h', events: ['*'] });
     expect((await sender.publish({ type: 'a.b', tenant: 'acme' })).deliveries).toBe(1);
-    expect((await sender.publish({ type: 'a.b' })).deliveries).toBe(2);
-    await sender.publish({ type: 'a.b', id: 'shared', tenant: 'acme' });
-    expect(await rejection(sender.publish({ type: 'a.b', id: 'shared', tenant: 'globex' }))).toMatchObject({
-      code: 'conflict',
-      field: 'id',
-    });
+    expect((await sender.publish({ type: 'a.b' })).deliveries).toBe(1);
+    expect((await sender.broadcast({ type: 'a.b' })).deliveries).toBe(3);
+    expect(await rejection(sender.publish({ type: 'a.b', tenant: '' }))).toMatchObject({ field: 'tenant' });
   });
 
   it('skips disabled subscriptions', async () => {

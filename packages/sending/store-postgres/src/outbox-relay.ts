@@ -22,7 +22,7 @@ export interface RelayContext extends OutboxRelayOptions {
 interface OutboxRow {
   seq: string;
   id: string;
-  tenant: string | null;
+  tenant: string;
   type: string;
   data: unknown;
 }
@@ -31,8 +31,8 @@ interface OutboxRow {
  * Moves committed outbox entries into the sender. Any number of relays (processes) may run: an
  * entry is taken under a short claim (SKIP LOCKED, no transaction held while publishing, so the
  * relay never waits on its own pool), published, then deleted. `sender.publish` is idempotent on
- * the event id, so an entry published twice (a relay died before deleting it) is stored once. An
- * entry the sender refuses (unknown event type, invalid data, id taken by another tenant) stays in
+ * the event id within a tenant, so an entry published twice (a relay died before deleting it) is
+ * stored once. An entry the sender refuses (unknown event type, invalid data, a limit) stays in
  * the outbox with its `error`, for the operator, and is not retried.
  */
 export class OutboxRelay {
@@ -148,7 +148,7 @@ export class OutboxRelay {
               id: row.id,
               type: row.type,
               data: row.data,
-              ...(row.tenant !== null ? { tenant: row.tenant } : {}),
+              tenant: row.tenant,
             });
             done.push(row.seq);
           } catch (error) {

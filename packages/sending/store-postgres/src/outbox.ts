@@ -1,4 +1,4 @@
-import { newId, type PublishInput } from '@hookwire/sender';
+import { DEFAULT_TENANT, newId, type PublishInput } from '@hookwire/sender';
 
 /** What `publishWith` needs of the caller's client: a pg `Client` or `PoolClient` inside `BEGIN`. */
 export interface OutboxClient {
@@ -20,14 +20,20 @@ export async function writeOutbox(
   }
   const data = JSON.stringify(input.data === undefined ? null : input.data);
   if (data === undefined) throw new TypeError('publishWith: `data` must be serialisable as JSON.');
+  if (input.tenant !== undefined && (typeof input.tenant !== 'string' || input.tenant === '')) {
+    throw new TypeError('publishWith: `tenant` must be a non-empty string.');
+  }
   const id = input.id ?? newId('evt');
-  // Written again with the same id (a retried business transaction), the entry is kept once.
+  // Like publish, an entry without a tenant goes to the default tenant's subscriptions only.
+  const tenant = input.tenant ?? DEFAULT_TENANT;
+  // Written again with the same id in the same tenant (a retried business transaction), the entry
+  // is kept once; ids are unique per tenant, as event ids are.
   await client.query(
     `WITH o AS (
        INSERT INTO ${schema}.outbox (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING RETURNING 1
+       ON CONFLICT (tenant, id) DO NOTHING RETURNING 1
      ) SELECT pg_notify($6, '') FROM o`,
-    [id, input.tenant ?? null, input.type, data, Date.now(), channel],
+    [id, tenant, input.type, data, Date.now(), channel],
   );
   return { id };
 }

@@ -151,14 +151,27 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
 
   // ----- subscriptions -----
 
-  async insertSubscription(subscription: Subscription): Promise<void> {
-    await this.transaction(async (client) => {
+  async insertSubscription(
+    subscription: Subscription,
+    options: { maxPerTenant?: number } = {},
+  ): Promise<boolean> {
+    const max = options.maxPerTenant;
+    return this.transaction(async (client) => {
+      if (max !== undefined) {
+        await client.query(this.sql.lockTenant, [`${this.names}subscriptions:${subscription.tenant}`]);
+        const { rows } = await client.query<{ n: number }>(this.sql.countTenantSubscriptions, [
+          subscription.tenant,
+          max,
+        ]);
+        if (rows[0]!.n >= max) return false;
+      }
       await client.query(this.sql.insertSubscription, [
         subscription.id,
         subscription.tenant,
         json(subscription),
       ]);
       await this.indexFilters(client, subscription);
+      return true;
     });
   }
 
@@ -199,9 +212,20 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
   }
 
-  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+  async findSubscriptions(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<Subscription[]> {
     if (filters.length === 0) return [];
-    const { rows } = await this.query<{ doc: Subscription }>('findSubscriptions', [filters, tenant ?? null]);
+    const { rows } =
+      tenant === undefined
+        ? await this.query<{ doc: Subscription }>('findSubscriptions', [filters, limit ?? null])
+        : await this.query<{ doc: Subscription }>('findTenantSubscriptions', [
+            filters,
+            limit ?? null,
+            tenant,
+          ]);
     return rows.map((row) => row.doc);
   }
 
@@ -256,13 +280,16 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
       column('updatedAt'),
     ]);
     if (rows[0]!.created === 1) return { created: true, event: { ...event }, deliveries: deliveries.length };
-    const existing = await this.query<EventRow & { deliveries: number }>('existingEvent', [event.id]);
+    const existing = await this.query<EventRow & { deliveries: number }>('existingEvent', [
+      event.id,
+      event.tenant ?? '',
+    ]);
     const row = existing.rows[0]!;
     return { created: false, event: toEvent(row), deliveries: row.deliveries };
   }
 
-  async getEvent(id: string): Promise<StoredEvent | undefined> {
-    const { rows } = await this.query<EventRow>('getEvent', [id]);
+  async getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined> {
+    const { rows } = await this.query<EventRow>('getEvent', [id, tenant ?? '']);
     return rows[0] && toEvent(rows[0]);
   }
 
@@ -348,6 +375,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
               selector.eventId,
               now,
               selector.subscriptionId ?? null,
+              selector.eventTenant ?? '',
             ])
           : await this.query<DeliveryRow>('requeueFailedSince', [
               selector.subscriptionId,

@@ -34,15 +34,16 @@ export async function prune(pool: pg.Pool, schema: string, before: number): Prom
         // Events whose every delivery is finished go, with those deliveries and their attempts.
         const { rows: counts } = await client.query<{ events: number; deliveries: number }>(
           `WITH old AS (
-             SELECT id FROM ${schema}.events e WHERE created_at < $1 AND NOT EXISTS (
-               SELECT 1 FROM ${schema}.deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+             SELECT scope, id FROM ${schema}.events e WHERE created_at < $1 AND NOT EXISTS (
+               SELECT 1 FROM ${schema}.deliveries d
+               WHERE d.event_scope = e.scope AND d.event_id = e.id AND d.status = 'pending')
              LIMIT ${BATCH}
            ), gone AS (
-             DELETE FROM ${schema}.deliveries WHERE event_id IN (SELECT id FROM old) RETURNING id
+             DELETE FROM ${schema}.deliveries WHERE (event_scope, event_id) IN (SELECT scope, id FROM old) RETURNING id
            ), logged AS (
              DELETE FROM ${schema}.attempts WHERE delivery_id IN (SELECT id FROM gone)
            ), removed AS (
-             DELETE FROM ${schema}.events WHERE id IN (SELECT id FROM old) RETURNING 1
+             DELETE FROM ${schema}.events WHERE (scope, id) IN (SELECT scope, id FROM old) RETURNING 1
            )
            SELECT (SELECT count(*) FROM removed)::integer AS events, (SELECT count(*) FROM gone)::integer AS deliveries`,
           [before],

@@ -86,6 +86,30 @@ const MIGRATIONS: readonly string[] = [
     error text
   );
   `,
+  // Version 2: event ids are unique per tenant. An event is keyed by (scope, id), the scope being
+  // its tenant ('' for a broadcast: tenants are never empty), and a delivery names its event's
+  // scope. Events of version 1 keep their tenant (NULL ones were sent to every tenant: broadcasts).
+  // Outbox entries always name their tenant now (NULL meant every tenant; it means the default
+  // tenant from now on, as a publish without a tenant does). Matching gets a per-tenant index.
+  `
+  ALTER TABLE {schema}.deliveries ADD COLUMN event_scope text NOT NULL DEFAULT '';
+  UPDATE {schema}.deliveries d SET event_scope = e.tenant
+    FROM {schema}.events e WHERE e.id = d.event_id AND e.tenant IS NOT NULL;
+  DROP INDEX {schema}.deliveries_by_event;
+  CREATE INDEX deliveries_by_event ON {schema}.deliveries (event_scope, event_id);
+
+  ALTER TABLE {schema}.events ADD COLUMN scope text NOT NULL DEFAULT '';
+  UPDATE {schema}.events SET scope = tenant WHERE tenant IS NOT NULL;
+  ALTER TABLE {schema}.events DROP CONSTRAINT events_pkey;
+  ALTER TABLE {schema}.events ADD PRIMARY KEY (scope, id);
+
+  UPDATE {schema}.outbox SET tenant = 'default' WHERE tenant IS NULL;
+  ALTER TABLE {schema}.outbox ALTER COLUMN tenant SET NOT NULL;
+  ALTER TABLE {schema}.outbox DROP CONSTRAINT outbox_id_key;
+  ALTER TABLE {schema}.outbox ADD CONSTRAINT outbox_tenant_id_key UNIQUE (tenant, id);
+
+  CREATE INDEX subscription_filters_by_tenant ON {schema}.subscription_filters (tenant, filter) WHERE NOT disabled;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -107,7 +131,7 @@ export function quoteSchema(schema: string): string {
  * the whole check-and-apply runs under a transaction-scoped advisory lock keyed by the schema
  * name, so one process migrates while the others wait and then find nothing left to do.
  */
-export async function migrate(pool: Pool, schema: string): Promise<void> {
+export async function migrate(pool: Pool, schema: string, upTo = MIGRATIONS.length): Promise<void> {
   const quoted = quoteSchema(schema);
   const client = await pool.connect();
   try {
@@ -126,7 +150,8 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
         `PostgreSQL schema ${schema} is at version ${current}, newer than this @hookwire/store-postgres knows (${MIGRATIONS.length}). Upgrade the package.`,
       );
     }
-    for (let version = current; version < MIGRATIONS.length; version++) {
+    // `upTo` below the latest only serves tests that build an old schema to migrate from.
+    for (let version = current; version < Math.min(upTo, MIGRATIONS.length); version++) {
       await client.query(MIGRATIONS[version]!.replaceAll('{schema}', quoted));
       await client.query(`INSERT INTO ${quoted}.schema_migrations (version) VALUES ($1)`, [version + 1]);
     }

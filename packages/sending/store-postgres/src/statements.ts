@@ -7,6 +7,10 @@ const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND n
 export function statements(s: string) {
   return {
     insertSubscription: `INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`,
+    // Creations of one tenant take turns (a transaction-scoped lock), so the count stays exact.
+    lockTenant: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+    countTenantSubscriptions: `SELECT count(*)::integer AS n FROM (
+      SELECT 1 FROM ${s}.subscriptions WHERE tenant = $1 LIMIT $2) t`,
     getSubscription: `SELECT doc FROM ${s}.subscriptions WHERE id = $1`,
     lockSubscription: `SELECT doc FROM ${s}.subscriptions WHERE id = $1 FOR UPDATE`,
     updateSubscription: `UPDATE ${s}.subscriptions SET doc = $2 WHERE id = $1`,
@@ -16,9 +20,14 @@ export function statements(s: string) {
     deleteFilters: `DELETE FROM ${s}.subscription_filters WHERE subscription_id = $1`,
     listSubscriptions: `SELECT doc FROM ${s}.subscriptions
       WHERE id > $1 AND ($2::text IS NULL OR tenant = $2) ORDER BY id LIMIT $3`,
+    // Two statements rather than `$2 IS NULL OR tenant = $2`, so that each has its own plan and
+    // a publish uses subscription_filters_by_tenant.
     findSubscriptions: `SELECT doc FROM ${s}.subscriptions WHERE id IN (
       SELECT subscription_id FROM ${s}.subscription_filters
-      WHERE filter = ANY($1::text[]) AND NOT disabled AND ($2::text IS NULL OR tenant = $2))`,
+      WHERE filter = ANY($1::text[]) AND NOT disabled) LIMIT $2`,
+    findTenantSubscriptions: `SELECT doc FROM ${s}.subscriptions WHERE id IN (
+      SELECT subscription_id FROM ${s}.subscription_filters
+      WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled) LIMIT $2`,
 
     putEventTypes: `INSERT INTO ${s}.event_types (name, doc) SELECT * FROM unnest($1::text[], $2::json[])
       ON CONFLICT (name) DO UPDATE SET doc = excluded.doc`,
@@ -26,20 +35,22 @@ export function statements(s: string) {
 
     // One statement, so one transaction: the event and its deliveries, or nothing.
     insertEvent: `WITH e AS (
-        INSERT INTO ${s}.events (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (id) DO NOTHING RETURNING id
+        INSERT INTO ${s}.events (scope, id, tenant, type, data, created_at)
+        VALUES (coalesce($2::text, ''), $1, $2::text, $3, $4, $5)
+        ON CONFLICT (scope, id) DO NOTHING RETURNING id
       ), d AS (
-        INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS})
-        SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-          $12::integer[], $13::bigint[], $14::text[], $15::integer[], $16::text[], $17::bigint[], $18::bigint[])
+        INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
+        SELECT u.*, coalesce($2::text, '') FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+          $12::integer[], $13::bigint[], $14::text[], $15::integer[], $16::text[], $17::bigint[], $18::bigint[]) AS u
         WHERE EXISTS (SELECT 1 FROM e)
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM e)::integer AS created`,
     existingEvent: `SELECT id, tenant, type, data, created_at,
-      (SELECT count(*) FROM ${s}.deliveries WHERE event_id = $1)::integer AS deliveries
-      FROM ${s}.events WHERE id = $1`,
-    getEvent: `SELECT id, tenant, type, data, created_at FROM ${s}.events WHERE id = $1`,
+      (SELECT count(*) FROM ${s}.deliveries WHERE event_scope = $2 AND event_id = $1)::integer AS deliveries
+      FROM ${s}.events WHERE scope = $2 AND id = $1`,
+    // $2: the event's scope, its tenant or '' for a broadcast.
+    getEvent: `SELECT id, tenant, type, data, created_at FROM ${s}.events WHERE scope = $2 AND id = $1`,
     getDelivery: `SELECT ${DELIVERY_COLUMNS} FROM ${s}.deliveries WHERE id = $1`,
     listDeliveries: `SELECT ${DELIVERY_COLUMNS} FROM ${s}.deliveries
       WHERE subscription_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR status = $3)
@@ -48,7 +59,7 @@ export function statements(s: string) {
     loadJobs: `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts,
         d.next_attempt_at, d.lease_token, d.last_status, d.last_error, d.created_at, d.updated_at,
         e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at, s.doc AS s_doc
-      FROM ${s}.deliveries d JOIN ${s}.events e ON e.id = d.event_id
+      FROM ${s}.deliveries d JOIN ${s}.events e ON e.scope = d.event_scope AND e.id = d.event_id
       LEFT JOIN ${s}.subscriptions s ON s.id = d.subscription_id
       WHERE d.id = ANY($1::text[])`,
 
@@ -78,7 +89,7 @@ export function statements(s: string) {
     requeueFailedSince: `UPDATE ${s}.deliveries SET status = 'pending', next_attempt_at = $2, lease_token = NULL, updated_at = $2
       WHERE subscription_id = $1 AND status = 'failed' AND created_at >= $3 RETURNING ${DELIVERY_COLUMNS}`,
     requeueEvent: `UPDATE ${s}.deliveries SET status = 'pending', next_attempt_at = $2, lease_token = NULL, updated_at = $2
-      WHERE event_id = $1 AND ($3::text IS NULL OR subscription_id = $3) AND ${NOT_IN_FLIGHT}
+      WHERE event_scope = $4 AND event_id = $1 AND ($3::text IS NULL OR subscription_id = $3) AND ${NOT_IN_FLIGHT}
       RETURNING ${DELIVERY_COLUMNS}`,
     listDue: `SELECT ${DELIVERY_COLUMNS} FROM ${s}.deliveries WHERE status = 'pending' AND next_attempt_at <= $1
       ORDER BY next_attempt_at, id LIMIT $2`,

@@ -76,7 +76,9 @@ describe('migrations', () => {
     const schema = freshSchema();
     const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(schema, { max: 1 })));
     const { rows } = await stores[0]!.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
-    expect(rows.map((row) => row.version)).toEqual([SCHEMA_VERSION]);
+    expect(rows.map((row) => row.version).sort()).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+    );
     // Every store sees the same tables.
     await stores[1]!.insertSubscription(makeSubscription());
     expect((await stores[3]!.listSubscriptions({ limit: 10 })).items).toHaveLength(1);
@@ -108,6 +110,10 @@ describe('migrations', () => {
     );
     expect(plan.rows.length).toBeGreaterThan(0);
     expect(indexes.rows.map((row) => row.indexdef).join('\n')).toMatch(/\(filter, subscription_id\)/);
+    // A publish matches within its tenant: an index keyed by (tenant, filter) serves it.
+    expect(indexes.rows.map((row) => row.indexdef).join('\n')).toMatch(
+      /\(tenant, filter\) WHERE \(NOT disabled\)/,
+    );
   });
 });
 
@@ -194,11 +200,16 @@ describe('outbox: publishing inside the application transaction', () => {
       await client.query(`INSERT INTO "${store.schema}".orders (id) VALUES ('ord_1')`);
       eventId = (await store.publishWith(client, { type: 'order.created', data: { order: 'ord_1' } })).id;
       // Not visible to anyone before the commit.
-      expect(await store.getEvent(eventId)).toBeUndefined();
+      expect(await store.getEvent(eventId, 'default')).toBeUndefined();
       await client.query('COMMIT');
     });
     await waitFor(() => received.some((r) => r.id === eventId), 5000, 'the committed event');
-    expect(await store.getEvent(eventId)).toMatchObject({ type: 'order.created', data: { order: 'ord_1' } });
+    // Without a tenant the entry goes to the default tenant, as publish does.
+    expect(await store.getEvent(eventId, 'default')).toMatchObject({
+      type: 'order.created',
+      data: { order: 'ord_1' },
+      tenant: 'default',
+    });
     const left = await store.pool.query(`SELECT count(*)::int AS n FROM "${store.schema}".outbox`);
     expect(left.rows[0].n).toBe(0);
   });
@@ -218,7 +229,7 @@ describe('outbox: publishing inside the application transaction', () => {
     });
     await relay.wake();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await store.getEvent(eventId)).toBeUndefined();
+    expect(await store.getEvent(eventId, 'default')).toBeUndefined();
     expect(received.some((r) => r.id === eventId)).toBe(false);
     const counts = await store.pool.query(
       `SELECT (SELECT count(*) FROM "${store.schema}".outbox)::int AS outbox,
@@ -270,7 +281,7 @@ describe('outbox: publishing inside the application transaction', () => {
       await client.query('COMMIT');
     });
     await relayStore.startOutboxRelay(sender, { pollIntervalMs: 50 }).wake();
-    await waitFor(async () => (await store.getEvent(good)) !== undefined, 5000, 'the valid entry');
+    await waitFor(async () => (await store.getEvent(good, 'default')) !== undefined, 5000, 'the valid entry');
     const { rows } = await store.pool.query(`SELECT type, error FROM "${store.schema}".outbox`);
     expect(rows).toEqual([{ type: 'order.unknown', error: expect.stringMatching(/^unknown_event_type: /) }]);
     expect(String(errors[0])).toMatch(/refused by the sender/);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Schema version 1. Subscriptions and event types are kept as JSON documents (they are read
+ * Schema version 1 (version 2 below). Subscriptions and event types are kept as JSON documents (they are read
  * whole); everything that is searched or updated in place has its own column and index.
  * `subscription_filters` is the matching index: one row per (filter, subscription), so publishing
  * looks up the few candidate filters of an event type instead of scanning subscriptions.
@@ -68,17 +68,45 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt);
   `,
+  // Version 2: event ids are unique per tenant. An event is keyed by (scope, id), the scope being
+  // its tenant ('' for a broadcast: tenants are never empty), and a delivery names its event's
+  // scope. Events of version 1 keep their tenant (NULL ones were sent to every tenant: broadcasts).
+  // Matching gets a per-tenant index, so a publish looks at its own tenant's filters only.
+  `
+  ALTER TABLE deliveries ADD COLUMN event_scope TEXT NOT NULL DEFAULT '';
+  UPDATE deliveries SET event_scope = (SELECT e.tenant FROM events e WHERE e.id = deliveries.event_id)
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = deliveries.event_id AND e.tenant IS NOT NULL);
+  DROP INDEX deliveries_by_event;
+  CREATE INDEX deliveries_by_event ON deliveries (event_scope, event_id);
+
+  CREATE TABLE events_v2 (
+    scope TEXT NOT NULL,
+    id TEXT NOT NULL,
+    tenant TEXT,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, id)
+  );
+  INSERT INTO events_v2 (scope, id, tenant, type, data, created_at)
+    SELECT coalesce(tenant, ''), id, tenant, type, data, created_at FROM events;
+  DROP TABLE events;
+  ALTER TABLE events_v2 RENAME TO events;
+
+  CREATE INDEX subscription_filters_by_tenant ON subscription_filters (tenant, filter) WHERE disabled = 0;
+  `,
 ];
 
 /** Brings the file to the latest schema, one transaction per version (`PRAGMA user_version`). */
-export function migrate(db: Database): void {
+export function migrate(db: Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(
       `This SQLite file has schema version ${current}, newer than this @hookwire/store-sqlite knows (${MIGRATIONS.length}). Upgrade the package.`,
     );
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  // `upTo` below the latest only serves tests that build an old file to migrate from.
+  for (let version = current; version < Math.min(upTo, MIGRATIONS.length); version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);

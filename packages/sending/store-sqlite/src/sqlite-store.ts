@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  type AttemptRecord,
-  type ClaimOptions,
-  type Delivery,
-  type DeliveryAttempt,
-  type DeliveryJob,
-  type DeliveryLease,
-  type DeliveryQuery,
-  type DeliveryQueue,
-  type EventType,
-  type Page,
-  type RequeueSelector,
-  type SenderStore,
-  type StoredEvent,
-  type Subscription,
-  type SubscriptionPatch,
-  type SubscriptionQuery,
+import type {
+  AttemptRecord,
+  ClaimOptions,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryJob,
+  DeliveryLease,
+  DeliveryQuery,
+  DeliveryQueue,
+  EventType,
+  Page,
+  RequeueSelector,
+  SenderStore,
+  StoredEvent,
+  Subscription,
+  SubscriptionPatch,
+  SubscriptionQuery,
 } from '@hookwire/sender';
 import {
   type AttemptRow,
@@ -88,6 +88,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     const db = this.db;
     this.statements = {
       insertSubscription: db.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)'),
+      countTenantSubscriptions: db.prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM (SELECT 1 FROM subscriptions WHERE tenant = ? LIMIT ?)',
+      ),
       getSubscription: db.prepare<[string], { doc: string }>('SELECT doc FROM subscriptions WHERE id = ?'),
       updateSubscription: db.prepare('UPDATE subscriptions SET doc = ? WHERE id = ?'),
       deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
@@ -106,14 +109,17 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       ),
       listEventTypes: db.prepare<[], { doc: string }>('SELECT doc FROM event_types ORDER BY name'),
       insertEvent: db.prepare(
-        'INSERT OR IGNORE INTO events (id, tenant, type, data, created_at) VALUES (@id, @tenant, @type, @data, @createdAt)',
+        `INSERT OR IGNORE INTO events (scope, id, tenant, type, data, created_at)
+         VALUES (@scope, @id, @tenant, @type, @data, @createdAt)`,
       ),
-      getEvent: db.prepare<[string], SqliteEventRow>('SELECT * FROM events WHERE id = ?'),
-      countEventDeliveries: db.prepare<[string], { n: number }>(
-        'SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?',
+      getEvent: db.prepare<[string, string], SqliteEventRow>(
+        'SELECT id, tenant, type, data, created_at FROM events WHERE scope = ? AND id = ?',
+      ),
+      countEventDeliveries: db.prepare<[string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM deliveries WHERE event_scope = ? AND event_id = ?',
       ),
       insertDelivery: db.prepare(
-        `INSERT INTO deliveries (${DELIVERY_COLUMNS}) VALUES (@id, @eventId, @subscriptionId, @tenant, @eventType, @status, @attempts, @nextAttemptAt, @leaseToken, @lastStatus, @lastError, @createdAt, @updatedAt)`,
+        `INSERT INTO deliveries (${DELIVERY_COLUMNS}, event_scope) VALUES (@id, @eventId, @subscriptionId, @tenant, @eventType, @status, @attempts, @nextAttemptAt, @leaseToken, @lastStatus, @lastError, @createdAt, @updatedAt, @eventScope)`,
       ),
       getDelivery: db.prepare<[string], DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = ?`,
@@ -141,7 +147,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts, d.next_attempt_at, d.lease_token,
                 d.last_status, d.last_error, d.created_at, d.updated_at,
                 e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at, s.doc AS s_doc
-         FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN subscriptions s ON s.id = d.subscription_id
+         FROM deliveries d JOIN events e ON e.scope = d.event_scope AND e.id = d.event_id LEFT JOIN subscriptions s ON s.id = d.subscription_id
          WHERE d.id IN (SELECT value FROM json_each(?))`,
       ),
       insertAttempt: db.prepare(
@@ -161,9 +167,12 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
          WHERE subscription_id = @subscriptionId AND status = 'failed' AND created_at >= @since RETURNING ${DELIVERY_COLUMNS}`,
       ),
-      requeueEvent: db.prepare<{ eventId: string; subscriptionId: string | null; now: number }, DeliveryRow>(
+      requeueEvent: db.prepare<
+        { eventScope: string; eventId: string; subscriptionId: string | null; now: number },
+        DeliveryRow
+      >(
         `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
-         WHERE event_id = @eventId AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId) AND ${NOT_IN_FLIGHT}
+         WHERE event_scope = @eventScope AND event_id = @eventId AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId) AND ${NOT_IN_FLIGHT}
          RETURNING ${DELIVERY_COLUMNS}`,
       ),
       listDue: db.prepare<{ before: number; limit: number }, DeliveryRow>(
@@ -197,14 +206,24 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
 
   // ----- subscriptions -----
 
-  async insertSubscription(subscription: Subscription): Promise<void> {
-    this.db.transaction(() => {
+  async insertSubscription(
+    subscription: Subscription,
+    options: { maxPerTenant?: number } = {},
+  ): Promise<boolean> {
+    const max = options.maxPerTenant;
+    return this.db.transaction(() => {
+      if (
+        max !== undefined &&
+        this.statements.countTenantSubscriptions.get(subscription.tenant, max)!.n >= max
+      )
+        return false;
       this.statements.insertSubscription.run(
         subscription.id,
         subscription.tenant,
         JSON.stringify(subscription),
       );
       this.indexFilters(subscription);
+      return true;
     })();
   }
 
@@ -247,21 +266,29 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     return rows.length > query.limit ? { items, nextCursor: items[items.length - 1]!.id } : { items };
   }
 
-  async findSubscriptions(filters: readonly string[], tenant?: string): Promise<Subscription[]> {
+  async findSubscriptions(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<Subscription[]> {
     if (filters.length === 0) return [];
     const key = `${filters.length}:${tenant === undefined ? 'all' : 'tenant'}`;
     let statement = this.findStatements.get(key);
     if (!statement) {
+      // With a tenant, subscription_filters_by_tenant serves (tenant, filter) look-ups.
       statement = this.db.prepare(
         `SELECT s.doc FROM subscriptions s WHERE s.id IN (
            SELECT subscription_id FROM subscription_filters
-           WHERE filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0${tenant === undefined ? '' : ' AND tenant = ?'})`,
+           WHERE ${tenant === undefined ? '' : 'tenant = ? AND '}filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0)
+         LIMIT ?`,
       );
       this.findStatements.set(key, statement);
     }
-    const rows = (tenant === undefined ? statement.all(...filters) : statement.all(...filters, tenant)) as {
-      doc: string;
-    }[];
+    // LIMIT -1 is no limit in SQLite.
+    const max = limit ?? -1;
+    const rows = (
+      tenant === undefined ? statement.all(...filters, max) : statement.all(tenant, ...filters, max)
+    ) as { doc: string }[];
     return rows.map((row) => JSON.parse(row.doc) as Subscription);
   }
 
@@ -295,7 +322,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     deliveries: readonly Delivery[],
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
     return this.batcher.write(() => {
+      const scope = event.tenant ?? '';
       const inserted = this.statements.insertEvent.run({
+        scope,
         id: event.id,
         tenant: event.tenant ?? null,
         type: event.type,
@@ -305,13 +334,14 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       if (inserted.changes === 0) {
         return {
           created: false,
-          event: toEvent(this.statements.getEvent.get(event.id)!),
-          deliveries: this.statements.countEventDeliveries.get(event.id)!.n,
+          event: toEvent(this.statements.getEvent.get(scope, event.id)!),
+          deliveries: this.statements.countEventDeliveries.get(scope, event.id)!.n,
         };
       }
       for (const d of deliveries) {
         this.statements.insertDelivery.run({
           ...d,
+          eventScope: scope,
           leaseToken: d.leaseToken ?? null,
           lastStatus: d.lastStatus ?? null,
           lastError: d.lastError ?? null,
@@ -321,8 +351,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     });
   }
 
-  async getEvent(id: string): Promise<StoredEvent | undefined> {
-    const row = this.statements.getEvent.get(id);
+  async getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.getEvent.get(tenant ?? '', id);
     return row && toEvent(row);
   }
 
@@ -404,6 +434,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         ? this.statements.requeueOne.all({ id: selector.deliveryId, now })
         : 'eventId' in selector
           ? this.statements.requeueEvent.all({
+              eventScope: selector.eventTenant ?? '',
               eventId: selector.eventId,
               subscriptionId: selector.subscriptionId ?? null,
               now,

@@ -1,0 +1,106 @@
+import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
+import { createPostgresStore } from '@hookwire/store-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/schema.js';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
+
+let release: () => Promise<void>;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  release = await usePostgres();
+  pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+}, 130_000);
+
+afterAll(async () => {
+  await pool.end();
+  await dropTestSchemas();
+  await release();
+});
+
+describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
+  it('migrates a version 1 schema and keeps its events, deliveries, outbox and subscriptions', async () => {
+    const schema = freshSchema();
+    const s = `"${schema}"`;
+    await migrate(pool, schema, 1);
+    const acme = makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
+    const globex = makeSubscription({ tenant: 'globex', events: ['*'] });
+    for (const sub of [acme, globex]) {
+      await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
+        sub.id,
+        sub.tenant,
+        JSON.stringify(sub),
+      ]);
+      await pool.query(
+        `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
+         SELECT f, $2, $3, false FROM unnest($1::text[]) f`,
+        [sub.events, sub.id, sub.tenant],
+      );
+    }
+    // Version 1: one id space; a NULL tenant meant "every tenant".
+    const scoped = makeEvent({ id: 'order_1', tenant: 'acme', data: 'scoped' });
+    const everyone = makeEvent({ id: 'order_2', data: 'everyone' });
+    const rows = [
+      [scoped, makeDelivery(scoped, acme)],
+      [everyone, makeDelivery(everyone, acme)],
+      [everyone, makeDelivery(everyone, globex)],
+    ] as const;
+    for (const event of [scoped, everyone]) {
+      await pool.query(
+        `INSERT INTO ${s}.events (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`,
+        [event.id, event.tenant ?? null, event.type, JSON.stringify(event.data), event.createdAt],
+      );
+    }
+    for (const [, d] of rows) {
+      await pool.query(
+        `INSERT INTO ${s}.deliveries (id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)`,
+        [
+          d.id,
+          d.eventId,
+          d.subscriptionId,
+          d.tenant,
+          d.eventType,
+          d.status,
+          d.nextAttemptAt,
+          d.createdAt,
+          d.updatedAt,
+        ],
+      );
+    }
+    await pool.query(
+      `INSERT INTO ${s}.outbox (id, tenant, type, data, created_at) VALUES ('o_1', NULL, 'a.b', 'null', 1)`,
+    );
+
+    const store = await createPostgresStore({ pool, schema });
+    try {
+      const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2]);
+      expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
+      expect(await store.getEvent('order_1')).toBeUndefined();
+      expect(await store.getEvent('order_2')).toEqual(everyone);
+      const jobs = await store.loadJobs(rows.map(([, d]) => d.id));
+      expect(jobs).toHaveLength(3);
+      expect(jobs.map((job) => [job.delivery.id, job.event.data])).toEqual(
+        expect.arrayContaining(rows.map(([event, d]) => [d.id, event.data])),
+      );
+      const requeued = await store.requeueDeliveries(
+        { eventId: 'order_1', eventTenant: 'acme' },
+        scoped.createdAt,
+      );
+      expect(requeued.map((d) => d.id)).toEqual([rows[0][1].id]);
+      const again = makeEvent({ id: 'order_1', tenant: 'globex' });
+      expect(await store.insertEvent(again, [makeDelivery(again, globex)])).toMatchObject({ created: true });
+      expect(await store.insertEvent(scoped, [])).toMatchObject({ created: false, deliveries: 1 });
+      // An outbox entry without a tenant now belongs to the default tenant, as a publish does.
+      const outbox = await pool.query(`SELECT id, tenant FROM ${s}.outbox`);
+      expect(outbox.rows).toEqual([{ id: 'o_1', tenant: 'default' }]);
+      expect(
+        (await store.findSubscriptions(['*', 'invoice.paid', 'invoice.*'], 'acme')).map((x) => x.id),
+      ).toEqual([acme.id]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
+import { createSqliteStore } from '@hookwire/store-sqlite';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../src/schema.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hookwire-sqlite-migration-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite schema version 2 (event ids unique per tenant)', () => {
+  it('opens a version 1 file and keeps its events, deliveries and subscriptions', async () => {
+    const path = join(dir, 'v1.db');
+    const v1 = new Database(path);
+    migrate(v1, 1);
+    const acme = makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
+    const globex = makeSubscription({ tenant: 'globex', events: ['*'] });
+    for (const s of [acme, globex]) {
+      v1.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)').run(
+        s.id,
+        s.tenant,
+        JSON.stringify(s),
+      );
+      for (const filter of s.events) {
+        v1.prepare(
+          'INSERT INTO subscription_filters (filter, subscription_id, tenant, disabled) VALUES (?, ?, ?, 0)',
+        ).run(filter, s.id, s.tenant);
+      }
+    }
+    // Version 1: one id space; a NULL tenant meant "every tenant".
+    const scoped = makeEvent({ id: 'order_1', tenant: 'acme', data: 'scoped' });
+    const everyone = makeEvent({ id: 'order_2', data: 'everyone' });
+    const rows = [
+      [scoped, makeDelivery(scoped, acme)],
+      [everyone, makeDelivery(everyone, acme)],
+      [everyone, makeDelivery(everyone, globex)],
+    ] as const;
+    for (const [event] of [rows[0], rows[1]]) {
+      v1.prepare('INSERT INTO events (id, tenant, type, data, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        event.id,
+        event.tenant ?? null,
+        event.type,
+        JSON.stringify(event.data),
+        event.createdAt,
+      );
+    }
+    for (const [, d] of rows) {
+      v1.prepare(
+        `INSERT INTO deliveries (id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        d.id,
+        d.eventId,
+        d.subscriptionId,
+        d.tenant,
+        d.eventType,
+        d.status,
+        0,
+        d.nextAttemptAt,
+        d.createdAt,
+        d.updatedAt,
+      );
+    }
+    v1.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
+      expect(await store.getEvent('order_1')).toBeUndefined();
+      expect(await store.getEvent('order_2')).toEqual(everyone);
+      const jobs = await store.loadJobs(rows.map(([, d]) => d.id));
+      expect(jobs.map((job) => [job.delivery.id, job.event.data])).toEqual(
+        expect.arrayContaining(rows.map(([event, d]) => [d.id, event.data])),
+      );
+      expect(jobs).toHaveLength(3);
+      const requeued = await store.requeueDeliveries(
+        { eventId: 'order_1', eventTenant: 'acme' },
+        scoped.createdAt,
+      );
+      expect(requeued.map((d) => d.id)).toEqual([rows[0][1].id]);
+      // The same id in another tenant is now another event.
+      const again = makeEvent({ id: 'order_1', tenant: 'globex' });
+      expect(await store.insertEvent(again, [makeDelivery(again, globex)])).toMatchObject({ created: true });
+      expect(await store.insertEvent(scoped, [])).toMatchObject({ created: false, deliveries: 1 });
+      expect(
+        (await store.findSubscriptions(['*', 'invoice.paid', 'invoice.*'], 'acme')).map((s) => s.id),
+      ).toEqual([acme.id]);
+      const plan = store.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT subscription_id FROM subscription_filters
+           WHERE tenant = ? AND filter IN (?, ?) AND disabled = 0`,
+        )
+        .all('acme', '*', 'invoice.paid') as { detail: string }[];
+      expect(plan.map((row) => row.detail).join('\n')).toMatch(/subscription_filters_by_tenant/);
+    } finally {
+      await store.close();
+    }
+  });
+});
