@@ -1,6 +1,6 @@
 import { createHash, createHmac, sign } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { type PlaidVerificationKey, plaid } from '@hookwire/plaid';
 import { generatePlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
@@ -39,6 +39,22 @@ function token(header: Record<string, unknown>, claims: Record<string, unknown>,
 }
 
 const bodyHash = (body: string) => createHash('sha256').update(body).digest('hex');
+
+type PlaidKey = typeof key;
+describeReceiver<PlaidKey>({
+  provider: 'plaid',
+  create: ({ secret, ...options }) =>
+    plaid({ getVerificationKey: async () => [secret].flat()[0]!.jwk, ...options }),
+  sign: ({ secret, timestamp }) => signPlaidRequest({ key: secret, payload, iat: timestamp }),
+  // Another key under the same kid: an impostor.
+  secrets: [key, generatePlaidTestKey(key.jwk.kid)],
+  event: { name: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE' },
+  signatureHeaders: ['Plaid-Verification'],
+  malformedSignature: { value: 'a.b' },
+  timestamp: { tolerance: 300 },
+  // Plaid rotates keys by kid, looked up through getVerificationKey: tested below.
+  rotation: false,
+});
 
 describe('plaid receiver', () => {
   it('verifies the ES256 JWT, the body hash and iat, and names the event type.code', async () => {
@@ -148,20 +164,6 @@ describe('plaid receiver', () => {
     ).toBe('unauthorized');
   });
 
-  it('rejects a tampered body and a JWT signed by another key', async () => {
-    const { receiver } = receiverFor([key.jwk]);
-    const request = signPlaidRequest({ key, payload, iat });
-    const tampered = {
-      ...request,
-      body: Buffer.from(JSON.stringify({ ...payload, item_id: 'other' }, null, 2)),
-    };
-    expect((await webhookErrorOf(receiver.receive(tampered))).code).toBe('signature_mismatch');
-    const impostor = generatePlaidTestKey(key.jwk.kid);
-    expect(
-      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key: impostor, payload, iat })))).code,
-    ).toBe('signature_mismatch');
-  });
-
   it('accepts only ES256: none, HS256 (even keyed with the public key) and ES384 are refused', async () => {
     const { receiver } = receiverFor([key.jwk]);
     const body = JSON.stringify(payload);
@@ -193,15 +195,7 @@ describe('plaid receiver', () => {
     );
   });
 
-  it('enforces the five-minute iat window both ways, and honours tolerance', async () => {
-    const { receiver } = receiverFor([key.jwk]);
-    expect(
-      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key, payload, iat: iat - 301 })))).code,
-    ).toBe('timestamp_too_old');
-    expect(
-      (await webhookErrorOf(receiver.receive(signPlaidRequest({ key, payload, iat: iat + 301 })))).code,
-    ).toBe('timestamp_in_future');
-    expect((await receiver.receive(signPlaidRequest({ key, payload, iat: iat - 240 }))).type).toBe('event');
+  it('honours a configured tolerance', async () => {
     const strict = receiverFor([key.jwk], { tolerance: 60 }).receiver;
     expect(
       (await webhookErrorOf(strict.receive(signPlaidRequest({ key, payload, iat: iat - 240 })))).code,
@@ -227,14 +221,12 @@ describe('plaid receiver', () => {
     }
   });
 
-  it('requires one well-formed Plaid-Verification header', async () => {
+  it('reads a well-formed JWT before looking a key up', async () => {
     const { receiver, getVerificationKey } = receiverFor([key.jwk]);
     const request = signPlaidRequest({ key, payload, iat });
     const jwt = request.headers['plaid-verification'] as string;
     const [h, c] = jwt.split('.');
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'plaid-verification': undefined }, 'missing_header'],
-      [{ 'plaid-verification': [jwt, jwt] }, 'duplicate_header'],
       [{ 'plaid-verification': `${h}.${c}` }, 'malformed_signature'],
       [{ 'plaid-verification': `${h}.${c}.***` }, 'malformed_signature'],
       [{ 'plaid-verification': `${b64url('not json')}.${c}.AAAA` }, 'malformed_signature'],
@@ -253,16 +245,6 @@ describe('plaid receiver', () => {
         'malformed_body',
       );
     }
-  });
-
-  it('runs handlers by type.code', async () => {
-    const { receiver } = receiverFor([key.jwk]);
-    const items: string[] = [];
-    receiver.on('TRANSACTIONS.SYNC_UPDATES_AVAILABLE', (event) => {
-      items.push(event.payload.item_id);
-    });
-    expect((await receiver.handle(signPlaidRequest({ key, payload, iat }))).status).toBe(200);
-    expect(items).toEqual([payload.item_id]);
   });
 
   it('needs getVerificationKey at construction', () => {
