@@ -429,6 +429,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
    * The event is written to the outbox with the caller's changes, so it exists if and only if
    * the transaction commits; a relay (`startOutboxRelay`) then publishes it through the sender,
    * woken by a NOTIFY that PostgreSQL delivers only on commit. Answers the event id (`webhook-id`).
+   * Like `publish`, an event without `tenant` goes to the default tenant's subscriptions.
    */
   async publishWith(client: OutboxClient, input: PublishInput): Promise<{ id: string }> {
     await this.ready;
