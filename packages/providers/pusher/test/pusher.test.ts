@@ -1,5 +1,5 @@
-import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { pusher } from '@hookwire/pusher';
 import { signPusherRequest } from '@hookwire/pusher/testing';
 import Pusher from 'pusher';
@@ -20,6 +20,16 @@ const events = [
     socket_id: '123.456',
   },
 ];
+
+describeReceiver({
+  provider: 'pusher',
+  create: ({ secret, ...options }) => pusher({ apps: { [key]: secret }, ...options }),
+  sign: ({ secret, timestamp }) => signPusherRequest({ key, secret, events, timeMs: timestamp * 1000 }),
+  event: { name: 'channel_occupied' },
+  signatureHeaders: ['X-Pusher-Key', 'X-Pusher-Signature'],
+  malformedSignature: { header: 'X-Pusher-Signature', value: 'sha256=nothex' },
+  timestamp: { tolerance: 600 },
+});
 
 describe('pusher receiver', () => {
   it("verifies pusher-http-node's published test webhook (key 123456789, secrets beef and tofu)", async () => {
@@ -103,30 +113,11 @@ describe('pusher receiver', () => {
     expect((await webhookErrorOf(pusher({ apps, now }).receive(request))).code).toBe('signature_mismatch');
   });
 
-  it('rejects a tampered body', async () => {
-    const request = signPusherRequest({ key, secret, events, timeMs });
-    const body = Buffer.from(
-      JSON.stringify({ time_ms: timeMs, events: [{ name: 'member_removed', channel: 'x' }] }),
-    );
-    expect(
-      (await webhookErrorOf(pusher({ apps: { [key]: secret }, now }).receive({ ...request, body }))).code,
-    ).toBe('signature_mismatch');
-  });
-
-  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
-    const request = signPusherRequest({ key, secret: 'wrong-secret', events, timeMs });
-    const response = await pusher({ apps: { [key]: secret }, now }).handle(request);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacHex('sha256', secret, request.body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts a rotation: several tokens, or several secrets for one key', async () => {
-    const receiver = pusher({ apps: { 'old-key': 'old-secret', [key]: [secret, 'next-secret'] }, now });
+  it('accepts several app keys at once', async () => {
+    const receiver = pusher({ apps: { 'old-key': 'old-secret', [key]: secret }, now });
     for (const [k, s] of [
       ['old-key', 'old-secret'],
       [key, secret],
-      [key, 'next-secret'],
     ] as const) {
       expect((await receiver.receive(signPusherRequest({ key: k, secret: s, events, timeMs }))).type).toBe(
         'event',
@@ -134,37 +125,12 @@ describe('pusher receiver', () => {
     }
   });
 
-  it('rejects a stale or future time_ms (default window 600 s), and honours tolerance', async () => {
+  it('accepts the last retry, 330 s late, and honours tolerance', async () => {
     const request = signPusherRequest({ key, secret, events, timeMs });
-    const stale = pusher({ apps: { [key]: secret }, now: () => timeMs + 601_000 });
-    expect((await webhookErrorOf(stale.receive(request))).code).toBe('timestamp_too_old');
-    const future = pusher({ apps: { [key]: secret }, now: () => timeMs - 601_000 });
-    expect((await webhookErrorOf(future.receive(request))).code).toBe('timestamp_in_future');
     const lastRetry = pusher({ apps: { [key]: secret }, now: () => timeMs + 330_000 });
     expect((await lastRetry.receive(request)).type).toBe('event');
     const strict = pusher({ apps: { [key]: secret }, now: () => timeMs + 61_000, tolerance: 60 });
     expect((await webhookErrorOf(strict.receive(request))).code).toBe('timestamp_too_old');
-  });
-
-  it('requires both headers and rejects duplicated ones', async () => {
-    const request = signPusherRequest({ key, secret, events, timeMs });
-    const receiver = pusher({ apps: { [key]: secret }, now });
-    for (const name of ['x-pusher-key', 'x-pusher-signature']) {
-      const { [name]: value, ...headers } = request.headers;
-      expect((await webhookErrorOf(receiver.receive({ ...request, headers }))).code).toBe('missing_header');
-      const twice = { ...headers, [name]: [value as string, value as string] };
-      expect((await webhookErrorOf(receiver.receive({ ...request, headers: twice }))).code).toBe(
-        'duplicate_header',
-      );
-    }
-  });
-
-  it('rejects a malformed signature', async () => {
-    const request = signPusherRequest({ key, secret, events, timeMs });
-    const headers = { ...request.headers, 'x-pusher-signature': 'sha256=nothex' };
-    expect(
-      (await webhookErrorOf(pusher({ apps: { [key]: secret }, now }).receive({ ...request, headers }))).code,
-    ).toBe('malformed_signature');
   });
 
   it('reports malformed bodies after verifying them', async () => {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { sendgrid } from '@hookwire/sendgrid';
 import { generateSendGridKeyPair, signSendGridRequest } from '@hookwire/sendgrid/testing';
 import { EventWebhook } from '@sendgrid/eventwebhook';
@@ -23,6 +23,20 @@ const events = [
 function receiver(key: Parameters<typeof sendgrid>[0]['publicKey'] = publicKey) {
   return sendgrid({ publicKey: key, now: () => now });
 }
+
+type KeyPair = ReturnType<typeof generateSendGridKeyPair>;
+describeReceiver<KeyPair>({
+  provider: 'sendgrid',
+  create: ({ secret, ...options }) =>
+    sendgrid({ publicKey: [secret].flat().map((pair) => pair.publicKey), ...options }),
+  sign: ({ secret, timestamp }) => signSendGridRequest({ privateKey: secret.privateKey, events, timestamp }),
+  secrets: [{ publicKey, privateKey }, generateSendGridKeyPair()],
+  event: { name: 'delivered', id: 'ZGVsaXZlcmVk-1' },
+  signatureHeaders: ['X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Email-Event-Webhook-Timestamp'],
+  malformedSignature: { value: '***' },
+  timestamp: { tolerance: 300 },
+  deliveryId: true,
+});
 
 describe('sendgrid receiver', () => {
   it('verifies the vector of the official @sendgrid/eventwebhook tests', async () => {
@@ -73,65 +87,25 @@ describe('sendgrid receiver', () => {
     expect(result.events[0]?.payload).toEqual(events[0]);
   });
 
-  it('runs handlers per event and answers 200', async () => {
-    const seen: string[] = [];
-    const r = receiver();
-    r.on('delivered', (event) => {
-      seen.push(`delivered:${event.payload.email}`);
-    });
-    r.onAny((event) => {
-      seen.push(event.name);
-    });
-    const response = await r.handle(signSendGridRequest({ privateKey, events, timestamp }));
-    expect(response.status).toBe(200);
-    expect(seen.sort()).toEqual(['delivered', 'delivered:a@example.com', 'open']);
-  });
-
-  it('accepts a PEM key and any key of a list', async () => {
+  it('accepts a PEM key', async () => {
     const pem = `-----BEGIN PUBLIC KEY-----\n${publicKey}\n-----END PUBLIC KEY-----\n`;
     const request = signSendGridRequest({ privateKey, events, timestamp });
     expect((await receiver(pem).receive(request)).type).toBe('event');
-    const other = generateSendGridKeyPair();
-    expect((await receiver([other.publicKey, publicKey]).receive(request)).type).toBe('event');
   });
 
-  it('rejects a tampered body and a signature from another key without leaking anything', async () => {
-    const request = signSendGridRequest({ privateKey, events, timestamp });
-    const tampered = withBody(request, JSON.stringify([{ ...events[0], event: 'bounce' }]));
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
-    const foreign = signSendGridRequest({
-      privateKey: generateSendGridKeyPair().privateKey,
-      events,
-      timestamp,
-    });
-    const response = await receiver().handle(foreign);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(publicKey);
-  });
-
-  it('rejects a changed timestamp, and stale or future ones', async () => {
+  it('rejects a changed timestamp (it is signed), and honours tolerance', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
     const shifted = withHeaders(request, { 'x-twilio-email-event-webhook-timestamp': String(timestamp + 1) });
     expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
     const stale = signSendGridRequest({ privateKey, events, timestamp: timestamp - 301 });
-    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
-    const future = signSendGridRequest({ privateKey, events, timestamp: timestamp + 301 });
-    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
-    const within = signSendGridRequest({ privateKey, events, timestamp: timestamp - 299 });
-    expect((await receiver().receive(within)).type).toBe('event');
     const lenient = sendgrid({ publicKey, now: () => now, tolerance: 600 });
     expect((await lenient.receive(stale)).type).toBe('event');
   });
 
-  it('rejects missing, duplicated and malformed headers', async () => {
+  it('rejects a malformed timestamp and a short signature', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
-    const signature = request.headers['x-twilio-email-event-webhook-signature'] as string;
     const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-twilio-email-event-webhook-signature': undefined }, 'missing_header'],
-      [{ 'x-twilio-email-event-webhook-timestamp': undefined }, 'missing_header'],
-      [{ 'x-twilio-email-event-webhook-signature': [signature, signature] }, 'duplicate_header'],
       [{ 'x-twilio-email-event-webhook-timestamp': 'yesterday' }, 'malformed_header'],
-      [{ 'x-twilio-email-event-webhook-signature': '***' }, 'malformed_signature'],
       [{ 'x-twilio-email-event-webhook-signature': 'AAAA' }, 'signature_mismatch'],
     ];
     for (const [headers, code] of cases) {
