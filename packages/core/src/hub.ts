@@ -1,6 +1,6 @@
-import { WebhookError } from './errors.js';
+import { WebhookConfigError, WebhookError } from './errors.js';
 import type { ErrorHandler, EventHandler, Receiver } from './receiver.js';
-import { jsonResponse } from './request.js';
+import { webhookErrorResponse } from './response.js';
 import type { WebhookRequest, WebhookResponse } from './types.js';
 
 type AnyReceiver = Receiver<any, any>;
@@ -24,7 +24,7 @@ export class WebhookHub {
   constructor(config: HubConfig) {
     for (const [name, value] of Object.entries(config)) {
       if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) {
-        throw new TypeError(
+        throw new WebhookConfigError(
           `Hub receiver name "${name}" must be letters, digits, "-" or "_" (it is a URL segment).`,
         );
       }
@@ -88,9 +88,7 @@ export class WebhookHub {
       if (!target) throw this.#notFound(request);
       return await this.resolve(target).handle(request);
     } catch (error) {
-      if (error instanceof WebhookError) {
-        return jsonResponse(error.status, { error: { code: error.code, message: error.message } });
-      }
+      if (error instanceof WebhookError) return webhookErrorResponse(error);
       throw error;
     }
   }
