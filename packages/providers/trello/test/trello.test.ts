@@ -1,5 +1,5 @@
-import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { trello } from '@hookwire/trello';
 import { signTrelloRequest } from '@hookwire/trello/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,23 @@ const payload = {
   },
   model: { id: 'b1', name: 'Board' },
 };
+
+describeReceiver({
+  provider: 'trello',
+  create: trello,
+  sign: ({ secret }) => signTrelloRequest({ secret, callbackUrl, payload }),
+  event: { name: 'commentCard', id: '6541f1e2d3c4b5a697887766' },
+  signatureHeaders: ['X-Trello-Webhook'],
+  malformedSignature: { value: 'in++valid' },
+  handshakes: [
+    {
+      name: 'HEAD check',
+      request: () => createWebhookRequest({ method: 'HEAD', url: callbackUrl }),
+      response: { status: 200 },
+    },
+  ],
+  deliveryId: true,
+});
 
 describe('trello receiver', () => {
   it('matches an independently computed signature: base64 HMAC-SHA1 of body then callback URL', async () => {
@@ -63,44 +80,9 @@ describe('trello receiver', () => {
     expect((await webhookErrorOf(receiver.receive(request))).code).toBe('signature_mismatch');
   });
 
-  it('rejects a tampered body', async () => {
+  it('rejects signatures that are not base64', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
-    const tampered = withBody(request, JSON.stringify({ ...payload, model: { id: 'b2' } }));
-    const error = await webhookErrorOf(trello({ secret }).receive(tampered));
-    expect(error.code).toBe('signature_mismatch');
-    expect(error.status).toBe(401);
-  });
-
-  it('rejects the wrong secret without revealing the secret or the expected signature', async () => {
-    const request = signTrelloRequest({ secret: 'not-the-application-secret', callbackUrl, payload });
-    const response = await trello({ secret }).handle(request);
-    expect(response.status).toBe(401);
-    const body = String(response.body);
-    expect(body).not.toContain(hmacBase64('sha1', secret, request.body, callbackUrl));
-    expect(body).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation', async () => {
-    const receiver = trello({ secret: ['previous-application-secret', secret] });
-    const old = signTrelloRequest({ secret: 'previous-application-secret', callbackUrl, payload });
-    expect((await receiver.receive(old)).type).toBe('event');
-  });
-
-  it('requires the signature header and rejects a duplicated one', async () => {
-    const request = signTrelloRequest({ secret, callbackUrl, payload });
-    const { 'x-trello-webhook': signature, ...headers } = request.headers;
-    expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
-    const twice = { ...headers, 'x-trello-webhook': [signature as string, signature as string] };
-    expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers: twice }))).code).toBe(
-      'duplicate_header',
-    );
-  });
-
-  it('rejects a malformed signature', async () => {
-    const request = signTrelloRequest({ secret, callbackUrl, payload });
-    for (const value of ['in++valid', '你好世界', '==', ',=,=,']) {
+    for (const value of ['你好世界', '==', ',=,=,']) {
       const headers = { ...request.headers, 'x-trello-webhook': value };
       expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
@@ -115,25 +97,12 @@ describe('trello receiver', () => {
     }
   });
 
-  it('answers the HEAD check with an empty 200 and no signature, and other methods with 405', async () => {
+  it('answers the HEAD check with no body, and a GET with 405', async () => {
     const receiver = trello({ secret });
     const head = await receiver.handle(createWebhookRequest({ method: 'HEAD', url: callbackUrl }));
     expect(head).toEqual({ status: 200 });
     const get = await receiver.handle(createWebhookRequest({ method: 'GET', url: callbackUrl }));
     expect(get.status).toBe(405);
-  });
-
-  it('deduplicates a redelivered action when dedupe is on', async () => {
-    const receiver = trello({ secret, dedupe: true });
-    let calls = 0;
-    receiver.on('commentCard', (event) => {
-      expect(event.payload.action.data.text).toBe('Ça marche ✓');
-      calls++;
-    });
-    const request = signTrelloRequest({ secret, callbackUrl, payload });
-    await receiver.handle(request);
-    await receiver.handle(request);
-    expect(calls).toBe(1);
   });
 
   it('checks its options at construction', () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { ZENDESK_TEST_SIGNING_SECRET, zendesk } from '@hookwire/zendesk';
 import { signZendeskRequest } from '@hookwire/zendesk/testing';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,42 @@ const ticketCreated = {
 
 const signed = (input: Partial<Parameters<typeof signZendeskRequest>[0]>) =>
   signZendeskRequest({ secret, timestamp, payload: ticketCreated, ...input });
+
+describeReceiver<string>({
+  provider: 'zendesk',
+  variant: 'signing secret',
+  create: zendesk,
+  sign: ({ secret, timestamp, method }) =>
+    signZendeskRequest({
+      secret,
+      method,
+      payload: ticketCreated,
+      invocationId: 'inv-1',
+      timestamp: new Date(timestamp * 1000).toISOString(),
+    }),
+  event: { name: 'zen:event-type:ticket.created', id: 'inv-1' },
+  signatureHeaders: ['X-Zendesk-Webhook-Signature', 'X-Zendesk-Webhook-Signature-Timestamp'],
+  malformedSignature: { value: 'not base64!' },
+  timestamp: { tolerance: 300 },
+  methods: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'],
+  deliveryId: true,
+});
+
+describeReceiver({
+  provider: 'zendesk',
+  variant: 'code',
+  create: ({ secret, ...options }) => zendesk({ code: secret, ...options }),
+  sign: ({ secret, method }) =>
+    createWebhookRequest({
+      method,
+      url: `https://example.com/zendesk?code=${secret}`,
+      body: '{"ticket":"1"}',
+      headers: { 'content-type': 'application/json' },
+    }),
+  credential: 'code',
+  event: { name: 'trigger' },
+  methods: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'],
+});
 
 describe('zendesk receiver', () => {
   it('verifies a request signed with the static test secret, used verbatim (not base64-decoded)', async () => {
@@ -96,36 +132,16 @@ describe('zendesk receiver', () => {
     }
   });
 
-  it('rejects a tampered body and a moved timestamp', async () => {
+  it('rejects a moved timestamp (it is signed)', async () => {
     const request = signed({});
-    const tampered = withBody(request, JSON.stringify({ ...ticketCreated, subject: 'x' }));
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
     const moved = withHeaders(request, { 'x-zendesk-webhook-signature-timestamp': '2025-06-15T12:00:01Z' });
     expect((await webhookErrorOf(zendesk({ secret, now }).receive(moved))).code).toBe('signature_mismatch');
   });
 
-  it('rejects the wrong secret without revealing it or the expected signature', async () => {
-    const request = signed({ secret: 'another secret' });
-    const response = await zendesk({ secret, now }).handle(request);
-    expect(response.status).toBe(401);
-    const expected = createHmac('sha256', secret).update(timestamp).update(request.body).digest('base64');
-    expect(String(response.body)).not.toContain(expected);
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts any secret of a rotation, including the static test secret', async () => {
+  it('accepts the static test secret, and honours tolerance', async () => {
     const receiver = zendesk({ secret: [secret, ZENDESK_TEST_SIGNING_SECRET], now });
     expect((await receiver.receive(signed({ secret: ZENDESK_TEST_SIGNING_SECRET }))).type).toBe('event');
-    expect((await receiver.receive(signed({}))).type).toBe('event');
-  });
-
-  it('rejects stale and future timestamps beyond 5 minutes, honouring tolerance', async () => {
     const stale = signed({ timestamp: '2025-06-15T11:54:00Z' });
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(stale))).code).toBe('timestamp_too_old');
-    const future = signed({ timestamp: '2025-06-15T12:06:00Z' });
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(future))).code).toBe('timestamp_in_future');
     expect((await zendesk({ secret, now, tolerance: 600 }).receive(stale)).type).toBe('event');
   });
 
@@ -142,47 +158,23 @@ describe('zendesk receiver', () => {
     }
   });
 
-  it('requires both signature headers and rejects duplicates and malformed signatures', async () => {
-    const request = signed({});
-    for (const name of ['x-zendesk-webhook-signature', 'x-zendesk-webhook-signature-timestamp']) {
-      const error = await webhookErrorOf(
-        zendesk({ secret, now }).receive(withHeaders(request, { [name]: undefined })),
-      );
-      expect(error.code).toBe('missing_header');
-    }
-    const signature = request.headers['x-zendesk-webhook-signature'] as string;
-    const doubled = withHeaders(request, { 'x-zendesk-webhook-signature': [signature, signature] });
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(doubled))).code).toBe('duplicate_header');
-    const junk = withHeaders(request, { 'x-zendesk-webhook-signature': 'not base64!' });
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(junk))).code).toBe('malformed_signature');
-  });
-
   it('reports a JSON body that does not parse, after verifying it', async () => {
     const error = await webhookErrorOf(zendesk({ secret, now }).receive(signed({ body: '{"type":' })));
     expect(error.code).toBe('malformed_body');
   });
 
-  it('authorises old trigger targets by code, over https only', async () => {
-    const receiver = zendesk({ code });
-    const url = `https://example.com/zendesk?code=${code}`;
+  it('requires the signature too when both code and secret are set', async () => {
     const request = createWebhookRequest({
-      url,
+      url: `https://example.com/zendesk?code=${code}`,
       body: '{"ticket":"1"}',
       headers: { 'content-type': 'application/json' },
     });
-    expect((await receiver.receive(request)).type).toBe('event');
-    const wrong = { ...request, url: `https://example.com/zendesk?code=${'0'.repeat(40)}` };
-    expect((await webhookErrorOf(receiver.receive(wrong))).code).toBe('unauthorized');
-    const plain = { ...request, url: `http://example.com/zendesk?code=${code}` };
-    expect((await webhookErrorOf(receiver.receive(plain))).status).toBe(400);
     const both = zendesk({ code, secret, now });
     expect((await webhookErrorOf(both.receive(request))).code).toBe('missing_header');
   });
 
-  it('answers 405 to methods Zendesk does not use and refuses empty configuration', async () => {
-    expect((await zendesk({ secret, now }).handle({ ...signed({}), method: 'HEAD' })).status).toBe(405);
+  it('refuses empty configuration', () => {
     expect(() => zendesk({})).toThrow(/secret.*code/);
-    expect(() => zendesk({ code: 'short' })).toThrow(/32 to 128/);
   });
 });
 
