@@ -37,8 +37,11 @@ export class Processor {
   #failures: ((error: unknown) => void)[] = [];
   #timers: NodeJS.Timeout[] = [];
 
+  readonly #batch: number;
+
   constructor(options: ProcessorOptions) {
     this.#options = options;
+    this.#batch = Math.max(1, Math.floor(options.concurrency / 4));
   }
 
   get started(): boolean {
@@ -110,7 +113,8 @@ export class Processor {
       do {
         this.#again = false;
         const room = this.#options.concurrency - this.#size;
-        if (room <= 0) continue;
+        // Claim in batches: one claim per finished event would cost a transaction per event.
+        if (room <= 0 || (this.#size > 0 && room < this.#batch)) continue;
         const claimed = await this.#options.store.claim({
           now: this.#options.now(),
           leaseMs: this.#options.leaseMs,

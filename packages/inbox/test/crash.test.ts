@@ -123,7 +123,11 @@ async function crashAndRestart(name: string, args: (log: string) => string[]) {
   const all = requests.map((_, n) => n);
   const posting = postAll(first.origin, all, acknowledged);
   // Kill while webhooks are still arriving and acknowledged ones still wait to be processed.
-  await until(() => acknowledged.size >= 400, 60_000, 'the first acknowledgements');
+  await until(
+    () => acknowledged.size >= 300 && acknowledged.size - processedIds(log).length >= 20,
+    60_000,
+    'acknowledged webhooks waiting to be processed',
+  );
   first.proc.kill('SIGKILL');
   await posting;
   const atKill = new Set(processedIds(log));
@@ -157,8 +161,8 @@ async function crashAndRestart(name: string, args: (log: string) => string[]) {
       `waiting at the kill: ${backlog.length}; after the restart all ${TOTAL} processed; duplicates: ${duplicates}`,
   );
   expect(counts.size).toBe(TOTAL);
-  // At least once: only what was in flight (at most `concurrency` events) may run twice.
-  expect(duplicates).toBeLessThanOrEqual(8);
+  // At least once: only what was in flight (at most the child's `concurrency`, 4) may run twice.
+  expect(duplicates).toBeLessThanOrEqual(4);
 }
 
 describe('crash safety', () => {

@@ -33,10 +33,8 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX inbox_events_pending ON {schema}.inbox_events (seq) WHERE status = 'pending';
   CREATE INDEX inbox_events_order_key ON {schema}.inbox_events (order_key, seq) WHERE status = 'pending' AND order_key IS NOT NULL;
-  CREATE INDEX inbox_events_by_status ON {schema}.inbox_events (status, seq);
-  CREATE INDEX inbox_events_by_provider ON {schema}.inbox_events (provider, seq);
   CREATE INDEX inbox_events_processed ON {schema}.inbox_events (processed_at) WHERE status = 'processed';
-  CREATE INDEX inbox_events_dead ON {schema}.inbox_events (updated_at) WHERE status = 'dead';
+  CREATE INDEX inbox_events_dead ON {schema}.inbox_events (seq) WHERE status = 'dead';
 
   CREATE TABLE {schema}.inbox_attempts (
     id bigserial PRIMARY KEY,

@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3';
  * The inbox's tables, versioned in its own `inbox_schema` table (not `PRAGMA user_version`), so one
  * file can hold the sender's tables too. `seq` is the arrival order: lists page by it, claims take
  * the oldest first, and order keys are served in it. Payload, meta and headers are JSON text; the
- * raw body is a BLOB, exactly as received.
+ * raw body is a BLOB, exactly as received. Few indexes, because each costs every webhook's write:
+ * lists by provider or name scan newest first; `pending`, `dead` and retention have partial ones.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -34,10 +35,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX inbox_events_dedupe ON inbox_events (provider, dedupe_key) WHERE dedupe_key IS NOT NULL;
   CREATE INDEX inbox_events_pending ON inbox_events (seq) WHERE status = 'pending';
   CREATE INDEX inbox_events_order_key ON inbox_events (order_key, seq) WHERE status = 'pending' AND order_key IS NOT NULL;
-  CREATE INDEX inbox_events_by_status ON inbox_events (status, seq);
-  CREATE INDEX inbox_events_by_provider ON inbox_events (provider, seq);
   CREATE INDEX inbox_events_processed ON inbox_events (processed_at) WHERE status = 'processed';
-  CREATE INDEX inbox_events_dead ON inbox_events (updated_at) WHERE status = 'dead';
+  CREATE INDEX inbox_events_dead ON inbox_events (seq) WHERE status = 'dead';
 
   CREATE TABLE inbox_attempts (
     event_id TEXT NOT NULL,
