@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
 import { mailchimp } from '@hookwire/mailchimp';
 import { createMailchimpRequest, createMailchimpValidationRequest } from '@hookwire/mailchimp/testing';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,21 @@ const subscribeBody =
   '&data%5Bemail%5D=api%40mailchimp.com&data%5Bemail_type%5D=html&data%5Bmerges%5D%5BEMAIL%5D=api%40mailchimp.com' +
   '&data%5Bmerges%5D%5BFNAME%5D=Mailchimp&data%5Bmerges%5D%5BLNAME%5D=API&data%5Bmerges%5D%5BINTERESTS%5D=Group1%2CGroup2' +
   '&data%5Bmerges%5D%5BGROUPINGS%5D%5B0%5D%5Bname%5D=Colors&data%5Bip_opt%5D=10.20.10.30&data%5Bip_signup%5D=10.20.10.30';
+
+describeReceiver({
+  provider: 'mailchimp',
+  create: ({ secret, ...options }) => mailchimp({ code: secret, ...options }),
+  sign: ({ secret }) => createMailchimpRequest({ code: secret, type: 'subscribe' }),
+  credential: 'code',
+  event: { name: 'subscribe' },
+  handshakes: [
+    {
+      name: 'validator GET with the code',
+      request: ({ secret }) => createMailchimpValidationRequest({ code: secret }),
+      response: { status: 200 },
+    },
+  ],
+});
 
 describe('mailchimp receiver', () => {
   it('nests data[...] fields and names the event by type', async () => {
@@ -89,31 +104,13 @@ describe('mailchimp receiver', () => {
     expect(seen).toEqual(['a@x->b@x', 'unsub:unsub', 'cleaned:hard', 'campaign:sent', 'profile:Ada']);
   });
 
-  it('answers the validator GET that carries the code with 200 and no body', async () => {
-    const response = await mailchimp({ code }).handle(createMailchimpValidationRequest({ code }));
-    expect(response).toEqual({ status: 200 });
-  });
-
-  it('rejects a missing or wrong code without echoing the code', async () => {
-    const receiver = mailchimp({ code });
-    const request = createMailchimpRequest({ code, type: 'subscribe' });
-    const missing = { ...request, url: 'https://example.com/webhooks/mailchimp' };
-    expect((await webhookErrorOf(receiver.receive(missing))).code).toBe('unauthorized');
-    const wrong = createMailchimpRequest({ code: 'x'.repeat(32), type: 'subscribe' });
-    const response = await receiver.handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(code);
-  });
-
   it('rejects a code that differs only in its last character (no prefix match)', async () => {
     const request = createMailchimpRequest({ code: `${code.slice(0, -1)}c`, type: 'subscribe' });
     expect((await webhookErrorOf(mailchimp({ code }).receive(request))).code).toBe('unauthorized');
   });
 
-  it('requires https, except on localhost', async () => {
+  it('accepts plain http on localhost', async () => {
     const receiver = mailchimp({ code });
-    const http = createMailchimpRequest({ code, type: 'subscribe', url: 'http://example.com/hook' });
-    expect((await webhookErrorOf(receiver.receive(http))).code).toBe('unauthorized');
     const local = createMailchimpRequest({ code, type: 'subscribe', url: 'http://127.0.0.1:3000/hook' });
     expect((await receiver.receive(local)).type).toBe('event');
   });
@@ -123,14 +120,6 @@ describe('mailchimp receiver', () => {
     const request = createMailchimpRequest({ code: 'y'.repeat(32), type: 'subscribe' });
     const smuggled = { ...request, url: `${request.url}&code=${code}` };
     expect((await webhookErrorOf(mailchimp({ code }).receive(smuggled))).code).toBe('unauthorized');
-  });
-
-  it('accepts any code of a rotation', async () => {
-    const next = 'n'.repeat(40);
-    const receiver = mailchimp({ code: [code, next] });
-    expect((await receiver.receive(createMailchimpRequest({ code: next, type: 'subscribe' }))).type).toBe(
-      'event',
-    );
   });
 
   it('reports a body without a type, or with conflicting fields', async () => {
@@ -168,13 +157,7 @@ describe('mailchimp receiver', () => {
     });
   });
 
-  it('answers 405 to methods other than GET and POST', async () => {
-    const request = { ...createMailchimpRequest({ code, type: 'subscribe' }), method: 'PUT' };
-    expect((await mailchimp({ code }).handle(request)).status).toBe(405);
-  });
-
   it('checks the code option at construction', () => {
-    expect(() => mailchimp({ code: 'too-short' })).toThrow(/32 to 128/);
     expect(() => mailchimp({} as never)).toThrow(/code/);
   });
 });

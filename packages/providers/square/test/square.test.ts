@@ -1,5 +1,5 @@
-import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { createWebhookRequest } from '@hookwire/core';
+import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,16 @@ const sdkBody =
   '{"merchant_id":"MLEFBHHSJGVHD","type":"webhooks.test_notification","event_id":"ac3ac95b-f97d-458c-a6e6-18981597e05f","created_at":"2022-07-13T20:30:59.037339943Z","data":{"type":"webhooks","id":"bc368e64-01aa-407e-b46e-3231809b1129"}}';
 const sdkUrl = 'https://webhook.site/679a4f3a-dcfa-49ee-bac5-9d0edad886b9';
 const sdkKey = 'Ibxx_5AKakO-3qeNVR61Dw';
+
+describeReceiver({
+  provider: 'square',
+  create: (options) => square({ notificationUrl, ...options }),
+  sign: ({ secret }) => signSquareRequest({ secret, notificationUrl, payload: payment }),
+  event: { name: 'payment.updated', id: 'a1b2c3' },
+  signatureHeaders: ['X-Square-Hmacsha256-Signature'],
+  malformedSignature: { value: '!!' },
+  deliveryId: true,
+});
 
 describe('square receiver', () => {
   it("verifies the official SDKs' test notification", async () => {
@@ -74,47 +84,6 @@ describe('square receiver', () => {
     expect(result.event.name).toBe('payment.updated');
     expect(result.event.id).toBe('a1b2c3');
     expect(result.event.payload).toEqual(payment);
-  });
-
-  it('rejects a tampered body and the wrong key, without leaking the expected signature', async () => {
-    const request = signSquareRequest({ secret, notificationUrl, payload: payment });
-    const tampered = {
-      ...request,
-      body: Buffer.from(JSON.stringify({ ...payment, type: 'refund.created' })),
-    };
-    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
-    const wrong = signSquareRequest({ secret: 'other key', notificationUrl, payload: payment });
-    const response = await square({ secret, notificationUrl }).handle(wrong);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain(hmacBase64('sha256', secret, notificationUrl, wrong.body));
-    expect(String(response.body)).not.toContain(secret);
-  });
-
-  it('accepts the old and new signature key during a rotation', async () => {
-    const receiver = square({ secret: ['new key', secret], notificationUrl });
-    for (const key of ['new key', secret]) {
-      expect(
-        (await receiver.receive(signSquareRequest({ secret: key, notificationUrl, payload: payment }))).type,
-      ).toBe('event');
-    }
-  });
-
-  it('rejects missing, duplicated and malformed signature headers', async () => {
-    const request = signSquareRequest({ secret, notificationUrl, payload: payment });
-    const signature = request.headers['x-square-hmacsha256-signature'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-square-hmacsha256-signature': undefined }, 'missing_header'],
-      [{ 'x-square-hmacsha256-signature': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-square-hmacsha256-signature': '!!' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect(
-        (await webhookErrorOf(square({ secret, notificationUrl }).receive(withHeaders(request, headers))))
-          .code,
-      ).toBe(code);
-    }
   });
 
   it('uses the legacy SHA-1 header only when allowed and the SHA-256 one is absent', async () => {
