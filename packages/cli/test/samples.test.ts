@@ -15,10 +15,16 @@ describe('built-in samples', () => {
       const spec = await loadProvider(name);
       expect(Object.keys(spec.samples).length).toBeGreaterThan(0);
       for (const [event, sample] of Object.entries(spec.samples)) {
-        const request = await sample.sign({ secret: spec.defaultSecret, url, timestamp: Math.floor(Date.now() / 1000) });
+        const request = await sample.sign({
+          secret: spec.defaultSecret,
+          url,
+          timestamp: Math.floor(Date.now() / 1000),
+        });
         const receiver = await spec.receiver({ secret: spec.defaultSecret, url: request.url });
         const response = await receiver.handle(request);
-        expect({ event, status: response.status, body: String(response.body ?? '') }).toMatchObject({ event });
+        expect({ event, status: response.status, body: String(response.body ?? '') }).toMatchObject({
+          event,
+        });
         expect(response.status, `${name} ${event}: ${String(response.body ?? '')}`).toBeLessThan(300);
       }
     });

@@ -1,6 +1,6 @@
 import { adyen } from '@hookwire/adyen';
 import { signAdyenBalancePlatformRequest, signAdyenNotification } from '@hookwire/adyen/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function notification(eventCode: string, extra: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -32,7 +32,10 @@ const spec: ProviderSpec = {
     AUTHORISATION: { description: 'a payment authorised', sign: notification('AUTHORISATION', {}) },
     REFUND: {
       description: 'a refund processed',
-      sign: notification('REFUND', { originalReference: '7914073381342284', pspReference: '8515131751004933' }),
+      sign: notification('REFUND', {
+        originalReference: '7914073381342284',
+        pspReference: '8515131751004933',
+      }),
     },
     'balancePlatform.accountHolder.created': {
       description: 'a balance platform account holder created (HMAC header)',
@@ -43,7 +46,11 @@ const spec: ProviderSpec = {
           type: 'balancePlatform.accountHolder.created',
           data: payloadOf(context, {
             balancePlatform: 'HookwirePlatform',
-            accountHolder: { id: 'AH3227C223222B5GG3XH7WD8V', status: 'active', legalEntityId: 'LE322JV223222D5GG3XH7WD8T' },
+            accountHolder: {
+              id: 'AH3227C223222B5GG3XH7WD8V',
+              status: 'active',
+              legalEntityId: 'LE322JV223222D5GG3XH7WD8T',
+            },
           }),
         }),
     },

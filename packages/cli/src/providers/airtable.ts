@@ -19,7 +19,11 @@ const spec: ProviderSpec = {
               webhookId: 'achW3dR2yBzcX4tBr',
               timestamp: new Date(context.timestamp * 1000).toISOString(),
             })
-          : signAirtableRequest({ secret: context.secret, url: context.url, body: JSON.stringify(context.data) }),
+          : signAirtableRequest({
+              secret: context.secret,
+              url: context.url,
+              body: JSON.stringify(context.data),
+            }),
     },
   },
 };

@@ -1,6 +1,6 @@
 import { asana } from '@hookwire/asana';
 import { createAsanaHandshake, signAsanaRequest } from '@hookwire/asana/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'asana',

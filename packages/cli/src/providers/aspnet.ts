@@ -1,6 +1,6 @@
 import { aspnet } from '@hookwire/aspnet';
 import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'aspnet',

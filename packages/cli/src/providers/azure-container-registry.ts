@@ -1,7 +1,7 @@
 import { azureContainerRegistry } from '@hookwire/azure-container-registry';
 import { createAzureContainerRegistryRequest } from '@hookwire/azure-container-registry/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'azure-container-registry',
@@ -27,7 +27,11 @@ const spec: ProviderSpec = {
               repository: 'hello-world',
               tag: 'v1',
             },
-            request: { id: '3cbb6949-7549-4fa1-xxxx-a6d5451dffc7', host: 'myregistry.azurecr.io', method: 'PUT' },
+            request: {
+              id: '3cbb6949-7549-4fa1-xxxx-a6d5451dffc7',
+              host: 'myregistry.azurecr.io',
+              method: 'PUT',
+            },
           } as never),
         }),
     },

@@ -1,7 +1,7 @@
 import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'azure-devops',
@@ -23,8 +23,15 @@ const spec: ProviderSpec = {
             publisherId: 'tfs',
             message: { text: 'Jamal Hartnett pushed updates to Fabrikam-Fiber-Git:master.' },
             resource: {
-              commits: [{ commitId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74', comment: 'Fixed bug in web.config file' }],
-              refUpdates: [{ name: 'refs/heads/master', newObjectId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74' }],
+              commits: [
+                {
+                  commitId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74',
+                  comment: 'Fixed bug in web.config file',
+                },
+              ],
+              refUpdates: [
+                { name: 'refs/heads/master', newObjectId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74' },
+              ],
               repository: { id: '278d5cd2-584d-4b63-824a-2ba458937249', name: 'Fabrikam-Fiber-Git' },
               pushedBy: { displayName: 'Jamal Hartnett', uniqueName: 'fabrikamfiber4@hotmail.com' },
             },

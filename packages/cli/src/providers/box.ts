@@ -1,6 +1,6 @@
 import { box } from '@hookwire/box';
 import { signBoxRequest } from '@hookwire/box/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(trigger: string, source: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -28,7 +28,12 @@ const spec: ProviderSpec = {
   samples: {
     'FILE.UPLOADED': {
       description: 'a file uploaded',
-      sign: signed('FILE.UPLOADED', { id: '12345', type: 'file', name: 'report.pdf', parent: { id: '0', type: 'folder' } }),
+      sign: signed('FILE.UPLOADED', {
+        id: '12345',
+        type: 'file',
+        name: 'report.pdf',
+        parent: { id: '0', type: 'folder' },
+      }),
     },
     'FOLDER.CREATED': {
       description: 'a folder created',

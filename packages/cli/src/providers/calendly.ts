@@ -1,6 +1,6 @@
 import { calendly } from '@hookwire/calendly';
 import { signCalendlyRequest } from '@hookwire/calendly/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'calendly',

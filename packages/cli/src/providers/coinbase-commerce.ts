@@ -1,10 +1,16 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(type: string, data: unknown) {
   return (context: SignContext) =>
-    signCoinbaseCommerceRequest({ secret: context.secret, url: context.url, type, eventId: '24934862-d980-46cb-9402-43c81b0cdba6', data: payloadOf(context, data) });
+    signCoinbaseCommerceRequest({
+      secret: context.secret,
+      url: context.url,
+      type,
+      eventId: '24934862-d980-46cb-9402-43c81b0cdba6',
+      data: payloadOf(context, data),
+    });
 }
 
 const charge = {
@@ -25,7 +31,10 @@ const spec: ProviderSpec = {
   receiver: ({ secret }) => coinbaseCommerce({ secret }),
   samples: {
     'charge:created': { description: 'a charge created', sign: signed('charge:created', charge) },
-    'charge:confirmed': { description: 'a charge paid and confirmed', sign: signed('charge:confirmed', { ...charge, confirmed_at: '2026-03-02T10:20:00Z' }) },
+    'charge:confirmed': {
+      description: 'a charge paid and confirmed',
+      sign: signed('charge:confirmed', { ...charge, confirmed_at: '2026-03-02T10:20:00Z' }),
+    },
   },
 };
 

@@ -1,6 +1,6 @@
 import { discord } from '@hookwire/discord';
 import { signDiscordRequest } from '@hookwire/discord/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 import { ed25519FromSeed } from './test-keys.js';
 
 const HEX_KEY = /^[0-9a-f]{64}$/i;
@@ -21,9 +21,16 @@ const spec: ProviderSpec = {
     "the application's public key (64 hex) to verify real requests; any other value seeds a test key pair that trigger and listen share",
   defaultSecret: 'dev-discord-secret',
   receiver: ({ secret, now, tolerance }) =>
-    discord({ publicKey: HEX_KEY.test(secret) ? secret : ed25519FromSeed(secret, 'discord').publicKeyHex, now, tolerance }),
+    discord({
+      publicKey: HEX_KEY.test(secret) ? secret : ed25519FromSeed(secret, 'discord').publicKeyHex,
+      now,
+      tolerance,
+    }),
   samples: {
-    PING: { description: 'the PING Discord sends to check the Interactions Endpoint URL', sign: signed({ type: 1, id: '1200000000000000001', application_id: '1100000000000000000', version: 1 }) },
+    PING: {
+      description: 'the PING Discord sends to check the Interactions Endpoint URL',
+      sign: signed({ type: 1, id: '1200000000000000001', application_id: '1100000000000000000', version: 1 }),
+    },
     APPLICATION_COMMAND: {
       description: 'a slash command (/hello)',
       sign: signed({

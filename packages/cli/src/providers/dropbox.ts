@@ -1,6 +1,6 @@
 import { dropbox } from '@hookwire/dropbox';
 import { createDropboxChallengeRequest, signDropboxRequest } from '@hookwire/dropbox/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 type Notification = Parameters<typeof signDropboxRequest>[0]['payload'];
 

@@ -1,7 +1,7 @@
 import { dynamicsCrm } from '@hookwire/dynamics-crm';
 import { createDynamicsCrmRequest } from '@hookwire/dynamics-crm/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'dynamics-crm',

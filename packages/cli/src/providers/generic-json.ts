@@ -1,7 +1,7 @@
 import { genericJson } from '@hookwire/generic-json';
 import { createGenericJsonRequest } from '@hookwire/generic-json/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'generic-json',

@@ -1,6 +1,6 @@
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 const repository = {
   id: 1296269,
@@ -16,7 +16,12 @@ const sender = { login: 'octocat', id: 583231, type: 'User' };
 
 function signed(event: string, payload: unknown) {
   return (context: SignContext) =>
-    signGitHubRequest({ secret: context.secret, event, url: context.url, payload: payloadOf(context, payload) });
+    signGitHubRequest({
+      secret: context.secret,
+      event,
+      url: context.url,
+      payload: payloadOf(context, payload),
+    });
 }
 
 const spec: ProviderSpec = {
@@ -46,7 +51,10 @@ const spec: ProviderSpec = {
             modified: ['README.md'],
           },
         ],
-        head_commit: { id: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c', message: 'Fix the typo in the README' },
+        head_commit: {
+          id: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
+          message: 'Fix the typo in the README',
+        },
         pusher: { name: 'octocat', email: 'mona@example.com' },
         repository,
         sender,
@@ -94,7 +102,14 @@ const spec: ProviderSpec = {
       description: 'a release published',
       sign: signed('release', {
         action: 'published',
-        release: { id: 2, tag_name: 'v1.4.0', name: 'v1.4.0', draft: false, prerelease: false, author: sender },
+        release: {
+          id: 2,
+          tag_name: 'v1.4.0',
+          name: 'v1.4.0',
+          draft: false,
+          prerelease: false,
+          author: sender,
+        },
         repository,
         sender,
       }),

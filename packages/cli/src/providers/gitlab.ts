@@ -1,13 +1,24 @@
 import { gitlab } from '@hookwire/gitlab';
 import { signGitLabRequest } from '@hookwire/gitlab/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
-const project = { id: 15, name: 'Diaspora', path_with_namespace: 'mike/diaspora', web_url: 'https://gitlab.example.com/mike/diaspora', default_branch: 'main' };
+const project = {
+  id: 15,
+  name: 'Diaspora',
+  path_with_namespace: 'mike/diaspora',
+  web_url: 'https://gitlab.example.com/mike/diaspora',
+  default_branch: 'main',
+};
 const user = { id: 1, name: 'Administrator', username: 'root', email: 'admin@example.com' };
 
 function signed(event: string, payload: unknown) {
   return (context: SignContext) =>
-    signGitLabRequest({ secret: context.secret, event, url: context.url, payload: payloadOf(context, payload) });
+    signGitLabRequest({
+      secret: context.secret,
+      event,
+      url: context.url,
+      payload: payloadOf(context, payload),
+    });
 }
 
 const spec: ProviderSpec = {
@@ -28,7 +39,14 @@ const spec: ProviderSpec = {
         user_name: 'John Smith',
         project_id: 15,
         project,
-        commits: [{ id: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7', message: 'fixed readme', timestamp: '2026-03-02T10:15:00+00:00', author: { name: 'GitLab dev user', email: 'gitlabdev@example.com' } }],
+        commits: [
+          {
+            id: 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7',
+            message: 'fixed readme',
+            timestamp: '2026-03-02T10:15:00+00:00',
+            author: { name: 'GitLab dev user', email: 'gitlabdev@example.com' },
+          },
+        ],
         total_commits_count: 1,
       }),
     },
@@ -39,7 +57,15 @@ const spec: ProviderSpec = {
         event_type: 'merge_request',
         user,
         project,
-        object_attributes: { id: 99, iid: 1, title: 'MS-Viewport', state: 'opened', action: 'open', source_branch: 'ms-viewport', target_branch: 'main' },
+        object_attributes: {
+          id: 99,
+          iid: 1,
+          title: 'MS-Viewport',
+          state: 'opened',
+          action: 'open',
+          source_branch: 'ms-viewport',
+          target_branch: 'main',
+        },
       }),
     },
     'Issue Hook': {
@@ -49,7 +75,13 @@ const spec: ProviderSpec = {
         event_type: 'issue',
         user,
         project,
-        object_attributes: { id: 301, iid: 23, title: 'New API: create/update/delete file', state: 'opened', action: 'open' },
+        object_attributes: {
+          id: 301,
+          iid: 23,
+          title: 'New API: create/update/delete file',
+          state: 'opened',
+          action: 'open',
+        },
       }),
     },
   },

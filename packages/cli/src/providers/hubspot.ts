@@ -1,6 +1,6 @@
 import { hubspot } from '@hookwire/hubspot';
 import { signHubSpotRequest } from '@hookwire/hubspot/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(subscriptionType: string, extra: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -34,7 +34,10 @@ const spec: ProviderSpec = {
     'contact.creation': { description: 'a contact created', sign: signed('contact.creation', {}) },
     'contact.propertyChange': {
       description: 'a contact property changed',
-      sign: signed('contact.propertyChange', { propertyName: 'email', propertyValue: 'sample-email@example.com' }),
+      sign: signed('contact.propertyChange', {
+        propertyName: 'email',
+        propertyValue: 'sample-email@example.com',
+      }),
     },
     'deal.creation': { description: 'a deal created', sign: signed('deal.creation', { objectId: 4567 }) },
   },

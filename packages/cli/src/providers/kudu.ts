@@ -1,7 +1,7 @@
 import { kudu } from '@hookwire/kudu';
 import { createKuduRequest } from '@hookwire/kudu/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'kudu',

@@ -19,14 +19,16 @@ const spec: ProviderSpec = {
           url: context.url,
           type: 'subscribe',
           firedAt: '2026-03-02 10:15:00',
-          data: (context.data as Fields) ?? {
-            id: '8a25ff1d98',
-            list_id: 'a6b5da1054',
-            email: 'api@mailchimp.com',
-            email_type: 'html',
-            ip_opt: '10.20.10.30',
-            merges: { EMAIL: 'api@mailchimp.com', FNAME: 'Mailchimp', LNAME: 'API' },
-          } as Fields,
+          data:
+            (context.data as Fields) ??
+            ({
+              id: '8a25ff1d98',
+              list_id: 'a6b5da1054',
+              email: 'api@mailchimp.com',
+              email_type: 'html',
+              ip_opt: '10.20.10.30',
+              merges: { EMAIL: 'api@mailchimp.com', FNAME: 'Mailchimp', LNAME: 'API' },
+            } as Fields),
         }),
     },
     unsubscribe: {
@@ -36,7 +38,13 @@ const spec: ProviderSpec = {
           code: context.secret,
           url: context.url,
           type: 'unsubscribe',
-          data: { action: 'unsub', reason: 'manual', id: '8a25ff1d98', list_id: 'a6b5da1054', email: 'api@mailchimp.com' } as Fields,
+          data: {
+            action: 'unsub',
+            reason: 'manual',
+            id: '8a25ff1d98',
+            list_id: 'a6b5da1054',
+            email: 'api@mailchimp.com',
+          } as Fields,
         }),
     },
     validation: {

@@ -1,6 +1,6 @@
 import { mailgun } from '@hookwire/mailgun';
 import { signMailgunRequest } from '@hookwire/mailgun/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(event: string, extra: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -15,7 +15,14 @@ function signed(event: string, extra: Record<string, unknown>) {
         event,
         recipient: 'alice@example.com',
         'recipient-domain': 'example.com',
-        message: { headers: { to: 'Alice <alice@example.com>', 'message-id': '20260302101500.1.2B3C4D5E6F@mg.example.com', from: 'Bob <bob@mg.example.com>', subject: 'Test delivered webhook' } },
+        message: {
+          headers: {
+            to: 'Alice <alice@example.com>',
+            'message-id': '20260302101500.1.2B3C4D5E6F@mg.example.com',
+            from: 'Bob <bob@mg.example.com>',
+            subject: 'Test delivered webhook',
+          },
+        },
         ...extra,
       }),
     });
@@ -27,9 +34,22 @@ const spec: ProviderSpec = {
   defaultSecret: 'dev-mailgun-secret',
   receiver: ({ secret, now, tolerance }) => mailgun({ secret, now, tolerance }),
   samples: {
-    delivered: { description: 'a message delivered', sign: signed('delivered', { 'delivery-status': { code: 250, message: 'OK' } }) },
-    failed: { description: 'a permanent failure', sign: signed('failed', { severity: 'permanent', reason: 'bounce', 'delivery-status': { code: 550, message: 'No such user' } }) },
-    opened: { description: 'a message opened', sign: signed('opened', { 'client-info': { 'client-type': 'browser' } }) },
+    delivered: {
+      description: 'a message delivered',
+      sign: signed('delivered', { 'delivery-status': { code: 250, message: 'OK' } }),
+    },
+    failed: {
+      description: 'a permanent failure',
+      sign: signed('failed', {
+        severity: 'permanent',
+        reason: 'bounce',
+        'delivery-status': { code: 550, message: 'No such user' },
+      }),
+    },
+    opened: {
+      description: 'a message opened',
+      sign: signed('opened', { 'client-info': { 'client-type': 'browser' } }),
+    },
   },
 };
 

@@ -1,13 +1,26 @@
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(event: string, msg: Record<string, unknown>) {
   return (context: SignContext) =>
     signMandrillRequest({
       secret: context.secret,
       url: context.url,
-      events: payloadOf(context, [{ event, _id: 'exampleaaaaaaaaaaaaaaaaaaaaaaaaa', ts: context.timestamp, msg: { ts: context.timestamp, email: 'example.webhook@mandrillapp.com', subject: 'This an example webhook message', state: 'sent', ...msg } }]),
+      events: payloadOf(context, [
+        {
+          event,
+          _id: 'exampleaaaaaaaaaaaaaaaaaaaaaaaaa',
+          ts: context.timestamp,
+          msg: {
+            ts: context.timestamp,
+            email: 'example.webhook@mandrillapp.com',
+            subject: 'This an example webhook message',
+            state: 'sent',
+            ...msg,
+          },
+        },
+      ]),
     });
 }
 
@@ -19,7 +32,10 @@ const spec: ProviderSpec = {
   samples: {
     send: { description: 'a message sent', sign: signed('send', {}) },
     open: { description: 'a message opened', sign: signed('open', { opens: [{ ts: 1365111111 }] }) },
-    hard_bounce: { description: 'a hard bounce', sign: signed('hard_bounce', { state: 'bounced', bounce_description: 'bad_mailbox' }) },
+    hard_bounce: {
+      description: 'a hard bounce',
+      sign: signed('hard_bounce', { state: 'bounced', bounce_description: 'bad_mailbox' }),
+    },
   },
 };
 

@@ -1,6 +1,6 @@
 import { meta } from '@hookwire/meta';
 import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 /** The verify token `listen` accepts in the subscription handshake (the demo's development value). */
 export const META_VERIFY_TOKEN = 'dev-meta-verify-token';
@@ -29,7 +29,15 @@ const spec: ProviderSpec = {
                       messaging_product: 'whatsapp',
                       metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
                       contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
-                      messages: [{ from: '16505551234', id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', timestamp: '1749416383', type: 'text', text: { body: 'Does it come in another color?' } }],
+                      messages: [
+                        {
+                          from: '16505551234',
+                          id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+                          timestamp: '1749416383',
+                          type: 'text',
+                          text: { body: 'Does it come in another color?' },
+                        },
+                      ],
                     },
                   },
                 ],
@@ -46,13 +54,34 @@ const spec: ProviderSpec = {
           url: context.url,
           payload: payloadOf(context, {
             object: 'page',
-            entry: [{ id: '0', time: context.timestamp, changes: [{ field: 'feed', value: { item: 'status', verb: 'add', post_id: '44444444_444444444', message: 'Example post content.' } }] }],
+            entry: [
+              {
+                id: '0',
+                time: context.timestamp,
+                changes: [
+                  {
+                    field: 'feed',
+                    value: {
+                      item: 'status',
+                      verb: 'add',
+                      post_id: '44444444_444444444',
+                      message: 'Example post content.',
+                    },
+                  },
+                ],
+              },
+            ],
           }),
         }),
     },
     verification: {
       description: 'the GET hub.challenge subscription handshake',
-      sign: (context) => createMetaVerificationRequest({ verifyToken: META_VERIFY_TOKEN, challenge: '1158201444', url: context.url }),
+      sign: (context) =>
+        createMetaVerificationRequest({
+          verifyToken: META_VERIFY_TOKEN,
+          challenge: '1158201444',
+          url: context.url,
+        }),
     },
   },
 };

@@ -12,7 +12,11 @@ const spec: ProviderSpec = {
       description: 'a message that @mentions the outgoing webhook',
       sign: (context) =>
         context.data === undefined
-          ? signTeamsRequest({ secret: context.secret, url: context.url, text: '<at>Hookwire</at> deploy status' })
+          ? signTeamsRequest({
+              secret: context.secret,
+              url: context.url,
+              text: '<at>Hookwire</at> deploy status',
+            })
           : signTeamsRequest({ secret: context.secret, url: context.url, activity: context.data as never }),
     },
   },

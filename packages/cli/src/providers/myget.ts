@@ -1,7 +1,7 @@
 import { myGet } from '@hookwire/myget';
 import { createMyGetRequest } from '@hookwire/myget/testing';
 import { CODE_HINT, devCode } from './code.js';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'myget',

@@ -1,6 +1,6 @@
 import { notion } from '@hookwire/notion';
 import { createNotionVerificationRequest, signNotionRequest } from '@hookwire/notion/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(type: string, event: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -28,11 +28,15 @@ const spec: ProviderSpec = {
     },
     'page.created': {
       description: 'a page created',
-      sign: signed('page.created', { entity: { id: '153104cd-477e-809d-8dc4-ff2d96ae3090', type: 'page' }, timestamp: '2026-03-02T10:15:00.000Z' }),
+      sign: signed('page.created', {
+        entity: { id: '153104cd-477e-809d-8dc4-ff2d96ae3090', type: 'page' },
+        timestamp: '2026-03-02T10:15:00.000Z',
+      }),
     },
     verification: {
       description: 'the one-time verification_token request (unsigned)',
-      sign: (context) => createNotionVerificationRequest({ token: 'secret_hookwire_verification_token', url: context.url }),
+      sign: (context) =>
+        createNotionVerificationRequest({ token: 'secret_hookwire_verification_token', url: context.url }),
     },
   },
 };

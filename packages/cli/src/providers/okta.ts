@@ -1,6 +1,6 @@
 import { okta } from '@hookwire/okta';
 import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 type Events = Parameters<typeof createOktaRequest>[0]['events'];
 
@@ -24,7 +24,12 @@ const spec: ProviderSpec = {
               version: '0',
               displayMessage: 'User login to Okta',
               severity: 'INFO',
-              actor: { id: '00u1a2b3c4d5e6f7g8h9', type: 'User', alternateId: 'alice@example.com', displayName: 'Alice' },
+              actor: {
+                id: '00u1a2b3c4d5e6f7g8h9',
+                type: 'User',
+                alternateId: 'alice@example.com',
+                displayName: 'Alice',
+              },
               outcome: { result: 'SUCCESS' },
             },
           ] as Events),
@@ -32,7 +37,12 @@ const spec: ProviderSpec = {
     },
     verification: {
       description: 'the one-time GET verification of the event hook',
-      sign: (context) => createOktaVerificationRequest({ secret: context.secret, challenge: 'X8t0lYv5D7uEDtb9rBVXmBW8IgOP6j7N2FrVRbFZ', url: context.url }),
+      sign: (context) =>
+        createOktaVerificationRequest({
+          secret: context.secret,
+          challenge: 'X8t0lYv5D7uEDtb9rBVXmBW8IgOP6j7N2FrVRbFZ',
+          url: context.url,
+        }),
     },
   },
 };

@@ -1,6 +1,6 @@
 import { paddle } from '@hookwire/paddle';
 import { signPaddleRequest } from '@hookwire/paddle/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(eventType: string, data: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -26,11 +26,22 @@ const spec: ProviderSpec = {
   samples: {
     'transaction.completed': {
       description: 'a transaction completed',
-      sign: signed('transaction.completed', { id: 'txn_01hv8wptq8987qeep44cyrewp9', status: 'completed', customer_id: 'ctm_01hv8wt8nffez4p2t6typn4a5j', currency_code: 'USD', details: { totals: { total: '2400' } } }),
+      sign: signed('transaction.completed', {
+        id: 'txn_01hv8wptq8987qeep44cyrewp9',
+        status: 'completed',
+        customer_id: 'ctm_01hv8wt8nffez4p2t6typn4a5j',
+        currency_code: 'USD',
+        details: { totals: { total: '2400' } },
+      }),
     },
     'subscription.created': {
       description: 'a subscription created',
-      sign: signed('subscription.created', { id: 'sub_01hv8x29kz0t586xy6zn1a62ny', status: 'active', customer_id: 'ctm_01hv8wt8nffez4p2t6typn4a5j', billing_cycle: { interval: 'month', frequency: 1 } }),
+      sign: signed('subscription.created', {
+        id: 'sub_01hv8x29kz0t586xy6zn1a62ny',
+        status: 'active',
+        customer_id: 'ctm_01hv8wt8nffez4p2t6typn4a5j',
+        billing_cycle: { interval: 'month', frequency: 1 },
+      }),
     },
   },
 };

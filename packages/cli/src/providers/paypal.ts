@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paypal } from '@hookwire/paypal';
 import { createPayPalTestCertificate, signPayPalRequest, TEST_CERT_URL } from '@hookwire/paypal/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 // RSA keys cannot be derived from a seed cheaply, so the test key for a webhook id is generated
 // once and kept in the temp folder, where `trigger` and `listen` on one machine both find it.
@@ -48,16 +48,31 @@ const spec: ProviderSpec = {
   defaultSecret: '0DEVWEBHOOKID00000',
   receiver: ({ secret, now, tolerance }) => {
     const pem = certificate(secret).certificate;
-    return paypal({ webhookId: secret, now, tolerance, fetchCertificate: async (url) => (url === TEST_CERT_URL ? pem : Promise.reject(new Error(`no test certificate at ${url}`))) });
+    return paypal({
+      webhookId: secret,
+      now,
+      tolerance,
+      fetchCertificate: async (url) =>
+        url === TEST_CERT_URL ? pem : Promise.reject(new Error(`no test certificate at ${url}`)),
+    });
   },
   samples: {
     'PAYMENT.CAPTURE.COMPLETED': {
       description: 'a payment captured',
-      sign: signed('PAYMENT.CAPTURE.COMPLETED', 'capture', { id: '42311647XV020574X', status: 'COMPLETED', amount: { currency_code: 'USD', value: '10.99' }, final_capture: true }),
+      sign: signed('PAYMENT.CAPTURE.COMPLETED', 'capture', {
+        id: '42311647XV020574X',
+        status: 'COMPLETED',
+        amount: { currency_code: 'USD', value: '10.99' },
+        final_capture: true,
+      }),
     },
     'CHECKOUT.ORDER.APPROVED': {
       description: 'a buyer approved a checkout order',
-      sign: signed('CHECKOUT.ORDER.APPROVED', 'checkout-order', { id: '5O190127TN364715T', status: 'APPROVED', intent: 'CAPTURE' }),
+      sign: signed('CHECKOUT.ORDER.APPROVED', 'checkout-order', {
+        id: '5O190127TN364715T',
+        status: 'APPROVED',
+        intent: 'CAPTURE',
+      }),
     },
   },
 };

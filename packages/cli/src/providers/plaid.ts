@@ -1,19 +1,37 @@
 import { createHash } from 'node:crypto';
 import { plaid } from '@hookwire/plaid';
 import { type PlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 import { p256FromSeed } from './test-keys.js';
 
 function testKey(seed: string): PlaidTestKey {
   const { privateKey, publicKey } = p256FromSeed(seed, 'plaid');
   const { x, y } = publicKey.export({ format: 'jwk' });
   const kid = `hookwire-${createHash('sha256').update(seed).digest('hex').slice(0, 12)}`;
-  return { privateKey, jwk: { alg: 'ES256', kty: 'EC', crv: 'P-256', x: x!, y: y!, kid, use: 'sig', created_at: 1_700_000_000, expired_at: null } };
+  return {
+    privateKey,
+    jwk: {
+      alg: 'ES256',
+      kty: 'EC',
+      crv: 'P-256',
+      x: x!,
+      y: y!,
+      kid,
+      use: 'sig',
+      created_at: 1_700_000_000,
+      expired_at: null,
+    },
+  };
 }
 
 function signed(payload: Record<string, unknown>) {
   return (context: SignContext) =>
-    signPlaidRequest({ key: testKey(context.secret), url: context.url, iat: context.timestamp, payload: payloadOf(context, payload) });
+    signPlaidRequest({
+      key: testKey(context.secret),
+      url: context.url,
+      iat: context.timestamp,
+      payload: payloadOf(context, payload),
+    });
 }
 
 const spec: ProviderSpec = {
@@ -27,11 +45,29 @@ const spec: ProviderSpec = {
   samples: {
     'TRANSACTIONS.SYNC_UPDATES_AVAILABLE': {
       description: 'new transactions to sync',
-      sign: signed({ webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', item_id: 'wz666MBjYWTp2PDzzggYhM6oWWmBb', initial_update_complete: true, historical_update_complete: false, environment: 'sandbox' }),
+      sign: signed({
+        webhook_type: 'TRANSACTIONS',
+        webhook_code: 'SYNC_UPDATES_AVAILABLE',
+        item_id: 'wz666MBjYWTp2PDzzggYhM6oWWmBb',
+        initial_update_complete: true,
+        historical_update_complete: false,
+        environment: 'sandbox',
+      }),
     },
     'ITEM.ERROR': {
       description: 'an Item needs the user to log in again',
-      sign: signed({ webhook_type: 'ITEM', webhook_code: 'ERROR', item_id: 'wz666MBjYWTp2PDzzggYhM6oWWmBb', error: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed', status: 400 }, environment: 'sandbox' }),
+      sign: signed({
+        webhook_type: 'ITEM',
+        webhook_code: 'ERROR',
+        item_id: 'wz666MBjYWTp2PDzzggYhM6oWWmBb',
+        error: {
+          error_type: 'ITEM_ERROR',
+          error_code: 'ITEM_LOGIN_REQUIRED',
+          error_message: 'the login details of this item have changed',
+          status: 400,
+        },
+        environment: 'sandbox',
+      }),
     },
   },
 };

@@ -5,12 +5,19 @@ import type { ProviderSpec, SignContext } from './spec.js';
 /** `key:secret`, or a bare secret for the demo's app key `dev-pusher-key`. */
 function app(secret: string): { key: string; secret: string } {
   const colon = secret.indexOf(':');
-  return colon === -1 ? { key: 'dev-pusher-key', secret } : { key: secret.slice(0, colon), secret: secret.slice(colon + 1) };
+  return colon === -1
+    ? { key: 'dev-pusher-key', secret }
+    : { key: secret.slice(0, colon), secret: secret.slice(colon + 1) };
 }
 
 function signed(events: { name: string; [key: string]: unknown }[]) {
   return (context: SignContext) =>
-    signPusherRequest({ ...app(context.secret), url: context.url, timeMs: context.timestamp * 1000, events: (context.data as typeof events) ?? events });
+    signPusherRequest({
+      ...app(context.secret),
+      url: context.url,
+      timeMs: context.timestamp * 1000,
+      events: (context.data as typeof events) ?? events,
+    });
 }
 
 const spec: ProviderSpec = {
@@ -22,9 +29,26 @@ const spec: ProviderSpec = {
     return pusher({ apps: { [key]: appSecret }, now, tolerance });
   },
   samples: {
-    channel_occupied: { description: 'a channel got its first subscriber', sign: signed([{ name: 'channel_occupied', channel: 'presence-room-42' }]) },
-    member_added: { description: 'a member joined a presence channel', sign: signed([{ name: 'member_added', channel: 'presence-room-42', user_id: 'user-7' }]) },
-    client_event: { description: 'a client event on a channel', sign: signed([{ name: 'client_event', channel: 'private-chat', event: 'client-typing', data: '{"typing":true}', socket_id: '123.456' }]) },
+    channel_occupied: {
+      description: 'a channel got its first subscriber',
+      sign: signed([{ name: 'channel_occupied', channel: 'presence-room-42' }]),
+    },
+    member_added: {
+      description: 'a member joined a presence channel',
+      sign: signed([{ name: 'member_added', channel: 'presence-room-42', user_id: 'user-7' }]),
+    },
+    client_event: {
+      description: 'a client event on a channel',
+      sign: signed([
+        {
+          name: 'client_event',
+          channel: 'private-chat',
+          event: 'client-typing',
+          data: '{"typing":true}',
+          socket_id: '123.456',
+        },
+      ]),
+    },
   },
 };
 

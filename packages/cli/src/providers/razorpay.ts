@@ -1,6 +1,6 @@
 import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(event: string, payload: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -13,7 +13,19 @@ function signed(event: string, payload: Record<string, unknown>) {
     });
 }
 
-const payment = { entity: { id: 'pay_DESlfW9H8K9uqM', entity: 'payment', amount: 100, currency: 'INR', status: 'captured', order_id: 'order_DESlLckIVRkHWj', method: 'upi', email: 'gaurav.kumar@example.com', contact: '+919876543210' } };
+const payment = {
+  entity: {
+    id: 'pay_DESlfW9H8K9uqM',
+    entity: 'payment',
+    amount: 100,
+    currency: 'INR',
+    status: 'captured',
+    order_id: 'order_DESlLckIVRkHWj',
+    method: 'upi',
+    email: 'gaurav.kumar@example.com',
+    contact: '+919876543210',
+  },
+};
 
 const spec: ProviderSpec = {
   name: 'razorpay',
@@ -24,7 +36,18 @@ const spec: ProviderSpec = {
     'payment.captured': { description: 'a payment captured', sign: signed('payment.captured', { payment }) },
     'order.paid': {
       description: 'an order paid',
-      sign: signed('order.paid', { payment, order: { entity: { id: 'order_DESlLckIVRkHWj', entity: 'order', amount: 100, amount_paid: 100, status: 'paid' } } }),
+      sign: signed('order.paid', {
+        payment,
+        order: {
+          entity: {
+            id: 'order_DESlLckIVRkHWj',
+            entity: 'order',
+            amount: 100,
+            amount_paid: 100,
+            status: 'paid',
+          },
+        },
+      }),
     },
   },
 };

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import type { ProviderSpec } from './spec.js';
 
 type Loader = () => Promise<{ default: ProviderSpec }>;
@@ -66,10 +67,6 @@ const loaders: Record<string, Loader> = {
 };
 
 export const PROVIDERS: readonly string[] = Object.keys(loaders);
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export async function loadProvider(name: string): Promise<ProviderSpec> {
   const loader = loaders[name];

@@ -8,7 +8,7 @@ const spec: ProviderSpec = {
   defaultSecret: '00D000000000001AAA',
   receiver: ({ secret }) => salesforce({ organizationId: secret }),
   samples: {
-    'Opportunity': {
+    Opportunity: {
       description: 'an outbound message (SOAP) for an Opportunity that changed',
       sign: (context) =>
         createSalesforceRequest({
@@ -17,7 +17,15 @@ const spec: ProviderSpec = {
           actionId: '04k5A000000CaDgQAK',
           sObjectType: 'Opportunity',
           notifications: (context.data as never) ?? [
-            { id: '04l5A000000N5zoQAC', fields: { Id: '0065A00000Cq7TzQAJ', Name: 'Acme - 1,200 Widgets', StageName: 'Closed Won', Amount: '140000' } },
+            {
+              id: '04l5A000000N5zoQAC',
+              fields: {
+                Id: '0065A00000Cq7TzQAJ',
+                Name: 'Acme - 1,200 Widgets',
+                StageName: 'Closed Won',
+                Amount: '140000',
+              },
+            },
           ],
         }),
     },

@@ -1,6 +1,6 @@
 import { shopify } from '@hookwire/shopify';
 import { signShopifyRequest } from '@hookwire/shopify/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(topic: string, payload: unknown) {
   return (context: SignContext) =>
@@ -13,7 +13,12 @@ function signed(topic: string, payload: unknown) {
     });
 }
 
-const customer = { id: 706405506930370000, email: 'bob.norman@example.com', first_name: 'Bob', last_name: 'Norman' };
+const customer = {
+  id: 706405506930370000,
+  email: 'bob.norman@example.com',
+  first_name: 'Bob',
+  last_name: 'Norman',
+};
 
 const spec: ProviderSpec = {
   name: 'shopify',
@@ -35,7 +40,13 @@ const spec: ProviderSpec = {
         financial_status: 'paid',
         fulfillment_status: null,
         line_items: [
-          { id: 866550311766439000, title: 'Aviator sunglasses', quantity: 1, price: '89.99', sku: 'SKU2006-001' },
+          {
+            id: 866550311766439000,
+            title: 'Aviator sunglasses',
+            quantity: 1,
+            price: '89.99',
+            sku: 'SKU2006-001',
+          },
         ],
         customer,
       }),

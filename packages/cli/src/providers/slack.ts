@@ -1,6 +1,6 @@
 import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function eventCallback(event: Record<string, unknown>) {
   return (context: SignContext) =>

@@ -1,6 +1,6 @@
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(type: string, object: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -25,11 +25,22 @@ const spec: ProviderSpec = {
   samples: {
     'payment.created': {
       description: 'a payment created',
-      sign: signed('payment.created', { id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY', payment: { id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY', amount_money: { amount: 100, currency: 'USD' }, status: 'APPROVED', source_type: 'CARD' } }),
+      sign: signed('payment.created', {
+        id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY',
+        payment: {
+          id: 'KkAkhdMsgzn59SM8A89WgKwekxLZY',
+          amount_money: { amount: 100, currency: 'USD' },
+          status: 'APPROVED',
+          source_type: 'CARD',
+        },
+      }),
     },
     'order.updated': {
       description: 'an order changed state',
-      sign: signed('order.updated', { id: 'eA3vssLHKJrv9H0IdJCM3gNqfdcZY', order_updated: { order_id: 'eA3vssLHKJrv9H0IdJCM3gNqfdcZY', state: 'COMPLETED', version: 3 } }),
+      sign: signed('order.updated', {
+        id: 'eA3vssLHKJrv9H0IdJCM3gNqfdcZY',
+        order_updated: { order_id: 'eA3vssLHKJrv9H0IdJCM3gNqfdcZY', state: 'COMPLETED', version: 3 },
+      }),
     },
   },
 };

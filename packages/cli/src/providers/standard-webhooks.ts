@@ -1,6 +1,6 @@
 import { standardWebhooks } from '@hookwire/standard-webhooks';
 import { signStandardWebhookRequest } from '@hookwire/standard-webhooks/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 import { DEV_STANDARD_SECRET } from './svix-samples.js';
 
 function signed(type: string, data: unknown) {
@@ -9,7 +9,11 @@ function signed(type: string, data: unknown) {
       secret: context.secret,
       url: context.url,
       timestamp: context.timestamp,
-      payload: payloadOf(context, { type, timestamp: new Date(context.timestamp * 1000).toISOString(), data }),
+      payload: payloadOf(context, {
+        type,
+        timestamp: new Date(context.timestamp * 1000).toISOString(),
+        data,
+      }),
     });
 }
 
@@ -19,8 +23,14 @@ const spec: ProviderSpec = {
   defaultSecret: DEV_STANDARD_SECRET,
   receiver: ({ secret, now, tolerance }) => standardWebhooks({ secret, now, tolerance }),
   samples: {
-    'invoice.paid': { description: 'an event as the Hookwire sender delivers it', sign: signed('invoice.paid', { id: 'inv_1042', total: 4200, currency: 'EUR' }) },
-    'contact.created': { description: "the specification's own example", sign: signed('contact.created', { id: '1f81eb52-5198-4599-803e-771906343485', type: 'contact' }) },
+    'invoice.paid': {
+      description: 'an event as the Hookwire sender delivers it',
+      sign: signed('invoice.paid', { id: 'inv_1042', total: 4200, currency: 'EUR' }),
+    },
+    'contact.created': {
+      description: "the specification's own example",
+      sign: signed('contact.created', { id: '1f81eb52-5198-4599-803e-771906343485', type: 'contact' }),
+    },
   },
 };
 

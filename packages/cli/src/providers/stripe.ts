@@ -1,6 +1,6 @@
 import { stripe } from '@hookwire/stripe';
 import { signStripeRequest, stripeTestEvent } from '@hookwire/stripe/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(type: string, object: Record<string, unknown>) {
   return (context: SignContext) =>

@@ -1,7 +1,12 @@
 import type { WebhookRequest } from '@hookwire/core';
 import { payloadOf, type Sample, type SignContext } from './spec.js';
 
-type SvixSigner = (input: { secret: string; payload?: unknown; timestamp?: number; url?: string }) => WebhookRequest;
+type SvixSigner = (input: {
+  secret: string;
+  payload?: unknown;
+  timestamp?: number;
+  url?: string;
+}) => WebhookRequest;
 
 /** A sample signed the Svix way (Clerk, Resend), with `{ type, data }` as the body. */
 export function svixSample(sign: SvixSigner, description: string, type: string, data: unknown): Sample {

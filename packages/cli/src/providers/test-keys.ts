@@ -9,7 +9,10 @@ function seedBytes(seed: string, label: string): Buffer {
 }
 
 /** An ed25519 key pair derived from `seed` (Discord). */
-export function ed25519FromSeed(seed: string, label: string): { privateKey: KeyObject; publicKeyHex: string } {
+export function ed25519FromSeed(
+  seed: string,
+  label: string,
+): { privateKey: KeyObject; publicKeyHex: string } {
   const privateKey = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seedBytes(seed, label)]),
     format: 'der',
@@ -26,7 +29,13 @@ export function p256FromSeed(seed: string, label: string): { privateKey: KeyObje
   ecdh.setPrivateKey(d);
   const point = ecdh.getPublicKey();
   const b64 = (bytes: Buffer) => bytes.toString('base64url');
-  const jwk = { kty: 'EC', crv: 'P-256', d: b64(d), x: b64(point.subarray(1, 33)), y: b64(point.subarray(33)) };
+  const jwk = {
+    kty: 'EC',
+    crv: 'P-256',
+    d: b64(d),
+    x: b64(point.subarray(1, 33)),
+    y: b64(point.subarray(33)),
+  };
   const privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }

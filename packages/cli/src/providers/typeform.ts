@@ -1,6 +1,6 @@
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
-import { payloadOf, type ProviderSpec } from './spec.js';
+import { type ProviderSpec, payloadOf } from './spec.js';
 
 const spec: ProviderSpec = {
   name: 'typeform',
@@ -20,8 +20,24 @@ const spec: ProviderSpec = {
             form_id: 'lT4Z3j',
             token: 'a3a12ec67a1365927098a606107fac15',
             submitted_at: '2026-03-02T10:15:00Z',
-            definition: { id: 'lT4Z3j', title: 'Webhooks example', fields: [{ id: 'DlXFaesGBpoF', title: 'Thanks, {{answer_60906475}}! What do you think?', type: 'long_text' }] },
-            answers: [{ type: 'text', text: 'It is silly, but I like it.', field: { id: 'DlXFaesGBpoF', type: 'long_text' } }],
+            definition: {
+              id: 'lT4Z3j',
+              title: 'Webhooks example',
+              fields: [
+                {
+                  id: 'DlXFaesGBpoF',
+                  title: 'Thanks, {{answer_60906475}}! What do you think?',
+                  type: 'long_text',
+                },
+              ],
+            },
+            answers: [
+              {
+                type: 'text',
+                text: 'It is silly, but I like it.',
+                field: { id: 'DlXFaesGBpoF', type: 'long_text' },
+              },
+            ],
           }),
         }),
     },

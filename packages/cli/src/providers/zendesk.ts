@@ -1,6 +1,6 @@
 import { zendesk } from '@hookwire/zendesk';
 import { signZendeskRequest } from '@hookwire/zendesk/testing';
-import { payloadOf, type ProviderSpec, type SignContext } from './spec.js';
+import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
 function signed(type: string, detail: Record<string, unknown>) {
   return (context: SignContext) =>
@@ -27,8 +27,20 @@ const spec: ProviderSpec = {
   defaultSecret: 'dev-zendesk-secret',
   receiver: ({ secret, now, tolerance }) => zendesk({ secret, now, tolerance }),
   samples: {
-    'zen:event-type:ticket.created': { description: 'a ticket created', sign: signed('zen:event-type:ticket.created', { id: '5158', subject: 'Cannot log in', status: 'NEW', priority: 'HIGH', requester_id: '8447388090494' }) },
-    'zen:event-type:ticket.status_changed': { description: 'a ticket solved', sign: signed('zen:event-type:ticket.status_changed', { id: '5158', status: 'SOLVED' }) },
+    'zen:event-type:ticket.created': {
+      description: 'a ticket created',
+      sign: signed('zen:event-type:ticket.created', {
+        id: '5158',
+        subject: 'Cannot log in',
+        status: 'NEW',
+        priority: 'HIGH',
+        requester_id: '8447388090494',
+      }),
+    },
+    'zen:event-type:ticket.status_changed': {
+      description: 'a ticket solved',
+      sign: signed('zen:event-type:ticket.status_changed', { id: '5158', status: 'SOLVED' }),
+    },
   },
 };
 
