@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { hubspot } from '@hookwire/hubspot';
 import { signHubSpotRequest } from '@hookwire/hubspot/testing';
 import { Signature } from '@hubspot/api-client';
@@ -38,6 +38,26 @@ const events = [
 function receiver(options: Partial<Parameters<typeof hubspot>[0]> = {}) {
   return hubspot({ secret, now: () => now, ...options });
 }
+
+describeReceiver({
+  provider: 'hubspot',
+  create: hubspot,
+  sign: ({ secret, timestamp, method }) =>
+    signHubSpotRequest({
+      secret,
+      url,
+      events,
+      timestamp: timestamp * 1000,
+      method: method as 'POST' | 'GET',
+    }),
+  event: { name: 'contact.creation', id: '100' },
+  // HubSpot also sends a v1 signature, so a request without the v3 header falls back to it.
+  signatureHeaders: ['X-HubSpot-Request-Timestamp'],
+  malformedSignature: { header: 'X-HubSpot-Signature-v3', value: '#' },
+  timestamp: { tolerance: 300 },
+  methods: ['POST', 'GET'],
+  deliveryId: true,
+});
 
 describe('hubspot receiver: published vectors', () => {
   it('verifies the v1 example of the HubSpot docs and SDKs', async () => {
@@ -167,41 +187,23 @@ describe('hubspot receiver: v3', () => {
     expect(() => receiver({ publicUrl: 'https://hooks.example.com?x=1' })).toThrow(/publicUrl/);
   });
 
-  it('rejects a tampered body, the wrong secret, and stale or future timestamps', async () => {
+  it('keeps the expected signature out of the answer, and accepts a timestamp exactly 300 s old', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
-    const tampered = withBody(request, JSON.stringify(events.slice(1)));
-    expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
     const wrong = await receiver().handle(
       signHubSpotRequest({ secret: 'other', url, events, timestamp: now }),
     );
-    expect(wrong.status).toBe(401);
-    expect(String(wrong.body)).not.toContain(secret);
     expect(String(wrong.body)).not.toContain(request.headers['x-hubspot-signature-v3'] as string);
-    const stale = signHubSpotRequest({ secret, url, events, timestamp: now - 300_001 });
-    expect((await webhookErrorOf(receiver().receive(stale))).code).toBe('timestamp_too_old');
-    const future = signHubSpotRequest({ secret, url, events, timestamp: now + 300_001 });
-    expect((await webhookErrorOf(receiver().receive(future))).code).toBe('timestamp_in_future');
     const edge = signHubSpotRequest({ secret, url, events, timestamp: now - 300_000 });
     expect((await receiver().receive(edge)).type).toBe('event');
   });
 
-  it('accepts any secret of a rotation', async () => {
-    const request = signHubSpotRequest({ secret: 'old', url, events, timestamp: now });
-    expect((await receiver({ secret: ['old', secret] }).receive(request)).type).toBe('event');
-  });
-
-  it('rejects missing, duplicated and malformed headers', async () => {
+  it('rejects a repeated v3 signature and a timestamp not in milliseconds since the epoch', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const signature = request.headers['x-hubspot-signature-v3'] as string;
-    const cases: [Record<string, string | string[] | undefined>, string][] = [
-      [{ 'x-hubspot-request-timestamp': undefined }, 'missing_header'],
-      [{ 'x-hubspot-signature-v3': [signature, signature] }, 'duplicate_header'],
-      [{ 'x-hubspot-request-timestamp': '2024-01-01' }, 'malformed_header'],
-      [{ 'x-hubspot-signature-v3': '#' }, 'malformed_signature'],
-    ];
-    for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
-    }
+    const twice = withHeaders(request, { 'x-hubspot-signature-v3': [signature, signature] });
+    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
+    const dated = withHeaders(request, { 'x-hubspot-request-timestamp': '2024-01-01' });
+    expect((await webhookErrorOf(receiver().receive(dated))).code).toBe('malformed_header');
   });
 
   it('reports a body without subscriptionType', async () => {
