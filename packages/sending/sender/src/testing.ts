@@ -6,13 +6,20 @@
  * describeSenderStore('sqlite', async () => createSqliteStore({ path: ':memory:' }));
  * ```
  *
- * The queue half runs when the store is also a `DeliveryQueue` (or pass `queue: false`).
+ * The queue half runs when the store is also a `DeliveryQueue` (or pass `queue: false`); every
+ * queue, the stores that are one and external ones, also runs `describeDeliveryQueue`.
  * Needs vitest (an optional peer dependency of this subpath).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from './ids.js';
 import type { DeliveryQueue, SenderStore } from './store.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
+
+export {
+  type DeliveryQueueSuiteOptions,
+  describeDeliveryQueue,
+  type QueueUnderTest,
+} from './queue-conformance.js';
 
 export interface SenderStoreSuiteOptions {
   /** Run the queue tests; default: when the store is its own queue (`store.queue`). */

@@ -1,0 +1,21 @@
+import { describeDeliveryQueue } from '@hookwire/sender/testing';
+import { createPostgresStore } from '@hookwire/store-postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
+
+let release: () => Promise<void>;
+beforeAll(async () => {
+  release = await usePostgres();
+}, 130_000);
+afterAll(async () => {
+  await dropTestSchemas();
+  await release();
+});
+
+// Two stores on one schema: two worker processes claiming from the same delivery rows.
+describeDeliveryQueue('postgres store', async () => {
+  const schema = freshSchema();
+  const store = await createPostgresStore({ connectionString: DATABASE_URL, schema, max: 2 });
+  const second = await createPostgresStore({ connectionString: DATABASE_URL, schema, max: 2 });
+  return { store, queue: store.queue, second };
+});
