@@ -1,109 +1,12 @@
-import type { Server } from 'node:http';
-import type { RequestHandler, WebhookHub } from '@hookwire/core';
-import { createSender, type Sender } from '@hookwire/sender';
-import { createApp } from './app.js';
-import { DEV_API_TOKEN, type DemoConfig, OPERATOR_TENANT } from './config.js';
-import { createManagement } from './management.js';
-import { createReceivers, DemoSecrets } from './receivers.js';
-import { republishReceived } from './republish.js';
-import { openBackend } from './store.js';
-import { servedHub } from './webhooks.js';
+import { type RunningServer, type ServerConfig, startServer } from '@hookwire/server';
 
-export interface RunningDemo {
-  server: Server;
-  sender: Sender;
-  hub?: WebhookHub;
-  /** The management API as mounted at /api (tests call it without a socket). */
-  api?: RequestHandler;
-  /** The port actually bound (PORT=0 picks a free one). */
-  port: number;
-  close(): Promise<void>;
-}
+export type RunningDemo = RunningServer;
 
-/** Wires the demo from its configuration and starts listening; `close()` stops everything. */
-export async function startDemo(
-  config: DemoConfig,
+/** The demo is @hookwire/server as it is: the same wiring `hookwire serve` runs. */
+export function startDemo(
+  config: ServerConfig,
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = (line) => console.log(`[hookwire-demo] ${line}`),
 ): Promise<RunningDemo> {
-  const backend = await openBackend(config);
-  const sender = createSender({
-    store: backend.store,
-    ...(backend.queue ? { queue: backend.queue } : {}),
-    allowPrivateNetwork: config.allowPrivateNetwork,
-    retrySchedule: config.retrySchedule,
-    onDeliverySucceeded: ({ delivery }) =>
-      log(`delivered ${delivery.eventType} ${delivery.eventId} to ${delivery.subscriptionId}`),
-    onDeliveryFailed: ({ delivery }) =>
-      log(`delivery ${delivery.id} failed for good after ${delivery.attempts} attempts`),
-    onSubscriptionDisabled: ({ subscription }) =>
-      log(`subscription ${subscription.id} disabled: ${subscription.disabledReason ?? 'no reason'}`),
-  });
-
-  const serveHttp = config.role !== 'worker';
-  const secrets = new DemoSecrets(env);
-  const hub = serveHttp
-    ? createReceivers(secrets, env.HOOKWIRE_PUBLIC_URL ?? `http://localhost:${config.port}`)
-    : undefined;
-  if (hub) republishReceived(hub, sender, log);
-  const api = serveHttp ? createManagement(sender, config.apiTokens, config.operatorToken, log) : undefined;
-
-  let ready = false;
-  const app = createApp({
-    ...(hub ? { webhooks: servedHub(hub, log) } : {}),
-    ...(api ? { api } : {}),
-    ready: () => ready,
-    log,
-  });
-  if (config.role !== 'api') await sender.start();
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, () => resolve(listening));
-    listening.once('error', reject);
-  });
-  // A client that trickles its headers or body is cut off instead of holding a socket for minutes.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 60_000;
-  ready = true;
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-
-  log(`role ${config.role}, ${backend.describe}, listening on http://localhost:${port}`);
-  if (hub)
-    log(`receivers (${hub.names.length}): /webhooks/<provider>, e.g. /webhooks/github, /webhooks/stripe`);
-  if (api) log('management API: /api (Authorization: Bearer <token>)');
-  if (config.devToken) {
-    log(`development API token: ${DEV_API_TOKEN} (tenant "dev"); set HOOKWIRE_API_TOKENS in production`);
-  }
-  if (api && config.devOperatorToken) {
-    log(
-      `development operator token: ${config.operatorToken} (tenant "${OPERATOR_TENANT}", every tenant); set HOOKWIRE_OPERATOR_TOKEN in production`,
-    );
-  }
-  if (hub)
-    log(
-      `received webhooks are republished to the operator's subscriptions only (tenant "${OPERATOR_TENANT}")${config.operatorToken === undefined ? '; set HOOKWIRE_OPERATOR_TOKEN to subscribe to them' : ''}`,
-    );
-  if (secrets.defaulted.length > 0) {
-    log(
-      `${secrets.defaulted.length} receiver settings use development values (dev-<provider>-secret, see apps/demo/README.md); set ${secrets.defaulted[0]} and the like in production`,
-    );
-  }
-  for (const note of secrets.notes) log(note);
-  if (config.allowPrivateNetwork)
-    log('HOOKWIRE_ALLOW_PRIVATE_NETWORK=true: deliveries may reach private addresses');
-
-  return {
-    server,
-    sender,
-    ...(hub ? { hub } : {}),
-    ...(api ? { api } : {}),
-    port,
-    async close() {
-      ready = false;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await sender.close();
-    },
-  };
+  return startServer(config, env, log);
 }

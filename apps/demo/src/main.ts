@@ -1,4 +1,4 @@
-import { readConfig } from './config.js';
+import { readConfig } from '@hookwire/server';
 import { startDemo } from './demo.js';
 
 async function main(): Promise<void> {

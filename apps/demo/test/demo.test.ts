@@ -1,7 +1,7 @@
 import { signGitHubRequest } from '@hookwire/github/testing';
+import { devSecret } from '@hookwire/server';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devSecret } from '../src/receivers.js';
 import { OPERATOR_TOKEN, post, startTestDemo, TENANT_TOKENS, type TestDemo, waitFor } from './support.js';
 
 let t: TestDemo;

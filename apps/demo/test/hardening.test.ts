@@ -1,9 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { signGitHubRequest } from '@hookwire/github/testing';
+import { devSecret, readConfig } from '@hookwire/server';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { devSecret } from '../src/receivers.js';
 import { OPERATOR_TOKEN, post, startTestDemo, TENANT_TOKENS, type TestDemo, waitFor } from './support.js';
 
 // Issue 10, item by item, over HTTP against the running demo.

@@ -3,7 +3,7 @@ import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
 import { oneLine } from './log.js';
 
 export const PRIVATE_NETWORK_HINT =
-  'To let webhooks reach loopback and private addresses in local development (never in production), start the demo with HOOKWIRE_ALLOW_PRIVATE_NETWORK=true.';
+  'To let webhooks reach loopback and private addresses in local development (never in production), start the server with HOOKWIRE_ALLOW_PRIVATE_NETWORK=true.';
 
 /**
  * The management API: tenant bearer tokens each act for one tenant; the operator token (when set)

@@ -1,5 +1,5 @@
 import type { DeliveryQueue, SenderStore } from '@hookwire/sender';
-import type { DemoConfig } from './config.js';
+import type { ServerConfig } from './config.js';
 
 export interface Backend {
   store: SenderStore;
@@ -10,7 +10,7 @@ export interface Backend {
 const isPostgres = (database: string) => /^postgres(ql)?:\/\//.test(database);
 
 /** SQLite for a file path (the embedded default), PostgreSQL for a `postgres://` URL, BullMQ when Redis is set. */
-export async function openBackend(config: DemoConfig): Promise<Backend> {
+export async function openBackend(config: ServerConfig): Promise<Backend> {
   if (isPostgres(config.database)) return openPostgres(config);
   if (config.redisUrl) {
     throw new Error(
@@ -26,7 +26,7 @@ export async function openBackend(config: DemoConfig): Promise<Backend> {
  * With HOOKWIRE_REDIS_URL, deliveries are queued in BullMQ; without it, PostgreSQL is the queue.
  * `api` and `worker` processes build the same pair; only workers call `sender.start()`.
  */
-async function openPostgres(config: DemoConfig): Promise<Backend> {
+async function openPostgres(config: ServerConfig): Promise<Backend> {
   const { createPostgresStore } = await import('@hookwire/store-postgres');
   // `?schema=name` picks the schema (default `hookwire`): several deployments can share a database.
   const url = new URL(config.database);

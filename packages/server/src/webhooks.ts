@@ -10,7 +10,7 @@ import { oneLine } from './log.js';
 import { UnpublishableEventError } from './republish.js';
 
 /**
- * The hub as the demo serves it: a webhook the demo cannot republish is answered 400 with the
+ * The hub as the server serves it: a webhook the server cannot republish is answered 400 with the
  * reason (the provider would retry a 500 forever), and every other 5xx is logged once, on one line,
  * with its cause. Verification failures (4xx) are answered and never logged.
  */

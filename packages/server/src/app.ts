@@ -12,7 +12,7 @@ export interface AppParts {
   log: (line: string) => void;
 }
 
-/** The demo's HTTP surface: /healthz, the receivers at /webhooks, the management API at /api. */
+/** The server's HTTP surface: /healthz, the receivers at /webhooks, the management API at /api. */
 export function createApp(parts: AppParts): Express {
   const { log } = parts;
   // What a handler did not answer itself (a body that failed to arrive, …): 5xx logged on one line.

@@ -3,7 +3,7 @@ import { parseApiTokens } from '@hookwire/sender';
 
 export type Role = 'all' | 'api' | 'worker';
 
-export interface DemoConfig {
+export interface ServerConfig {
   port: number;
   /** A file path (SQLite) or a `postgres://` URL. */
   database: string;
@@ -23,11 +23,11 @@ export interface DemoConfig {
 
 export const DEV_API_TOKEN = 'dev-token';
 export const DEV_OPERATOR_TOKEN = 'dev-operator-token';
-/** The tenant the demo republishes received webhooks under, and the operator acts as. */
+/** The tenant the server republishes received webhooks under, and the operator acts as. */
 export const OPERATOR_TENANT = 'operator';
 
 /** Reads the environment variables of DESIGN.md; a wrong value stops the start with a clear message. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number; got "${env.PORT}".`);

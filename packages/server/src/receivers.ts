@@ -70,10 +70,10 @@ import { zoom } from '@hookwire/zoom';
 
 /**
  * Configuration from `HOOKWIRE_<PROVIDER>_<NAME>` variables, falling back to development values
- * that the start-up banner lists, so the demo runs out of the box and the README's examples can
+ * that the start-up banner lists, so the server runs out of the box and the README's examples can
  * sign requests with the documented development secrets.
  */
-export class DemoSecrets {
+export class ReceiverSecrets {
   readonly defaulted: string[] = [];
   readonly notes: string[] = [];
   constructor(private readonly env: NodeJS.ProcessEnv) {}
@@ -102,10 +102,10 @@ export const devSecret = (provider: string) => `dev-${provider}-secret`;
 export const DEV_STANDARD_SECRET = 'whsec_ZGV2LXN0YW5kYXJkLXdlYmhvb2tzLXNlY3JldC0zMmI=';
 
 /**
- * Every receiver the demo mounts at `/webhooks/:provider/:id?`, each dropping a delivery id it has
+ * Every receiver the server mounts at `/webhooks/:provider/:id?`, each dropping a delivery id it has
  * already handled (one in-memory store shared by all; keys carry the provider).
  */
-export function createReceivers(secrets: DemoSecrets, publicBaseUrl: string): WebhookHub {
+export function createReceivers(secrets: ReceiverSecrets, publicBaseUrl: string): WebhookHub {
   const dedupe = createMemoryDedupeStore();
   const s = (provider: string) => secrets.secret(provider);
   const code = (provider: string) => secrets.code(provider);
@@ -202,17 +202,17 @@ function withDedupe(receivers: Record<string, Receiver<any, any>>, dedupe: Dedup
   );
 }
 
-// Asymmetric providers: without a configured key the demo makes a throw-away one, so the route
+// Asymmetric providers: without a configured key the server makes a throw-away one, so the route
 // exists; real deliveries verify once HOOKWIRE_<PROVIDER>_PUBLIC_KEY is set.
-function publicKeyOf(secrets: DemoSecrets, provider: string, generate: () => string): string {
+function publicKeyOf(secrets: ReceiverSecrets, provider: string, generate: () => string): string {
   const key = secrets.get(provider, 'public_key', '');
   if (key) return key;
   secrets.notes.push(`${provider}: no HOOKWIRE_${provider.toUpperCase()}_PUBLIC_KEY, using a generated key`);
   return generate();
 }
 
-function plaidReceiver(secrets: DemoSecrets) {
-  const dev = generatePlaidTestKey('hookwire-demo');
+function plaidReceiver(secrets: ReceiverSecrets) {
+  const dev = generatePlaidTestKey('hookwire-server');
   secrets.notes.push(
     'plaid: verification keys come from a generated development key; supply getVerificationKey in production',
   );
