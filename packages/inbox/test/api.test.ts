@@ -164,3 +164,37 @@ describe('retention', () => {
     expect((await inbox.list()).items.map((e) => e.status)).toEqual(['dead']);
   });
 });
+
+describe('bad requests', () => {
+  it('refuses malformed or forged requests with 4xx and stores none of them', async () => {
+    const { hmacHex } = await import('@hookwire/core');
+    const inbox = createInbox({ hub: testHub(), store: createMemoryInboxStore(), logger: silent });
+    const good = issueOpened(1);
+    const url = 'https://example.com/webhooks/github';
+    const signed = (body: string) => ({
+      'x-hub-signature-256': `sha256=${hmacHex('sha256', 'gh-test-secret', body)}`,
+    });
+    const variants = [
+      { ...good, url, method: 'GET' },
+      { ...good, url, method: 'PUT' },
+      { ...good, url, headers: { ...good.headers, 'x-hub-signature-256': 'sha256=' } },
+      { ...good, url, headers: { ...good.headers, 'x-hub-signature-256': 'sha1=00' } },
+      { ...good, url, headers: { ...good.headers, 'x-hub-signature-256': ['sha256=aa', 'sha256=bb'] } },
+      { ...good, url, headers: { ...good.headers, 'x-github-event': undefined } },
+      { ...good, url, body: new Uint8Array() },
+      { ...good, url, body: Buffer.from('{not json'), headers: { ...good.headers, ...signed('{not json') } },
+      { ...good, url: 'https://example.com/webhooks/unknown' },
+    ];
+    for (const request of variants) {
+      const answer = await inbox.handle(request as typeof good);
+      expect(
+        answer.status,
+        `${request.method} ${Buffer.from(request.body).toString().slice(0, 20)}`,
+      ).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+    }
+    expect((await inbox.list()).items).toEqual([]);
+    expect((await inbox.handle({ ...good, url })).status).toBe(200);
+    expect((await inbox.list()).items).toHaveLength(1);
+  });
+});
