@@ -48,7 +48,7 @@ export interface ReceiverDescription<TSecret = string> {
   /** Names one of several schemes of a provider, e.g. `signing token`, in the describe title. */
   variant?: string;
   /** Builds a receiver, e.g. `(options) => github(options)`. */
-  create(options: ReceiverTestOptions<TSecret>): ReceiverUnderTest;
+  create(options: NoInfer<ReceiverTestOptions<TSecret>>): ReceiverUnderTest;
   /** Signs a valid request, e.g. `({ secret }) => signGitHubRequest({ secret, event: 'push', payload })`. */
   sign(input: SignTestInput<TSecret>): WebhookRequest | Promise<WebhookRequest>;
   /** The secret receivers are built with and another one (default: two 44-character strings). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
-import { webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { twilio } from '@hookwire/twilio';
 import { signTwilioRequest } from '@hookwire/twilio/testing';
 import twilioSdk from 'twilio';
@@ -31,6 +31,24 @@ const sdkParams = {
   To: '+18005551212',
 };
 const sdkUrl = 'https://mycompany.com/myapp.php?foo=1&bar=2';
+
+describeReceiver({
+  provider: 'twilio',
+  create: twilio,
+  sign: ({ secret, method }) =>
+    signTwilioRequest({
+      secret,
+      url: 'https://hooks.example.com/twilio',
+      params: { MessageSid: 'SM1', SmsStatus: 'received', Body: 'hi' },
+      method: method as 'POST' | 'GET',
+      idempotencyToken: 't-1',
+    }),
+  event: { name: 'message.received', id: 't-1' },
+  signatureHeaders: ['X-Twilio-Signature'],
+  malformedSignature: { value: '%%%' },
+  methods: ['POST', 'GET'],
+  deliveryId: true,
+});
 
 describe('twilio receiver: published vectors', () => {
   it("verifies the example of Twilio's security docs", async () => {
@@ -210,17 +228,6 @@ describe('twilio receiver: events and responses', () => {
     expect(event?.meta.callSid).toBe('CA9');
   });
 
-  it('reads GET webhooks from the query string (the signed URL)', async () => {
-    const request = signTwilioRequest({
-      secret: token,
-      url,
-      method: 'GET',
-      params: { CallSid: 'CA1', CallStatus: 'ringing' },
-    });
-    const event = await accepts(request);
-    expect(event?.name).toBe('call.ringing');
-  });
-
   it('answers with the TwiML a handler returns, or an empty Response', async () => {
     const receiver = twilio({ secret: token });
     const params = { MessageSid: 'SM1', SmsStatus: 'received', Body: 'ping' };
@@ -255,51 +262,22 @@ describe('twilio receiver: rejections', () => {
   const url = 'https://hooks.example.com/twilio';
   const params = { MessageSid: 'SM1', SmsStatus: 'received', Body: 'hi' };
 
-  it('rejects tampered parameters, a changed URL and the wrong token, without leaking either', async () => {
+  it('rejects a changed URL (it is signed), revealing no expected signature', async () => {
     const request = signTwilioRequest({ secret: token, url, params });
-    const tampered = {
-      ...request,
-      body: Buffer.from(new URLSearchParams({ ...params, Body: 'evil' }).toString()),
-    };
-    expect((await webhookErrorOf(twilio({ secret: token }).receive(tampered))).code).toBe(
-      'signature_mismatch',
-    );
     const moved = { ...request, url: `${url}?extra=1` };
     expect((await webhookErrorOf(twilio({ secret: token }).receive(moved))).code).toBe('signature_mismatch');
     const response = await twilio({ secret: 'other token' }).handle(request);
-    expect(response.status).toBe(401);
-    expect(String(response.body)).not.toContain('other token');
     expect(String(response.body)).not.toContain(
       hmacBase64('sha1', 'other token', `${url}BodyhiMessageSidSM1SmsStatusreceived`),
     );
   });
 
-  it('accepts the primary and the secondary Auth Token', async () => {
-    const receiver = twilio({ secret: ['new token', token] });
-    await accepts(signTwilioRequest({ secret: token, url, params }), { secret: ['new token', token] });
-    expect((await receiver.receive(signTwilioRequest({ secret: 'new token', url, params }))).type).toBe(
-      'event',
+  it('takes a short signature for a mismatch, refuses a body the signature cannot cover, and a malformed JSON body', async () => {
+    const short = signTwilioRequest({ secret: token, url, params });
+    const headers = { ...short.headers, 'x-twilio-signature': 'AAAA' };
+    expect((await webhookErrorOf(twilio({ secret: token }).receive({ ...short, headers }))).code).toBe(
+      'signature_mismatch',
     );
-  });
-
-  it('rejects a missing, duplicated or malformed signature header', async () => {
-    const request = signTwilioRequest({ secret: token, url, params });
-    const signature = request.headers['x-twilio-signature'] as string;
-    const cases: [string | string[] | undefined, string][] = [
-      [undefined, 'missing_header'],
-      [[signature, signature], 'duplicate_header'],
-      ['%%%', 'malformed_signature'],
-      ['AAAA', 'signature_mismatch'],
-    ];
-    for (const [value, code] of cases) {
-      const headers = { ...request.headers, 'x-twilio-signature': value };
-      expect((await webhookErrorOf(twilio({ secret: token }).receive({ ...request, headers }))).code).toBe(
-        code,
-      );
-    }
-  });
-
-  it('refuses a body the signature cannot cover, and a malformed JSON body', async () => {
     const request = signTwilioRequest({ secret: token, url, params });
     const asJson = {
       ...request,
