@@ -41,11 +41,11 @@ const acme = defineProvider<SecretReceiverOptions, { secrets: string[] }>({
   }),
 });
 
-const body = '{"thing":1}';
+const sample = '{"thing":1}';
 describeReceiver({
   provider: 'acme',
   create: acme,
-  sign: ({ secret, timestamp }) =>
+  sign: ({ secret, timestamp, body = sample }) =>
     createWebhookRequest({
       body,
       headers: {
@@ -54,7 +54,8 @@ describeReceiver({
         'x-acme-signature': hmacHex('sha256', secret, `${timestamp}.`, body),
       },
     }),
-  event: { name: 'thing.done', id: 'd-1' },
+  event: { name: 'thing.done', id: 'd-1', payload: { thing: 1 } },
+  malformedBodies: ['{"thing":', 'not json'],
   signatureHeaders: ['X-Acme-Signature', 'X-Acme-Timestamp'],
   malformedSignature: { value: 'zz' },
   timestamp: { tolerance: 300 },

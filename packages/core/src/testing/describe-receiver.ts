@@ -32,6 +32,8 @@ export interface SignTestInput<TSecret> {
   timestamp: number;
   /** One of `methods`. */
   method: string;
+  /** Set in the malformed-body case only: sign these bytes instead of the sample. */
+  body?: string;
 }
 
 export interface HandshakeCase<TSecret> {
@@ -55,8 +57,10 @@ export interface ReceiverDescription<TSecret = string> {
   secrets?: readonly [current: TSecret, other: TSecret];
   /** The pinned clock in Unix seconds (default 1 800 000 000). */
   now?: number;
-  /** What the signed request yields: event name, and delivery id where it is fixed. */
-  event?: { name: string; id?: string };
+  /** What the signed request yields (its first event): name, and id, meta and payload where fixed. */
+  event?: { name: string; id?: string; meta?: Record<string, unknown>; payload?: unknown };
+  /** Bodies that verify but are no event of this provider, each refused with `malformed_body`. */
+  malformedBodies?: readonly string[];
   /**
    * `signature` (default): the body is signed, a wrong secret is `signature_mismatch`. `code`: the
    * secret is the URL's `?code=` (ASP.NET convention). `token`: the secret is sent as is in a
@@ -214,6 +218,17 @@ export function describeReceiver<TSecret = string>(description: ReceiverDescript
         expect(header).not.toBe('');
         const request = await sign();
         await refusal({ ...request, headers: { ...request.headers, [header]: malformed.value } }, code);
+      });
+    }
+
+    const malformedBodies = description.malformedBodies ?? [];
+    if (malformedBodies.length > 0) {
+      it('refuses signed bodies that are no event with malformed_body', async () => {
+        for (const body of malformedBodies) {
+          const request = await sign({ body });
+          expect(Buffer.from(request.body).toString()).toBe(body);
+          await refusal(request, 'malformed_body', 400);
+        }
       });
     }
 
