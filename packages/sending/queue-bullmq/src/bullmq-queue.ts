@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { WebhookConfigError } from '@hookwire/core';
 import type { ClaimOptions, DeliveryLease, DeliveryQueue, SenderStore } from '@hookwire/sender';
 import { type ConnectionOptions, Job, Queue, Worker } from 'bullmq';
 import { toConnection } from './connection.js';
@@ -79,7 +80,8 @@ export class BullmqQueue implements DeliveryQueue {
   private closed = false;
 
   constructor(options: BullmqQueueOptions) {
-    if (!options?.connection) throw new TypeError('createBullmqQueue: the `connection` option is required.');
+    if (!options?.connection)
+      throw new WebhookConfigError('createBullmqQueue: the `connection` option is required.');
     this.connection = toConnection(options.connection);
     this.prefix = options.prefix ?? 'hookwire';
     this.name = options.name ?? 'deliveries';
@@ -96,7 +98,9 @@ export class BullmqQueue implements DeliveryQueue {
     this.queue.on('error', (error) => this.onError(error));
     const limit = options.perSubscriptionConcurrency ?? 10;
     if (!Number.isInteger(limit) || limit < 0) {
-      throw new TypeError('createBullmqQueue: `perSubscriptionConcurrency` must be a whole number ≥ 0.');
+      throw new WebhookConfigError(
+        'createBullmqQueue: `perSubscriptionConcurrency` must be a whole number ≥ 0.',
+      );
     }
     if (limit > 0) {
       this.limiter = new SubscriptionLimiter(

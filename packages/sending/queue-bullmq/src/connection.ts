@@ -1,3 +1,4 @@
+import { WebhookConfigError } from '@hookwire/core';
 import type { ConnectionOptions } from 'bullmq';
 
 /**
@@ -10,16 +11,16 @@ export function toConnection(connection: string | ConnectionOptions): Connection
   try {
     url = new URL(connection);
   } catch {
-    throw new TypeError('createBullmqQueue: `connection` is not a valid redis:// URL.');
+    throw new WebhookConfigError('createBullmqQueue: `connection` is not a valid redis:// URL.');
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new TypeError(
+    throw new WebhookConfigError(
       `createBullmqQueue: \`connection\` must be a redis:// or rediss:// URL, not ${url.protocol}`,
     );
   }
   const db = url.pathname.replace(/^\//, '');
   if (db !== '' && !/^\d+$/.test(db))
-    throw new TypeError('createBullmqQueue: the database in the Redis URL must be a number.');
+    throw new WebhookConfigError('createBullmqQueue: the database in the Redis URL must be a number.');
   return {
     host: url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
     port: url.port ? Number(url.port) : 6379,

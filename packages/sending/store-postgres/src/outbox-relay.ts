@@ -1,5 +1,9 @@
-import { isSenderError, type Sender } from '@hookwire/sender';
+import { isSenderError, type PublishInput } from '@hookwire/sender';
 import pg from 'pg';
+import { DATABASE_NOW_MS } from './statements.js';
+
+/** What the relay hands each entry to: the sender's `publish`, e.g. `(input) => sender.publish(input)`. */
+export type PublishFunction = (input: PublishInput) => Promise<unknown>;
 
 export interface OutboxRelayOptions {
   /** How often the outbox is read without a notification (default 1000 ms). */
@@ -15,7 +19,7 @@ export interface RelayContext extends OutboxRelayOptions {
   ready: Promise<void>;
   schema: string;
   channel: string;
-  sender: Pick<Sender, 'publish'>;
+  publish: PublishFunction;
   onError: (error: unknown) => void;
 }
 
@@ -130,13 +134,12 @@ export class OutboxRelay {
     const claimMs = this.ctx.claimMs ?? 30_000;
     for (;;) {
       if (!this.running) return;
-      const now = Date.now();
       const { rows } = await pool.query<OutboxRow>(
-        `UPDATE ${schema}.outbox o SET claimed_until = $2
-         FROM (SELECT seq FROM ${schema}.outbox WHERE error IS NULL AND claimed_until <= $1
-               ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED) c
+        `UPDATE ${schema}.outbox o SET claimed_until = ${DATABASE_NOW_MS} + $1
+         FROM (SELECT seq FROM ${schema}.outbox WHERE error IS NULL AND claimed_until <= ${DATABASE_NOW_MS}
+               ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED) c
          WHERE o.seq = c.seq RETURNING o.seq, o.id, o.tenant, o.type, o.data`,
-        [now, now + claimMs, batchSize],
+        [claimMs, batchSize],
       );
       if (rows.length === 0) return;
       const done: string[] = [];
@@ -144,7 +147,7 @@ export class OutboxRelay {
       await Promise.all(
         rows.map(async (row) => {
           try {
-            await this.ctx.sender.publish({
+            await this.ctx.publish({
               id: row.id,
               type: row.type,
               data: row.data,

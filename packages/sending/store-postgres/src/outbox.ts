@@ -1,4 +1,5 @@
 import { DEFAULT_TENANT, newId, type PublishInput } from '@hookwire/sender';
+import { DATABASE_NOW_MS } from './statements.js';
 
 /** What `publishWith` needs of the caller's client: a pg `Client` or `PoolClient` inside `BEGIN`. */
 export interface OutboxClient {
@@ -30,10 +31,10 @@ export async function writeOutbox(
   // is kept once; ids are unique per tenant, as event ids are.
   await client.query(
     `WITH o AS (
-       INSERT INTO ${schema}.outbox (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, $5)
+       INSERT INTO ${schema}.outbox (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, ${DATABASE_NOW_MS})
        ON CONFLICT (tenant, id) DO NOTHING RETURNING 1
-     ) SELECT pg_notify($6, '') FROM o`,
-    [id, tenant, input.type, data, Date.now(), channel],
+     ) SELECT pg_notify($5, '') FROM o`,
+    [id, tenant, input.type, data, channel],
   );
   return { id };
 }

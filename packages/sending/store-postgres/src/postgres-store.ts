@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { WebhookConfigError } from '@hookwire/core';
 import type {
   AttemptRecord,
   ClaimOptions,
@@ -12,7 +13,6 @@ import type {
   Page,
   PublishInput,
   RequeueSelector,
-  Sender,
   SenderStore,
   StoredEvent,
   Subscription,
@@ -22,7 +22,7 @@ import type {
 import pg from 'pg';
 import { Batcher } from './batcher.js';
 import { type OutboxClient, writeOutbox } from './outbox.js';
-import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+import { OutboxRelay, type OutboxRelayOptions, type PublishFunction } from './outbox-relay.js';
 import { type PruneResult, prune } from './retention.js';
 import {
   type AttemptRow,
@@ -36,7 +36,7 @@ import {
   toEvent,
 } from './rows.js';
 import { migrate, quoteSchema } from './schema.js';
-import { type Statements, statements } from './statements.js';
+import { DATABASE_NOW_MS, type Statements, statements } from './statements.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database`; or give `pool`. */
@@ -93,7 +93,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
       this.ownsPool = false;
     } else {
       if (!options.connectionString && !options.poolConfig) {
-        throw new TypeError('createPostgresStore: give `connectionString`, `poolConfig` or `pool`.');
+        throw new WebhookConfigError('createPostgresStore: give `connectionString`, `poolConfig` or `pool`.');
       }
       this.pool = new pg.Pool({
         max: options.max ?? 10,
@@ -114,9 +114,9 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     const retention = options.retention;
     if (retention) {
       if (!(retention.maxAgeMs > 0))
-        throw new TypeError('createPostgresStore: `retention.maxAgeMs` must be > 0.');
+        throw new WebhookConfigError('createPostgresStore: `retention.maxAgeMs` must be > 0.');
       const run = () =>
-        void this.prune(Date.now() - retention.maxAgeMs).catch((error) => {
+        void this.pruneOlderThan(retention.maxAgeMs).catch((error) => {
           if (!this.closed) this.onError(error);
         });
       this.retentionTimer = setInterval(run, retention.intervalMs ?? 3_600_000);
@@ -436,14 +436,22 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     return writeOutbox(client, quoteSchema(this.schema), this.outboxChannel, input);
   }
 
-  /** Moves committed outbox entries into `sender.publish`; run it in one or more processes. */
-  startOutboxRelay(sender: Pick<Sender, 'publish'>, options: OutboxRelayOptions = {}): OutboxRelay {
+  /**
+   * Hands committed outbox entries to `publish` (`(input) => sender.publish(input)`); run it in one
+   * or more processes.
+   */
+  startOutboxRelay(publish: PublishFunction, options: OutboxRelayOptions = {}): OutboxRelay {
+    if (typeof publish !== 'function') {
+      throw new WebhookConfigError(
+        'startOutboxRelay takes the publish function, e.g. store.startOutboxRelay((input) => sender.publish(input)).',
+      );
+    }
     const relay = new OutboxRelay({
       pool: this.pool,
       ready: this.ready,
       schema: quoteSchema(this.schema),
       channel: this.outboxChannel,
-      sender,
+      publish,
       onError: this.onError,
       ...options,
     });
@@ -464,6 +472,15 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
   async prune(before: number): Promise<PruneResult> {
     await this.ready;
     return prune(this.pool, quoteSchema(this.schema), before);
+  }
+
+  /** The scheduled retention: what is older than `maxAgeMs` by the database's clock. */
+  private async pruneOlderThan(maxAgeMs: number): Promise<PruneResult> {
+    await this.ready;
+    const { rows } = await this.pool.query<{ before: string }>(`SELECT ${DATABASE_NOW_MS} - $1 AS before`, [
+      maxAgeMs,
+    ]);
+    return this.prune(Number(rows[0]!.before));
   }
 
   /** Stops the relays and the retention timer; closes the pool when the store created it. */

@@ -1,5 +1,12 @@
 import { DELIVERY_COLUMNS } from './rows.js';
 
+/**
+ * The database's clock in ms, for the store's own background work (outbox claims and entry times,
+ * scheduled retention): one clock for every process that shares the database. The methods of the
+ * store contract never read a clock; the sender passes them its time.
+ */
+export const DATABASE_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
+
 // A pending delivery whose lease has not expired is in flight: requeueing it would send it twice.
 const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > $2)`;
 

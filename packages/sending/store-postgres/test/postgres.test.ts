@@ -183,7 +183,7 @@ describe('outbox: publishing inside the application transaction', () => {
     await sender.start();
     await sender.createSubscription({ url: subscriberUrl, events: ['order.*'] });
     // A poll interval far beyond the test: only the commit's notification can wake the relay.
-    store.startOutboxRelay(sender, { pollIntervalMs: 600_000 });
+    store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 600_000 });
     await waitFor(
       async () => {
         const { rows } = await store.pool.query(`SELECT 1 FROM pg_stat_activity WHERE query = $1`, [
@@ -220,7 +220,7 @@ describe('outbox: publishing inside the application transaction', () => {
     const sender = senderOn(store);
     await sender.start();
     await sender.createSubscription({ url: subscriberUrl, events: ['order.*'] });
-    const relay = store.startOutboxRelay(sender, { pollIntervalMs: 50 });
+    const relay = store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 50 });
     let eventId = '';
     await withTransaction(store, async (client) => {
       await client.query(`INSERT INTO "${store.schema}".orders (id) VALUES ('ord_2')`);
@@ -251,8 +251,8 @@ describe('outbox: publishing inside the application transaction', () => {
       await store.publishWith(client, { type: 'order.created', data: { i: 0 }, id: ids[0]! });
       await client.query('COMMIT');
     });
-    store.startOutboxRelay(sender, { pollIntervalMs: 50, batchSize: 7 });
-    store.startOutboxRelay(sender, { pollIntervalMs: 50, batchSize: 7 });
+    store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 50, batchSize: 7 });
+    store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 50, batchSize: 7 });
     await waitFor(
       async () =>
         (await store.pool.query(`SELECT count(*)::int AS n FROM "${store.schema}".events`)).rows[0].n === 30,
@@ -280,7 +280,7 @@ describe('outbox: publishing inside the application transaction', () => {
       good = (await store.publishWith(client, { type: 'order.created', data: {} })).id;
       await client.query('COMMIT');
     });
-    await relayStore.startOutboxRelay(sender, { pollIntervalMs: 50 }).wake();
+    await relayStore.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 50 }).wake();
     await waitFor(async () => (await store.getEvent(good, 'default')) !== undefined, 5000, 'the valid entry');
     const { rows } = await store.pool.query(`SELECT type, error FROM "${store.schema}".outbox`);
     expect(rows).toEqual([{ type: 'order.unknown', error: expect.stringMatching(/^unknown_event_type: /) }]);
@@ -337,5 +337,28 @@ describe('retention', () => {
     expect(await store.listAttempts(oldPending.delivery.id)).toEqual([]);
     expect(await store.listAttempts(recent.delivery.id)).toHaveLength(1);
     expect(await store.prune(T0 - 7 * DAY)).toEqual({ attempts: 0, deliveries: 0, events: 0, outbox: 0 });
+  });
+  it('prunes on a schedule by the database clock (the store reads none of its own)', async () => {
+    const schema = freshSchema();
+    const store = await createPostgresStore({
+      connectionString: DATABASE_URL,
+      schema,
+      max: 2,
+      retention: { maxAgeMs: 3_600_000, intervalMs: 50 },
+    });
+    closers.push(() => store.close());
+    const subscription = makeSubscription();
+    await store.insertSubscription(subscription);
+    // Created at T0 (2023): far older than an hour by the database's clock; the recent one is not.
+    const old = makeEvent({ createdAt: T0 });
+    const recent = makeEvent({ createdAt: Date.now() });
+    await store.insertEvent(old, [makeDelivery(old, subscription, { status: 'succeeded' })]);
+    await store.insertEvent(recent, [makeDelivery(recent, subscription, { status: 'succeeded' })]);
+    await waitFor(
+      async () => (await store.getEvent(old.id, old.tenant)) === undefined,
+      10_000,
+      'the old event pruned',
+    );
+    expect(await store.getEvent(recent.id, recent.tenant)).toEqual(recent);
   });
 });

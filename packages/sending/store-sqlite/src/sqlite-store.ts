@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { WebhookConfigError } from '@hookwire/core';
 import type {
   AttemptRecord,
   ClaimOptions,
@@ -75,7 +76,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     if (options.database) this.db = options.database;
     else {
       const path = options.path;
-      if (!path) throw new TypeError('createSqliteStore: give `path` (a file, or ":memory:") or `database`.');
+      if (!path)
+        throw new WebhookConfigError('createSqliteStore: give `path` (a file, or ":memory:") or `database`.');
       if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
     }
