@@ -1,7 +1,7 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver } from '@hookwire/core/testing';
 import { Webhook } from 'coinbase-commerce-node';
 import { describe, expect, it } from 'vitest';
 
@@ -31,11 +31,12 @@ const signed = (overrides: Partial<Parameters<typeof signCoinbaseCommerceRequest
 describeReceiver({
   provider: 'coinbase-commerce',
   create: coinbaseCommerce,
-  sign: ({ secret }) => signed({ secret }),
+  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
   event: { name: 'charge:confirmed', id: '24934862-d980-46cb-9402-43c81b0cdba6' },
   signatureHeaders: ['X-CC-Webhook-Signature'],
   malformedSignature: { value: 'g'.repeat(64) },
   deliveryId: true,
+  malformedBodies: ['{', '{"id":1}', '{"event":{"type":"charge:created"}}'],
 });
 
 describe('coinbaseCommerce receiver', () => {
@@ -57,14 +58,6 @@ describe('coinbaseCommerce receiver', () => {
       scheduledFor: '2017-01-31T20:50:02Z',
     });
     expect(result.event.payload).toEqual(JSON.parse(body));
-  });
-
-  it('reports a signed body that is not an event delivery', async () => {
-    for (const bad of ['{', '{"id":1}', '{"event":{"type":"charge:created"}}']) {
-      expect((await webhookErrorOf(coinbaseCommerce({ secret }).receive(signed({ body: bad })))).code).toBe(
-        'malformed_body',
-      );
-    }
   });
 
   it('signs requests for handler tests, with charge:* wildcards', async () => {

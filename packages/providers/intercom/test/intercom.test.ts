@@ -22,11 +22,12 @@ const signed = (overrides: Partial<Parameters<typeof signIntercomRequest>[0]> = 
 describeReceiver({
   provider: 'intercom',
   create: intercom,
-  sign: ({ secret }) => signed({ secret }),
+  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
   event: { name: 'user.created', id: 'notif_78c122d0-23ba-11e4-9464-79b01267cc2e' },
   signatureHeaders: ['X-Hub-Signature'],
   malformedSignature: { value: 'sha1=xyz' },
   deliveryId: true,
+  malformedBodies: ['{', '{"id":"notif_1"}', '{"topic":"ping"}'],
 });
 
 describe('intercom receiver', () => {
@@ -63,14 +64,6 @@ describe('intercom receiver', () => {
         intercom({ secret }).receive(withHeaders(request, { 'x-hub-signature': value })),
       );
       expect(error.code).toBe('malformed_signature');
-    }
-  });
-
-  it('reports a signed body without a topic or id', async () => {
-    for (const bad of ['{', '{"id":"notif_1"}', '{"topic":"ping"}']) {
-      expect((await webhookErrorOf(intercom({ secret }).receive(signed({ body: bad })))).code).toBe(
-        'malformed_body',
-      );
     }
   });
 });

@@ -22,11 +22,13 @@ const body = JSON.stringify(created);
 describeReceiver({
   provider: 'jira',
   create: jira,
-  sign: ({ secret }) => signJiraRequest({ secret, body, identifier: '1143242343' }),
+  sign: ({ secret, body: signedBody = body }) =>
+    signJiraRequest({ secret, body: signedBody, identifier: '1143242343' }),
   event: { name: 'jira:issue_created', id: '1143242343' },
   signatureHeaders: ['X-Hub-Signature'],
   malformedSignature: { value: 'sha256=zz' },
   deliveryId: true,
+  malformedBodies: ['{"webhookEvent":', '{"timestamp":1}'],
 });
 
 describe('jira receiver', () => {
@@ -76,13 +78,6 @@ describe('jira receiver', () => {
     const result = await jira({ secret }).receive(request);
     expect(result.type === 'event' && result.event.id).toBeUndefined();
     expect(result.type === 'event' && result.event.meta.retry).toBe(0);
-  });
-
-  it('reports signed bodies without webhookEvent', async () => {
-    for (const bad of ['{"webhookEvent":', '{"timestamp":1}']) {
-      const error = await webhookErrorOf(jira({ secret }).receive(signJiraRequest({ secret, body: bad })));
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('checks the secret at construction', () => {

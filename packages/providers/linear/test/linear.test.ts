@@ -26,13 +26,14 @@ const signed = (overrides: Partial<Parameters<typeof signLinearRequest>[0]> = {}
 describeReceiver({
   provider: 'linear',
   create: linear,
-  sign: ({ secret, timestamp }) => signed({ secret, body: bodyAt(timestamp * 1000) }),
+  sign: ({ secret, timestamp, body = bodyAt(timestamp * 1000) }) => signed({ secret, body }),
   now: ts / 1000,
   event: { name: 'Issue.create', id: 'd-1' },
   signatureHeaders: ['Linear-Signature'],
   malformedSignature: { value: 'sha256=abc' },
   timestamp: { tolerance: 60 },
   deliveryId: true,
+  malformedBodies: ['{', JSON.stringify({ action: 'create', webhookTimestamp: ts })],
 });
 
 describe('linear receiver', () => {
@@ -77,15 +78,6 @@ describe('linear receiver', () => {
     for (const value of [undefined, String(ts), null]) {
       const error = await webhookErrorOf(linear({ secret, now }).receive(signed({ body: bodyAt(value) })));
       expect(error.code).toBe('malformed_body');
-    }
-  });
-
-  it('reports a signed body that is not JSON or has no type', async () => {
-    const noType = JSON.stringify({ action: 'create', webhookTimestamp: ts });
-    for (const bad of ['{', noType]) {
-      expect((await webhookErrorOf(linear({ secret, now }).receive(signed({ body: bad })))).code).toBe(
-        'malformed_body',
-      );
     }
   });
 

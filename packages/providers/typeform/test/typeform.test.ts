@@ -21,11 +21,12 @@ const signed = (overrides: Partial<Parameters<typeof signTypeformRequest>[0]> = 
 describeReceiver({
   provider: 'typeform',
   create: typeform,
-  sign: ({ secret }) => signed({ secret }),
+  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
   event: { name: 'form_response', id: '01H8ZJ6QX2' },
   signatureHeaders: ['Typeform-Signature'],
   malformedSignature: { value: 'sha256=***' },
   deliveryId: true,
+  malformedBodies: ['{', '{"event_id":"x"}', '{"event_type":"form_response"}'],
 });
 
 describe('typeform receiver', () => {
@@ -58,14 +59,6 @@ describe('typeform receiver', () => {
     expect((await webhookErrorOf(typeform({ secret }).receive({ ...request, headers }))).code).toBe(
       'malformed_signature',
     );
-  });
-
-  it('reports a signed body without event_type or event_id', async () => {
-    for (const bad of ['{', '{"event_id":"x"}', '{"event_type":"form_response"}']) {
-      expect((await webhookErrorOf(typeform({ secret }).receive(signed({ body: bad })))).code).toBe(
-        'malformed_body',
-      );
-    }
   });
 
   it('signs requests for handler tests', async () => {

@@ -16,11 +16,12 @@ const body = JSON.stringify({
 describeReceiver({
   provider: 'vercel',
   create: vercel,
-  sign: ({ secret }) => signVercelRequest({ secret, body }),
+  sign: ({ secret, body: signedBody = body }) => signVercelRequest({ secret, body: signedBody }),
   event: { name: 'deployment.succeeded', id: 'evt_123' },
   signatureHeaders: ['X-Vercel-Signature'],
   malformedSignature: { value: 'not-hex' },
   deliveryId: true,
+  malformedBodies: ['{"id":', '[]', '{"id":"x"}'],
 });
 
 describe('vercel receiver', () => {
@@ -52,15 +53,6 @@ describe('vercel receiver', () => {
       expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
-    }
-  });
-
-  it('reports a signed body that is not a Vercel event', async () => {
-    for (const bad of ['{"id":', '[]', '{"id":"x"}']) {
-      const error = await webhookErrorOf(
-        vercel({ secret }).receive(signVercelRequest({ secret, body: bad })),
-      );
-      expect(error.code).toBe('malformed_body');
     }
   });
 
