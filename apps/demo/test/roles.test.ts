@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { signGitHubRequest } from '@hookwire/github/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,8 +17,10 @@ const database = `postgres://postgres@127.0.0.1:5432/test?schema=${schema}`;
 // A Redis database of its own keeps these jobs apart from other tests on the same server.
 const redisUrl = 'redis://127.0.0.1:6379/7';
 const token = 'roles-token';
+const operatorToken = 'roles-operator-token';
 
 const children: ChildProcess[] = [];
+const outputs = { api: '', worker: '' };
 let subscriber: Server;
 const received: string[] = [];
 
@@ -30,6 +33,7 @@ function startRole(role: 'api' | 'worker', port: number): Promise<void> {
       HOOKWIRE_DATABASE: database,
       HOOKWIRE_REDIS_URL: redisUrl,
       HOOKWIRE_API_TOKENS: `${token}=acme`,
+      HOOKWIRE_OPERATOR_TOKEN: operatorToken,
       HOOKWIRE_ALLOW_PRIVATE_NETWORK: 'true',
       HOOKWIRE_RETRY_SCHEDULE: '1,1',
     },
@@ -39,9 +43,11 @@ function startRole(role: 'api' | 'worker', port: number): Promise<void> {
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     output += chunk;
+    outputs[role] += chunk;
   });
   child.stderr!.on('data', (chunk: Buffer) => {
     output += chunk;
+    outputs[role] += chunk;
   });
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
@@ -145,5 +151,42 @@ describe('demo roles on PostgreSQL and Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(received.some((body) => body.includes('ord_roles'))).toBe(true);
+  }, 30_000);
+
+  it('stores a webhook in the api process (inbox) and processes it in the worker (republished, delivered)', async () => {
+    const address = subscriber.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/operator`;
+    const created = await fetch(`http://127.0.0.1:${apiPort}/api/subscriptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url, events: ['github.*'] }),
+    });
+    expect(created.status).toBe(201);
+    const request = signGitHubRequest({
+      secret: 'dev-github-secret',
+      event: 'push',
+      payload: { ref: 'refs/heads/roles' },
+      deliveryId: `roles-${schema}`,
+    });
+    const answered = await fetch(`http://127.0.0.1:${apiPort}/webhooks/github`, {
+      method: 'POST',
+      headers: request.headers as Record<string, string>,
+      body: request.body,
+    });
+    expect(answered.status).toBe(200);
+    const until = Date.now() + 20_000;
+    while (!received.some((body) => body.includes('refs/heads/roles')) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(received.some((body) => body.includes('refs/heads/roles'))).toBe(true);
+    expect(outputs.worker).toContain(`received github github.push (github_roles-${schema})`);
+    expect(outputs.api).not.toContain('received github');
+    const stored = await fetch(`http://127.0.0.1:${apiPort}/api/inbox/events?provider=github`, {
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
+    const page = (await stored.json()) as { items: { deliveryId: string; status: string }[] };
+    expect(page.items).toEqual([
+      expect.objectContaining({ deliveryId: `roles-${schema}`, status: 'processed' }),
+    ]);
   }, 30_000);
 });

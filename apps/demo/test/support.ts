@@ -20,7 +20,7 @@ export interface TestDemo {
   base: string;
   /** Every line the demo logged. */
   log: string[];
-  /** Lines logged since `from` about requests (the worker's delivery lines left out). */
+  /** Lines logged since `from` about requests (the workers' delivery and inbox lines left out). */
   requestLines(from: number): string[];
   /** Every request the local subscriber got; its URL is `subscriberUrl(path)`. */
   received: Received[];
@@ -28,6 +28,9 @@ export interface TestDemo {
   api(path: string, init?: RequestInit, token?: string): Promise<Response>;
   close(): Promise<void>;
 }
+
+/** What the workers log (deliveries, processing of stored webhooks), at any time after a request. */
+const WORKER_LINE = /^(delivered |delivery |received |inbox[: ])/;
 
 /** The demo on port 0 with a temporary SQLite file, a local subscriber and a captured log. */
 export async function startTestDemo(extraEnv: Record<string, string> = {}): Promise<TestDemo> {
@@ -61,7 +64,7 @@ export async function startTestDemo(extraEnv: Record<string, string> = {}): Prom
     demo,
     base,
     log,
-    requestLines: (from) => log.slice(from).filter((line) => !/^deliver(ed|y) /.test(line)),
+    requestLines: (from) => log.slice(from).filter((line) => !WORKER_LINE.test(line)),
     received,
     subscriberUrl: (path) => `http://127.0.0.1:${subscriberPort}${path}`,
     api: (path, init = {}, token = TENANT_TOKENS.acme) =>
@@ -82,6 +85,21 @@ export async function waitFor<T>(find: () => T | undefined, what: string, ms = 1
   const until = Date.now() + ms;
   for (;;) {
     const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Polls an async lookup until it finds something (e.g. a webhook processed by the inbox's workers). */
+export async function eventually<T>(
+  find: () => Promise<T | undefined>,
+  what: string,
+  ms = 10_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const found = await find();
     if (found !== undefined) return found;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));

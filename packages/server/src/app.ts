@@ -8,11 +8,16 @@ export interface AppParts {
   /** The receivers; absent for the `worker` role, which answers only /healthz. */
   webhooks?: RequestHandler;
   api?: RequestHandler;
+  /** The inbox's operations, mounted at /api/inbox (operator only). */
+  inboxApi?: RequestHandler;
   ready: () => boolean;
   log: (line: string) => void;
 }
 
-/** The server's HTTP surface: /healthz, the receivers at /webhooks, the management API at /api. */
+/**
+ * The server's HTTP surface: /healthz, the receivers (through the inbox) at /webhooks, the inbox's
+ * operations at /api/inbox and the management API at /api.
+ */
 export function createApp(parts: AppParts): Express {
   const { log } = parts;
   // What a handler did not answer itself (a body that failed to arrive, …): 5xx logged on one line.
@@ -28,6 +33,7 @@ export function createApp(parts: AppParts): Express {
   });
   // Mounted before any body parser: the adapters read the raw bytes the signatures cover.
   if (parts.webhooks) app.use('/webhooks', expressWebhooks(parts.webhooks, { onError }));
+  if (parts.inboxApi) app.use('/api/inbox', expressWebhooks(parts.inboxApi, { onError }));
   if (parts.api) app.use('/api', expressWebhooks(parts.api, { onError }));
   app.use((_req, res) => {
     res.status(404).json({

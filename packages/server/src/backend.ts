@@ -1,15 +1,21 @@
+import type { InboxStore } from '@hookwire/inbox';
 import type { DeliveryQueue, SenderStore } from '@hookwire/sender';
 import type { ServerConfig } from './config.js';
 
 export interface Backend {
   store: SenderStore;
   queue?: DeliveryQueue;
+  /** The inbox of received webhooks: the same SQLite file or PostgreSQL schema as `store`. */
+  inboxStore: InboxStore;
   describe: string;
 }
 
 const isPostgres = (database: string) => /^postgres(ql)?:\/\//.test(database);
 
-/** SQLite for a file path (the embedded default), PostgreSQL for a `postgres://` URL, BullMQ when Redis is set. */
+/**
+ * SQLite for a file path (the embedded default), PostgreSQL for a `postgres://` URL, BullMQ when
+ * Redis is set. The inbox shares the sender's connection, so both halves live in one database.
+ */
 export async function openBackend(config: ServerConfig): Promise<Backend> {
   if (isPostgres(config.database)) return openPostgres(config);
   if (config.redisUrl) {
@@ -18,7 +24,10 @@ export async function openBackend(config: ServerConfig): Promise<Backend> {
     );
   }
   const { createSqliteStore } = await import('@hookwire/store-sqlite');
-  return { store: createSqliteStore({ path: config.database }), describe: `SQLite ${config.database}` };
+  const { createSqliteInboxStore } = await import('@hookwire/inbox/sqlite');
+  const store = createSqliteStore({ path: config.database });
+  const inboxStore = createSqliteInboxStore({ database: store.db });
+  return { store, inboxStore, describe: `SQLite ${config.database}` };
 }
 
 /**
@@ -36,11 +45,18 @@ async function openPostgres(config: ServerConfig): Promise<Backend> {
     connectionString: url.toString(),
     ...(schema ? { schema } : {}),
   });
+  const { createPostgresInboxStore } = await import('@hookwire/inbox/postgres');
+  const inboxStore = await createPostgresInboxStore({ pool: store.pool, schema: store.schema });
   const database = `PostgreSQL ${withoutPassword(config.database)}`;
-  if (!config.redisUrl) return { store, describe: `${database} (also the queue)` };
+  if (!config.redisUrl) return { store, inboxStore, describe: `${database} (also the queue)` };
   const { createBullmqQueue } = await import('@hookwire/queue-bullmq');
   const queue = createBullmqQueue({ connection: config.redisUrl, store });
-  return { store, queue, describe: `${database}, BullMQ on ${withoutPassword(config.redisUrl)}` };
+  return {
+    store,
+    inboxStore,
+    queue,
+    describe: `${database}, BullMQ on ${withoutPassword(config.redisUrl)}`,
+  };
 }
 
 function withoutPassword(url: string): string {

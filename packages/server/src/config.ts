@@ -18,8 +18,13 @@ export interface ServerConfig {
   /** True when the operator token is the development default (printed at start). */
   devOperatorToken: boolean;
   allowPrivateNetwork: boolean;
+  /** Seconds between delivery attempts of the sender. */
   retrySchedule: number[];
+  /** Seconds between processing attempts of a received webhook; then it is `dead`. */
+  inboxRetrySchedule: number[];
 }
+
+const DEFAULT_RETRY_SCHEDULE = '5,300,1800,7200,18000,36000,36000';
 
 export const DEV_API_TOKEN = 'dev-token';
 export const DEV_OPERATOR_TOKEN = 'dev-operator-token';
@@ -62,6 +67,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...(operatorToken !== undefined ? { operatorToken } : {}),
     devOperatorToken: !env.HOOKWIRE_OPERATOR_TOKEN && operatorToken !== undefined,
     allowPrivateNetwork: allow === 'true',
-    retrySchedule: parseRetrySchedule(env.HOOKWIRE_RETRY_SCHEDULE ?? '5,300,1800,7200,18000,36000,36000'),
+    retrySchedule: schedule('HOOKWIRE_RETRY_SCHEDULE', env.HOOKWIRE_RETRY_SCHEDULE ?? DEFAULT_RETRY_SCHEDULE),
+    inboxRetrySchedule: schedule(
+      'HOOKWIRE_INBOX_RETRY_SCHEDULE',
+      env.HOOKWIRE_INBOX_RETRY_SCHEDULE ?? env.HOOKWIRE_RETRY_SCHEDULE ?? DEFAULT_RETRY_SCHEDULE,
+    ),
   };
+}
+
+function schedule(variable: string, text: string): number[] {
+  try {
+    return parseRetrySchedule(text);
+  } catch (error) {
+    throw new Error(`${variable}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

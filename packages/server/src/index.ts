@@ -8,4 +8,9 @@ export {
 } from './config.js';
 export { DEV_STANDARD_SECRET, devSecret } from './receivers.js';
 export { eventIdOf, eventTypeOf, UnpublishableEventError } from './republish.js';
-export { type RunningServer, startServer } from './server.js';
+export {
+  type RunningServer,
+  type ServerOptions,
+  type ServerParts,
+  startServer,
+} from './server.js';

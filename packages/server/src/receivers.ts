@@ -10,13 +10,7 @@ import { box } from '@hookwire/box';
 import { calendly } from '@hookwire/calendly';
 import { clerk } from '@hookwire/clerk';
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
-import {
-  createHub,
-  createMemoryDedupeStore,
-  type DedupeStore,
-  type Receiver,
-  type WebhookHub,
-} from '@hookwire/core';
+import { createHub, type WebhookHub } from '@hookwire/core';
 import { discord } from '@hookwire/discord';
 import { generateDiscordKeyPair } from '@hookwire/discord/testing';
 import { docusign } from '@hookwire/docusign';
@@ -102,11 +96,10 @@ export const devSecret = (provider: string) => `dev-${provider}-secret`;
 export const DEV_STANDARD_SECRET = 'whsec_ZGV2LXN0YW5kYXJkLXdlYmhvb2tzLXNlY3JldC0zMmI=';
 
 /**
- * Every receiver the server mounts at `/webhooks/:provider/:id?`, each dropping a delivery id it has
- * already handled (one in-memory store shared by all; keys carry the provider).
+ * Every receiver the server mounts at `/webhooks/:provider/:id?`. None has its own dedupe: the
+ * inbox drops duplicate delivery ids durably, in the same write that stores the event.
  */
 export function createReceivers(secrets: ReceiverSecrets, publicBaseUrl: string): WebhookHub {
-  const dedupe = createMemoryDedupeStore();
   const s = (provider: string) => secrets.secret(provider);
   const code = (provider: string) => secrets.code(provider);
   const url = (provider: string) => `${publicBaseUrl}/webhooks/${provider}`;
@@ -193,13 +186,7 @@ export function createReceivers(secrets: ReceiverSecrets, publicBaseUrl: string)
     zendesk: zendesk({ secret: s('zendesk') }),
     zoom: zoom({ secret: s('zoom') }),
   };
-  return createHub(withDedupe(receivers, dedupe));
-}
-
-function withDedupe(receivers: Record<string, Receiver<any, any>>, dedupe: DedupeStore) {
-  return Object.fromEntries(
-    Object.entries(receivers).map(([name, receiver]) => [name, receiver.derive({ dedupe })]),
-  );
+  return createHub(receivers);
 }
 
 // Asymmetric providers: without a configured key the server makes a throw-away one, so the route

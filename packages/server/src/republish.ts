@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { WebhookEvent, WebhookHub } from '@hookwire/core';
+import type { WebhookEvent } from '@hookwire/core';
+import type { Inbox } from '@hookwire/inbox';
 import type { Sender } from '@hookwire/sender';
 import { OPERATOR_TENANT } from './config.js';
+import { oneLine } from './log.js';
 
 /** The sender's event-type rule: words of letters, digits, `_` and `-`, separated by `.`, `:` or `/`. */
 const EVENT_TYPE = /^[A-Za-z0-9_-]+(?:[.:/][A-Za-z0-9_-]+)*$/;
@@ -43,21 +45,26 @@ export function eventIdOf(provider: string, id: string): string {
 }
 
 /**
- * Both halves together: each verified incoming event is published to the operator's own
- * subscribers (tenant `operator`), never to other tenants, as `<provider>.<event>`.
+ * Both halves together: each stored incoming event is published to the operator's own
+ * subscribers (tenant `operator`), never to other tenants, as `<provider>.<event>`. The event id
+ * comes from the provider's delivery id, else from the inbox id, so a retry or a replay of the same
+ * stored webhook publishes it once.
  */
-export function republishReceived(hub: WebhookHub, sender: Sender, log: (line: string) => void): void {
-  hub.onAny(async (event: WebhookEvent) => {
-    const type = eventTypeOf(event.provider, event.name);
-    const id = event.id ? eventIdOf(event.provider, event.id) : undefined;
-    const result = await sender.publish({
-      type,
-      data: event.payload,
-      tenant: OPERATOR_TENANT,
-      ...(id ? { id } : {}),
-    });
-    log(
-      `received ${event.provider} ${type}${id ? ` (${id})` : ''} → published to ${result.deliveries} operator subscription(s)`,
-    );
+export function republishReceived(inbox: Inbox, sender: Sender, log: (line: string) => void): void {
+  inbox.onAny(async (event: WebhookEvent) => {
+    const inboxId = String(event.meta.inboxId ?? '');
+    try {
+      const type = eventTypeOf(event.provider, event.name);
+      const id = event.id ? eventIdOf(event.provider, event.id) : `${event.provider}:${inboxId}`;
+      const result = await sender.publish({ type, data: event.payload, tenant: OPERATOR_TENANT, id });
+      log(
+        `received ${event.provider} ${type} (${id}) → ${result.created ? 'published' : 'already published'} to ${result.deliveries} operator subscription(s)`,
+      );
+    } catch (error) {
+      log(
+        `inbox event ${inboxId} (${event.provider} ${event.name}) could not be republished: ${oneLine(error)}`,
+      );
+      throw error;
+    }
   });
 }

@@ -1,18 +1,38 @@
 import type { Server } from 'node:http';
 import type { RequestHandler, WebhookHub } from '@hookwire/core';
+import { createInbox, type Inbox } from '@hookwire/inbox';
 import { createSender, type Sender } from '@hookwire/sender';
 import { createApp } from './app.js';
 import { openBackend } from './backend.js';
 import { DEV_API_TOKEN, OPERATOR_TENANT, type ServerConfig } from './config.js';
+import { createOperatorInboxApi } from './inbox-api.js';
 import { createManagement } from './management.js';
 import { createReceivers, ReceiverSecrets } from './receivers.js';
 import { republishReceived } from './republish.js';
-import { servedHub } from './webhooks.js';
+import { servedWebhooks } from './webhooks.js';
+
+export interface ServerParts {
+  inbox: Inbox;
+  sender: Sender;
+  hub: WebhookHub;
+  log: (line: string) => void;
+}
+
+export interface ServerOptions {
+  /**
+   * Called before the inbox's workers start: register more handlers of received webhooks
+   * (`inbox.on('push', …)`), which run beside the republishing one and share its retries.
+   */
+  setup?(parts: ServerParts): void | Promise<void>;
+}
 
 export interface RunningServer {
   server: Server;
   sender: Sender;
-  hub?: WebhookHub;
+  /** Every receiver, at /webhooks/:provider/:id? (behind the inbox). */
+  hub: WebhookHub;
+  /** The durable inbox of received webhooks (its workers run unless the role is `api`). */
+  inbox: Inbox;
   /** The management API as mounted at /api (tests call it without a socket). */
   api?: RequestHandler;
   /** The port actually bound (PORT=0 picks a free one). */
@@ -25,6 +45,7 @@ export async function startServer(
   config: ServerConfig,
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = (line) => console.log(`[hookwire] ${line}`),
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
   const backend = await openBackend(config);
   const sender = createSender({
@@ -41,21 +62,36 @@ export async function startServer(
   });
 
   const serveHttp = config.role !== 'worker';
+  const work = config.role !== 'api';
   const secrets = new ReceiverSecrets(env);
-  const hub = serveHttp
-    ? createReceivers(secrets, env.HOOKWIRE_PUBLIC_URL ?? `http://localhost:${config.port}`)
-    : undefined;
-  if (hub) republishReceived(hub, sender, log);
+  // Workers build the hub too: the inbox is made for one, though processing verifies nothing again.
+  const hub = createReceivers(secrets, env.HOOKWIRE_PUBLIC_URL ?? `http://localhost:${config.port}`);
+  const served = servedWebhooks(hub, log);
+  const inbox = createInbox({
+    hub,
+    store: backend.inboxStore,
+    schedule: config.inboxRetrySchedule,
+    logger: served.logger,
+  });
+  republishReceived(inbox, sender, log);
+  await options.setup?.({ inbox, sender, hub, log });
   const api = serveHttp ? createManagement(sender, config.apiTokens, config.operatorToken, log) : undefined;
+  const inboxApi = serveHttp
+    ? createOperatorInboxApi(inbox, config.apiTokens, config.operatorToken, log)
+    : undefined;
 
   let ready = false;
   const app = createApp({
-    ...(hub ? { webhooks: servedHub(hub, log) } : {}),
+    ...(serveHttp ? { webhooks: served.wrap(inbox) } : {}),
     ...(api ? { api } : {}),
+    ...(inboxApi ? { inboxApi } : {}),
     ready: () => ready,
     log,
   });
-  if (config.role !== 'api') await sender.start();
+  if (work) {
+    await sender.start();
+    inbox.start();
+  }
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening));
     listening.once('error', reject);
@@ -68,9 +104,14 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
 
   log(`role ${config.role}, ${backend.describe}, listening on http://localhost:${port}`);
-  if (hub)
-    log(`receivers (${hub.names.length}): /webhooks/<provider>, e.g. /webhooks/github, /webhooks/stripe`);
+  if (serveHttp)
+    log(
+      `receivers (${hub.names.length}): /webhooks/<provider>, e.g. /webhooks/github, /webhooks/stripe; each verified webhook is stored in the inbox before it is answered`,
+    );
+  if (work) log('inbox workers: stored webhooks are processed (republished) here, with retries');
   if (api) log('management API: /api (Authorization: Bearer <token>)');
+  if (inboxApi && config.operatorToken !== undefined)
+    log('inbox: /api/inbox/events (operator token): list, retry, replay received webhooks');
   if (config.devToken) {
     log(`development API token: ${DEV_API_TOKEN} (tenant "dev"); set HOOKWIRE_API_TOKENS in production`);
   }
@@ -79,23 +120,24 @@ export async function startServer(
       `development operator token: ${config.operatorToken} (tenant "${OPERATOR_TENANT}", every tenant); set HOOKWIRE_OPERATOR_TOKEN in production`,
     );
   }
-  if (hub)
+  if (work)
     log(
       `received webhooks are republished to the operator's subscriptions only (tenant "${OPERATOR_TENANT}")${config.operatorToken === undefined ? '; set HOOKWIRE_OPERATOR_TOKEN to subscribe to them' : ''}`,
     );
-  if (secrets.defaulted.length > 0) {
+  if (serveHttp && secrets.defaulted.length > 0) {
     log(
       `${secrets.defaulted.length} receiver settings use development values (dev-<provider>-secret, see the @hookwire/server README); set ${secrets.defaulted[0]} and the like in production`,
     );
   }
-  for (const note of secrets.notes) log(note);
+  if (serveHttp) for (const note of secrets.notes) log(note);
   if (config.allowPrivateNetwork)
     log('HOOKWIRE_ALLOW_PRIVATE_NETWORK=true: deliveries may reach private addresses');
 
   return {
     server,
     sender,
-    ...(hub ? { hub } : {}),
+    hub,
+    inbox,
     ...(api ? { api } : {}),
     port,
     async close() {
@@ -103,6 +145,8 @@ export async function startServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await inbox.stop();
+      await backend.inboxStore.close();
       await sender.close();
     },
   };
