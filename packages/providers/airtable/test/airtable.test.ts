@@ -13,12 +13,13 @@ const body =
 describeReceiver({
   provider: 'airtable',
   create: airtable,
-  sign: ({ secret }) => signAirtableRequest({ secret, body }),
+  sign: ({ secret, body: signedBody = body }) => signAirtableRequest({ secret, body: signedBody }),
   secrets: [secret, Buffer.from('another webhook').toString('base64')],
   event: { name: 'ping', id: 'ach00000000000000:2022-02-01T21:25:05.663Z' },
   signatureHeaders: ['X-Airtable-Content-MAC'],
   malformedSignature: { value: 'hmac-sha256=not-hex' },
   deliveryId: true,
+  malformedBodies: ['{"base":', '{"base":{"id":"app1"}}', '[]'],
 });
 
 describe('airtable receiver', () => {
@@ -58,15 +59,6 @@ describe('airtable receiver', () => {
       expect((await webhookErrorOf(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(
         code,
       );
-    }
-  });
-
-  it('reports signed bodies that are not notifications', async () => {
-    for (const bad of ['{"base":', '{"base":{"id":"app1"}}', '[]']) {
-      const error = await webhookErrorOf(
-        airtable({ secret }).receive(signAirtableRequest({ secret, body: bad })),
-      );
-      expect(error.code).toBe('malformed_body');
     }
   });
 

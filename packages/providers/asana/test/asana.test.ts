@@ -23,7 +23,7 @@ const storyAdded = {
 describeReceiver<string>({
   provider: 'asana',
   create: asana,
-  sign: ({ secret }) => signAsanaRequest({ secret, events: [taskChanged] }),
+  sign: ({ secret, body }) => signAsanaRequest({ secret, events: [taskChanged], body }),
   secrets: [secret, 'secret of webhook A'],
   event: { name: 'task.changed' },
   signatureHeaders: ['X-Hook-Signature'],
@@ -35,6 +35,7 @@ describeReceiver<string>({
       response: { status: 200, headers: { 'x-hook-secret': 'the new webhook secret' } },
     },
   ],
+  malformedBodies: ['{"events":', '{}', '{"events":[{"action":"changed","resource":"1337"}]}'],
 });
 
 describe('asana receiver', () => {
@@ -124,13 +125,6 @@ describe('asana receiver', () => {
       'x-hook-signature': `sha256=${request.headers['x-hook-signature']}`,
     });
     expect((await webhookErrorOf(asana({ secret }).receive(prefixed))).code).toBe('malformed_signature');
-  });
-
-  it('reports signed bodies that are not Asana event batches', async () => {
-    for (const body of ['{"events":', '{}', '{"events":[{"action":"changed","resource":"1337"}]}']) {
-      const error = await webhookErrorOf(asana({ secret }).receive(signAsanaRequest({ secret, body })));
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('needs a secret or onHandshake at construction', () => {

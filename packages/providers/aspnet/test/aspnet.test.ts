@@ -41,8 +41,8 @@ const echo = '4e1f5ad0b4a44d3c9a0b1e5c3f2d6e7a';
 describeReceiver({
   provider: 'aspnet',
   create: aspnet,
-  sign: ({ secret }) =>
-    signAspNetRequest({ secret, id: 'abc', notifications: [{ Action: 'user.created', Id: 1 }] }),
+  sign: ({ secret, body }) =>
+    signAspNetRequest({ secret, id: 'abc', notifications: [{ Action: 'user.created', Id: 1 }], body }),
   event: { name: 'user.created', id: 'abc' },
   signatureHeaders: ['ms-signature'],
   malformedSignature: { value: 'sha256=XYZ' },
@@ -58,6 +58,14 @@ describeReceiver({
     },
   ],
   deliveryId: true,
+  malformedBodies: [
+    '{',
+    '[]',
+    '{"Notifications":[]}',
+    '{"Id":"x"}',
+    '{"Id":"x","Notifications":[{}]}',
+    '{"Id":"x","Notifications":[1]}',
+  ],
 });
 
 describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
@@ -139,22 +147,6 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
         aspnet({ secret }).receive(withHeaders(request, { 'ms-signature': value })),
       );
       expect(error.code).toBe('malformed_signature');
-    }
-  });
-
-  it('reports malformed bodies after verifying them', async () => {
-    const bodies = [
-      '{',
-      '[]',
-      '{"Notifications":[]}',
-      '{"Id":"x"}',
-      '{"Id":"x","Notifications":[{}]}',
-      '{"Id":"x","Notifications":[1]}',
-    ];
-    for (const payload of bodies) {
-      expect((await webhookErrorOf(aspnet({ secret }).receive(dotnetRequest(payload)))).code).toBe(
-        'malformed_body',
-      );
     }
   });
 

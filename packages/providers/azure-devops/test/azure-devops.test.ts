@@ -42,10 +42,11 @@ describeReceiver({
   provider: 'azure-devops',
   variant: 'code',
   create: ({ secret, ...options }) => azureDevOps({ code: secret, ...options }),
-  sign: ({ secret }) => createAzureDevOpsRequest({ code: secret, payload: push }),
+  sign: ({ secret, body }) => createAzureDevOpsRequest({ code: secret, payload: push, body }),
   credential: 'code',
   event: { name: 'git.push', id: '03c164c2-8912-4d5e-8009-3707d5f83734' },
   deliveryId: true,
+  malformedBodies: ['', '[1]', '{"id":"x"}'],
 });
 
 describeReceiver({
@@ -129,15 +130,6 @@ describe('azure devops receiver', () => {
       url: 'http://localhost:8080/hooks',
     });
     expect((await azureDevOps({ username, password }).receive(local)).type).toBe('event');
-  });
-
-  it('reports malformed bodies', async () => {
-    for (const body of ['', '[1]', '{"id":"x"}']) {
-      const error = await webhookErrorOf(
-        azureDevOps({ code }).receive(createAzureDevOpsRequest({ code, body })),
-      );
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('refuses incomplete configuration at construction', () => {
