@@ -21,14 +21,15 @@ describeReceiver<KeyPair>({
   provider: 'discord',
   create: ({ secret, ...options }) =>
     discord({ publicKey: [secret].flat().map((pair) => pair.publicKey), ...options }),
-  sign: ({ secret, timestamp }) =>
-    signDiscordRequest({ privateKey: secret.privateKey, payload: command, timestamp }),
+  sign: ({ secret, timestamp, body }) =>
+    signDiscordRequest({ privateKey: secret.privateKey, payload: command, timestamp, body }),
   secrets: [{ publicKey, privateKey }, generateDiscordKeyPair()],
   event: { name: 'interaction.application_command', id: '1234567890' },
   signatureHeaders: ['X-Signature-Ed25519', 'X-Signature-Timestamp'],
   malformedSignature: { value: 'zz' },
   // Discord probes the endpoint with bad signatures on save and expects 401 to each.
   failureStatus: 401,
+  malformedBodies: ['{"type":', '{"id":"1"}'],
   handshakes: [
     {
       name: 'interaction PING',
@@ -157,12 +158,5 @@ describe('discord receiver', () => {
     expect((await webhookErrorOf(strict.receive(future))).code).toBe('timestamp_in_future');
     const fresh = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 - 10 });
     expect((await strict.receive(fresh)).type).toBe('event');
-  });
-
-  it('reports a malformed body after verification', async () => {
-    const notJson = signDiscordRequest({ privateKey, body: '{"type":' });
-    expect((await webhookErrorOf(discord({ publicKey }).receive(notJson))).code).toBe('malformed_body');
-    const noType = signDiscordRequest({ privateKey, payload: { id: '1' } });
-    expect((await webhookErrorOf(discord({ publicKey }).receive(noType))).code).toBe('malformed_body');
   });
 });

@@ -19,7 +19,7 @@ const body = JSON.stringify(message);
 describeReceiver({
   provider: 'docusign',
   create: docusign,
-  sign: ({ secret }) => signDocuSignRequest({ secret, body }),
+  sign: ({ secret, body: signedBody = body }) => signDocuSignRequest({ secret, body: signedBody }),
   secrets: [secret, 'old key'],
   event: {
     name: 'envelope-completed',
@@ -28,6 +28,7 @@ describeReceiver({
   signatureHeaders: ['X-DocuSign-Signature-1'],
   malformedSignature: { value: '@@@' },
   deliveryId: true,
+  malformedBodies: ['<DocuSignEnvelopeInformation/>', '{"data":{}}'],
 });
 
 describe('docusign receiver', () => {
@@ -82,15 +83,6 @@ describe('docusign receiver', () => {
       expect((await webhookErrorOf(docusign({ secret }).receive(withHeaders(request, headers)))).code).toBe(
         code,
       );
-    }
-  });
-
-  it('reports signed bodies that are not JSON SIM messages', async () => {
-    for (const bad of ['<DocuSignEnvelopeInformation/>', '{"data":{}}']) {
-      const error = await webhookErrorOf(
-        docusign({ secret }).receive(signDocuSignRequest({ secret, body: bad })),
-      );
-      expect(error.code).toBe('malformed_body');
     }
   });
 

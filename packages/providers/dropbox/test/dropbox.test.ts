@@ -13,7 +13,7 @@ const payload = {
 describeReceiver({
   provider: 'dropbox',
   create: dropbox,
-  sign: ({ secret }) => signDropboxRequest({ secret, payload }),
+  sign: ({ secret, body }) => signDropboxRequest({ secret, payload, body }),
   event: { name: 'list_folder' },
   signatureHeaders: ['X-Dropbox-Signature'],
   malformedSignature: { value: 'not hex' },
@@ -28,6 +28,7 @@ describeReceiver({
       },
     },
   ],
+  malformedBodies: ['{"list_folder":', '[1,2]', '"x"', '{}'],
 });
 
 describe('dropbox receiver', () => {
@@ -72,13 +73,6 @@ describe('dropbox receiver', () => {
     expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers: short }))).code).toBe(
       'signature_mismatch',
     );
-  });
-
-  it('reports bodies that are not a JSON object, after verifying them', async () => {
-    for (const body of ['{"list_folder":', '[1,2]', '"x"', '{}']) {
-      const error = await webhookErrorOf(dropbox({ secret }).receive(signDropboxRequest({ secret, body })));
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('answers a GET without a challenge with 405', async () => {
