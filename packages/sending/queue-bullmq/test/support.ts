@@ -40,16 +40,4 @@ export async function deleteKeys(queue: BullmqQueue, prefix: string): Promise<nu
 export const RUN_PREFIX = RUN;
 export const RUN_SCHEMA_PREFIX = RUN.replaceAll('-', '_');
 
-export async function waitFor<T>(
-  check: () => T | Promise<T>,
-  timeoutMs: number,
-  what: string,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor } from '@hookwire/sender/testing';

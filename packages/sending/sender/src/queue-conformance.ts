@@ -19,6 +19,7 @@ import { QueueMode } from './queue-mode.js';
 import type { DeliveryLease, DeliveryQueue, SenderStore } from './store.js';
 import { makeDelivery, makeEvent, makeSubscription } from './testing.js';
 import type { Delivery, DeliveryStatus, Subscription } from './types.js';
+import { waitFor } from './wait-for.js';
 
 export interface QueueUnderTest {
   queue: DeliveryQueue;
@@ -88,16 +89,17 @@ export function describeDeliveryQueue(
       });
 
     /** Claims until a lease of `deliveryId` comes, or fails after `patienceMs`. */
-    async function claimWhenDue(deliveryId: string, leaseMs = LONG_LEASE): Promise<DeliveryLease> {
-      const deadline = Date.now() + patienceMs;
-      for (;;) {
-        const leases = await claim(10, leaseMs);
-        const lease = leases.find((l) => l.deliveryId === deliveryId);
-        await Promise.all(leases.filter((l) => l !== lease).map((l) => queue.release(l, Date.now())));
-        if (lease) return lease;
-        if (Date.now() > deadline) throw new Error(`${deliveryId} was never handed out again`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+    function claimWhenDue(deliveryId: string, leaseMs = LONG_LEASE): Promise<DeliveryLease> {
+      return waitFor(
+        async () => {
+          const leases = await claim(10, leaseMs);
+          const lease = leases.find((l) => l.deliveryId === deliveryId);
+          await Promise.all(leases.filter((l) => l !== lease).map((l) => queue.release(l, Date.now())));
+          return lease;
+        },
+        patienceMs,
+        `${deliveryId} to be handed out`,
+      );
     }
 
     /** Records an outcome under `lease` and settles it, as the worker does. False: lease lost. */

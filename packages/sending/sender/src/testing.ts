@@ -20,6 +20,7 @@ export {
   describeDeliveryQueue,
   type QueueUnderTest,
 } from './queue-conformance.js';
+export { waitFor } from './wait-for.js';
 
 export interface SenderStoreSuiteOptions {
   /** Run the queue tests; default: when the store is its own queue (`store.queue`). */

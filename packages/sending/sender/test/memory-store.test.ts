@@ -1,4 +1,9 @@
 import { createMemoryStore } from '@hookwire/sender';
-import { describeSenderStore } from '@hookwire/sender/testing';
+import { describeDeliveryQueue, describeSenderStore } from '@hookwire/sender/testing';
 
 describeSenderStore('memory', () => createMemoryStore());
+
+describeDeliveryQueue('memory store', () => {
+  const store = createMemoryStore();
+  return { store, queue: store.queue };
+});

@@ -1,4 +1,4 @@
-import { describeSenderStore } from '@hookwire/sender/testing';
+import { describeDeliveryQueue, describeSenderStore } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
@@ -12,7 +12,14 @@ afterAll(async () => {
   await release();
 });
 
-// A fresh schema per test: the suite expects an empty store each time.
-describeSenderStore('postgres', () =>
-  createPostgresStore({ connectionString: DATABASE_URL, schema: freshSchema(), max: 2 }),
-);
+const open = (schema: string) => createPostgresStore({ connectionString: DATABASE_URL, schema, max: 2 });
+
+// A fresh schema per test: the suites expect an empty store each time.
+describeSenderStore('postgres', () => open(freshSchema()));
+
+// Two stores on one schema: two worker processes claiming from the same delivery rows.
+describeDeliveryQueue('postgres store', async () => {
+  const schema = freshSchema();
+  const store = await open(schema);
+  return { store, queue: store.queue, second: await open(schema) };
+});

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSender, newId, type Sender } from '@hookwire/sender';
-import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
+import { makeDelivery, makeEvent, makeSubscription, waitFor } from '@hookwire/sender/testing';
 import { createPostgresStore, type PostgresStore, SCHEMA_VERSION } from '@hookwire/store-postgres';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,16 +14,6 @@ async function openStore(schema = freshSchema(), extra: { max?: number } = {}): 
   const store = await createPostgresStore({ connectionString: DATABASE_URL, schema, max: extra.max ?? 3 });
   closers.push(() => store.close());
   return store;
-}
-
-async function waitFor<T>(check: () => T | Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 let server: Server;

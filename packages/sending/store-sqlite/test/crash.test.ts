@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitFor as until } from '@hookwire/sender/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url));
@@ -72,14 +73,6 @@ function start(database: string, count: number) {
     }
   });
   return { proc, published, isReady: () => ready };
-}
-
-async function until(check: () => boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('crash safety', () => {
