@@ -68,7 +68,7 @@ const page = {
 describeReceiver({
   provider: 'meta',
   create: (options) => meta({ verifyToken, ...options }),
-  sign: ({ secret }) => signMetaRequest({ secret, payload: whatsapp }),
+  sign: ({ secret, body }) => signMetaRequest({ secret, payload: whatsapp, body }),
   event: { name: 'whatsapp_business_account.messages' },
   signatureHeaders: ['X-Hub-Signature-256'],
   malformedSignature: { value: 'sha256=xyz' },
@@ -82,6 +82,14 @@ describeReceiver({
         headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
       },
     },
+  ],
+  malformedBodies: [
+    '{',
+    '[]',
+    '{"entry":[]}',
+    '{"object":"page"}',
+    '{"object":"page","entry":[1]}',
+    '{"object":"page","entry":[{"changes":[{"value":{}}]}]}',
   ],
 });
 
@@ -157,22 +165,6 @@ describe('meta receiver', () => {
         receiver().receive(withHeaders(request, { 'x-hub-signature-256': value })),
       );
       expect(error.code).toBe('malformed_signature');
-    }
-  });
-
-  it('reports malformed notifications after verifying them', async () => {
-    const bodies = [
-      '{',
-      '[]',
-      '{"entry":[]}',
-      '{"object":"page"}',
-      '{"object":"page","entry":[1]}',
-      '{"object":"page","entry":[{"changes":[{"value":{}}]}]}',
-    ];
-    for (const body of bodies) {
-      expect((await webhookErrorOf(receiver().receive(signMetaRequest({ secret, body })))).code).toBe(
-        'malformed_body',
-      );
     }
   });
 

@@ -32,12 +32,13 @@ const body = JSON.stringify(activity);
 describeReceiver({
   provider: 'microsoft-teams',
   create: microsoftTeams,
-  sign: ({ secret }) => signTeamsRequest({ secret, body }),
+  sign: ({ secret, body: signedBody = body }) => signTeamsRequest({ secret, body: signedBody }),
   secrets: [secret, Buffer.from('token of the webhook in team B').toString('base64')],
   event: { name: 'message', id: '1485983408511' },
   signatureHeaders: ['Authorization'],
   malformedSignature: { value: 'HMAC ***' },
   deliveryId: true,
+  malformedBodies: ['{"type":', '{"text":"hi"}'],
 });
 
 describe('microsoft teams receiver', () => {
@@ -108,15 +109,6 @@ describe('microsoft teams receiver', () => {
     }
     const lower = withHeaders(request, { authorization: authorization.replace('HMAC', 'hmac') });
     expect((await microsoftTeams({ secret }).receive(lower)).type).toBe('event');
-  });
-
-  it('reports signed bodies that are not activities', async () => {
-    for (const bad of ['{"type":', '{"text":"hi"}']) {
-      const error = await webhookErrorOf(
-        microsoftTeams({ secret }).receive(signTeamsRequest({ secret, body: bad })),
-      );
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('refuses a token that is not base64 at construction', () => {

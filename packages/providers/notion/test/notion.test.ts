@@ -28,7 +28,7 @@ const body = JSON.stringify(event);
 describeReceiver<string>({
   provider: 'notion',
   create: notion,
-  sign: ({ secret }) => signNotionRequest({ secret, body }),
+  sign: ({ secret, body: signedBody = body }) => signNotionRequest({ secret, body: signedBody }),
   event: { name: 'page.created', id: event.id },
   signatureHeaders: ['X-Notion-Signature'],
   malformedSignature: { value: 'sha256=xyz' },
@@ -40,6 +40,7 @@ describeReceiver<string>({
     },
   ],
   deliveryId: true,
+  malformedBodies: ['{"type":', '{"id":"1"}', '{"type":"page.created"}'],
 });
 
 describe('notion receiver', () => {
@@ -93,15 +94,6 @@ describe('notion receiver', () => {
       notion({ secret }).receive(withHeaders(request, { 'x-notion-signature': bare })),
     );
     expect(error.code).toBe('malformed_signature');
-  });
-
-  it('reports signed bodies that are not Notion events', async () => {
-    for (const bad of ['{"type":', '{"id":"1"}', '{"type":"page.created"}']) {
-      const error = await webhookErrorOf(
-        notion({ secret }).receive(signNotionRequest({ secret, body: bad })),
-      );
-      expect(error.code).toBe('malformed_body');
-    }
   });
 
   it('needs a token or onVerificationToken at construction', () => {

@@ -39,7 +39,7 @@ const challenge = 'Me_rShK8JHsTnbyYrWXCEoMGbM_zsZ6k0hLPZ_Pg';
 describeReceiver({
   provider: 'okta',
   create: okta,
-  sign: ({ secret }) => createOktaRequest({ secret, body: JSON.stringify(delivery) }),
+  sign: ({ secret, body = JSON.stringify(delivery) }) => createOktaRequest({ secret, body }),
   credential: 'token',
   event: { name: 'user.lifecycle.create', id: '4876e6fc-42ad-11ed-b1b2-41b8fb2d8a3e' },
   signatureHeaders: ['Authorization'],
@@ -51,6 +51,7 @@ describeReceiver({
     },
   ],
   deliveryId: true,
+  malformedBodies: ['{"data":', '{"data":{}}', '{"data":{"events":[{"uuid":"1"}]}}'],
 });
 
 describe('okta receiver', () => {
@@ -137,14 +138,6 @@ describe('okta receiver', () => {
       'event',
     );
     expect((await webhookErrorOf(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
-  });
-
-  it('reports bodies that are not event hook deliveries', async () => {
-    for (const body of ['{"data":', '{"data":{}}', '{"data":{"events":[{"uuid":"1"}]}}']) {
-      expect((await webhookErrorOf(okta({ secret }).receive(createOktaRequest({ secret, body })))).code).toBe(
-        'malformed_body',
-      );
-    }
   });
 
   it('names GET and POST in the Allow header of a 405', async () => {

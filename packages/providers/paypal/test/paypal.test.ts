@@ -48,8 +48,12 @@ describeReceiver({
   create: ({ secret, ...options }) =>
     paypal({ webhookId: secret, fetchCertificate: certificates(), ...options }),
   // The webhook id is the shared value PayPal signs with the message.
-  sign: ({ secret, timestamp }) =>
-    signed({ webhookId: secret, transmissionTime: new Date(timestamp * 1000) }),
+  sign: ({ secret, timestamp, body }) =>
+    signed({
+      webhookId: secret,
+      transmissionTime: new Date(timestamp * 1000),
+      ...(body === undefined ? {} : { body }),
+    }),
   secrets: [webhookId, 'SOMEOTHERWEBHOOK1'],
   event: { name: 'PAYMENT.CAPTURE.COMPLETED', id: payload.id },
   signatureHeaders: [
@@ -62,6 +66,7 @@ describeReceiver({
   malformedSignature: { value: 'not*base64' },
   timestamp: { tolerance: 300 },
   deliveryId: true,
+  malformedBodies: ['{"id":', '{"id":"WH-1"}', '{"event_type":"X.Y"}', '[]'],
 });
 
 describe('paypal receiver', () => {
@@ -256,13 +261,6 @@ describe('paypal receiver', () => {
     expect(failed.status).toBe(500); // PayPal retries the delivery
     expect((await flaky.receive(signed())).type).toBe('event');
     expect(calls).toBe(2);
-  });
-
-  it('reports malformed bodies after verifying them', async () => {
-    const receiver = paypal({ webhookId, fetchCertificate: certificates(), now });
-    for (const body of ['{"id":', '{"id":"WH-1"}', '{"event_type":"X.Y"}', '[]']) {
-      expect((await webhookErrorOf(receiver.receive(signed({ body })))).code).toBe('malformed_body');
-    }
   });
 
   it('checks its options at construction', () => {

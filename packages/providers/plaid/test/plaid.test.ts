@@ -45,7 +45,7 @@ describeReceiver<PlaidKey>({
   provider: 'plaid',
   create: ({ secret, ...options }) =>
     plaid({ getVerificationKey: async () => [secret].flat()[0]!.jwk, ...options }),
-  sign: ({ secret, timestamp }) => signPlaidRequest({ key: secret, payload, iat: timestamp }),
+  sign: ({ secret, timestamp, body }) => signPlaidRequest({ key: secret, payload, body, iat: timestamp }),
   // Another key under the same kid: an impostor.
   secrets: [key, generatePlaidTestKey(key.jwk.kid)],
   event: { name: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE' },
@@ -54,6 +54,7 @@ describeReceiver<PlaidKey>({
   timestamp: { tolerance: 300 },
   // Plaid rotates keys by kid, looked up through getVerificationKey: tested below.
   rotation: false,
+  malformedBodies: ['{"webhook_type":', '{"webhook_type":"ITEM"}'],
 });
 
 describe('plaid receiver', () => {
@@ -236,15 +237,6 @@ describe('plaid receiver', () => {
       expect((await webhookErrorOf(receiver.receive(withHeaders(request, headers)))).code).toBe(code);
     }
     expect(getVerificationKey).not.toHaveBeenCalled();
-  });
-
-  it('reports signed bodies that are not Plaid webhooks', async () => {
-    const { receiver } = receiverFor([key.jwk]);
-    for (const body of ['{"webhook_type":', '{"webhook_type":"ITEM"}']) {
-      expect((await webhookErrorOf(receiver.receive(signPlaidRequest({ key, body, iat })))).code).toBe(
-        'malformed_body',
-      );
-    }
   });
 
   it('needs getVerificationKey at construction', () => {
