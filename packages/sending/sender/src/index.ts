@@ -38,30 +38,9 @@ export {
   type Resolver,
   systemResolver,
 } from './ssrf.js';
-export type {
-  AttemptRecord,
-  ClaimOptions,
-  DeliveryJob,
-  DeliveryLease,
-  DeliveryQuery,
-  DeliveryQueue,
-  RequeueSelector,
-  SenderStore,
-  SubscriptionPatch,
-  SubscriptionQuery,
-} from './store.js';
-export type {
-  Delivery,
-  DeliveryAttempt,
-  DeliveryFormat,
-  DeliveryStatus,
-  EventType,
-  Page,
-  PageQuery,
-  StoredEvent,
-  Subscription,
-  SubscriptionSecret,
-} from './types.js';
+// The backend contracts and the records: every type of these two files.
+export type * from './store.js';
+export type * from './types.js';
 export {
   type SubscriptionInput,
   type SubscriptionUpdate,
