@@ -20,7 +20,7 @@ const payload = {
 describeReceiver({
   provider: 'trello',
   create: trello,
-  sign: ({ secret }) => signTrelloRequest({ secret, callbackUrl, payload }),
+  sign: ({ secret, body }) => signTrelloRequest({ secret, callbackUrl, payload, body }),
   event: { name: 'commentCard', id: '6541f1e2d3c4b5a697887766' },
   signatureHeaders: ['X-Trello-Webhook'],
   malformedSignature: { value: 'in++valid' },
@@ -32,6 +32,7 @@ describeReceiver({
     },
   ],
   deliveryId: true,
+  malformedBodies: ['{"action":', '{"action":{"type":"updateCard"}}', '{"model":{}}', '[]'],
 });
 
 describe('trello receiver', () => {
@@ -87,13 +88,6 @@ describe('trello receiver', () => {
       expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
         'malformed_signature',
       );
-    }
-  });
-
-  it('reports malformed bodies after verifying them', async () => {
-    for (const body of ['{"action":', '{"action":{"type":"updateCard"}}', '{"model":{}}', '[]']) {
-      const request = signTrelloRequest({ secret, callbackUrl, body });
-      expect((await webhookErrorOf(trello({ secret }).receive(request))).code).toBe('malformed_body');
     }
   });
 

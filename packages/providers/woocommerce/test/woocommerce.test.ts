@@ -18,8 +18,8 @@ const order = {
 describeReceiver({
   provider: 'woocommerce',
   create: woocommerce,
-  sign: ({ secret }) =>
-    signWooCommerceRequest({ secret, topic: 'order.created', payload: order, deliveryId: 'd1' }),
+  sign: ({ secret, body }) =>
+    signWooCommerceRequest({ secret, topic: 'order.created', payload: order, body, deliveryId: 'd1' }),
   event: { name: 'order.created', id: 'd1' },
   signatureHeaders: ['X-WC-Webhook-Signature', 'X-WC-Webhook-Topic'],
   malformedSignature: { value: '***' },
@@ -31,6 +31,7 @@ describeReceiver({
     },
   ],
   deliveryId: true,
+  malformedBodies: ['id=1'],
 });
 
 describe('woocommerce receiver', () => {
@@ -110,11 +111,6 @@ describe('woocommerce receiver', () => {
       'event',
     );
     expect((await woocommerce({ secret: 'a&b<c>"d\'e' }).receive(request)).type).toBe('event');
-  });
-
-  it('reports a body that is not JSON, after verifying it', async () => {
-    const request = signWooCommerceRequest({ secret, topic: 'order.updated', body: 'id=1' });
-    expect((await webhookErrorOf(woocommerce({ secret }).receive(request))).code).toBe('malformed_body');
   });
 
   it('refuses an empty secret', () => {

@@ -27,13 +27,14 @@ describeReceiver<string>({
   provider: 'zendesk',
   variant: 'signing secret',
   create: zendesk,
-  sign: ({ secret, timestamp, method }) =>
+  sign: ({ secret, timestamp, method, body }) =>
     signZendeskRequest({
       secret,
       method,
       payload: ticketCreated,
       invocationId: 'inv-1',
       timestamp: new Date(timestamp * 1000).toISOString(),
+      ...(body === undefined ? {} : { body }),
     }),
   event: { name: 'zen:event-type:ticket.created', id: 'inv-1' },
   signatureHeaders: ['X-Zendesk-Webhook-Signature', 'X-Zendesk-Webhook-Signature-Timestamp'],
@@ -41,6 +42,7 @@ describeReceiver<string>({
   timestamp: { tolerance: 300 },
   methods: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'],
   deliveryId: true,
+  malformedBodies: ['{"type":'],
 });
 
 describeReceiver({
@@ -156,11 +158,6 @@ describe('zendesk receiver', () => {
       const error = await webhookErrorOf(zendesk({ secret, now }).receive(signed({ timestamp: value })));
       expect(error.code).toBe('malformed_header');
     }
-  });
-
-  it('reports a JSON body that does not parse, after verifying it', async () => {
-    const error = await webhookErrorOf(zendesk({ secret, now }).receive(signed({ body: '{"type":' })));
-    expect(error.code).toBe('malformed_body');
   });
 
   it('requires the signature too when both code and secret are set', async () => {

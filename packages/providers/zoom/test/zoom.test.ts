@@ -26,13 +26,14 @@ const plainToken = 'qgg8vlvZRS6UYooatFL8Aw';
 describeReceiver({
   provider: 'zoom',
   create: zoom,
-  sign: ({ secret, timestamp }) =>
-    signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp }),
+  sign: ({ secret, timestamp, body }) =>
+    signZoomRequest({ secret, event: 'meeting.started', payload: started, body, timestamp }),
   secrets: [secret, 'next-secret'],
   event: { name: 'meeting.started' },
   signatureHeaders: ['X-Zm-Signature', 'X-Zm-Request-Timestamp'],
   malformedSignature: { value: 'v0=nothex' },
   timestamp: { tolerance: 300 },
+  malformedBodies: ['{"payload":{}}', 'event=x'],
   handshakes: [
     {
       name: 'endpoint.url_validation',
@@ -103,12 +104,8 @@ describe('zoom receiver', () => {
     }
   });
 
-  it('reports bodies without an event or a validation token', async () => {
-    const noEvent = signZoomRequest({ secret, body: '{"payload":{}}', timestamp });
-    expect((await webhookErrorOf(receiver().receive(noEvent))).code).toBe('malformed_body');
+  it('reports a validation request without a token', async () => {
     const noToken = signZoomRequest({ secret, event: 'endpoint.url_validation', payload: {}, timestamp });
     expect((await webhookErrorOf(receiver().receive(noToken))).code).toBe('malformed_body');
-    const notJson = signZoomRequest({ secret, body: 'event=x', timestamp });
-    expect((await webhookErrorOf(receiver().receive(notJson))).code).toBe('malformed_body');
   });
 });
