@@ -166,12 +166,18 @@ describe('outbox: publishing inside the application transaction', () => {
     }
   }
 
-  it('delivers the event when the business change commits, woken by NOTIFY on commit', async () => {
+  /** A store with an `orders` table, and a running sender subscribed to `order.*`. */
+  async function shopWithOrders() {
     const store = await openStore();
     await store.pool.query(`CREATE TABLE "${store.schema}".orders (id text PRIMARY KEY)`);
     const sender = senderOn(store);
     await sender.start();
     await sender.createSubscription({ url: subscriberUrl, events: ['order.*'] });
+    return { store, sender };
+  }
+
+  it('delivers the event when the business change commits, woken by NOTIFY on commit', async () => {
+    const { store, sender } = await shopWithOrders();
     // A poll interval far beyond the test: only the commit's notification can wake the relay.
     store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 600_000 });
     await waitFor(
@@ -205,11 +211,7 @@ describe('outbox: publishing inside the application transaction', () => {
   });
 
   it('stores nothing when the business change rolls back', async () => {
-    const store = await openStore();
-    await store.pool.query(`CREATE TABLE "${store.schema}".orders (id text PRIMARY KEY)`);
-    const sender = senderOn(store);
-    await sender.start();
-    await sender.createSubscription({ url: subscriberUrl, events: ['order.*'] });
+    const { store, sender } = await shopWithOrders();
     const relay = store.startOutboxRelay((input) => sender.publish(input), { pollIntervalMs: 50 });
     let eventId = '';
     await withTransaction(store, async (client) => {
