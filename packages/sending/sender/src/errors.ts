@@ -1,6 +1,7 @@
 export type SenderErrorCode =
   | 'invalid_input'
   | 'not_found'
+  | 'forbidden'
   | 'conflict'
   | 'unknown_event_type'
   | 'blocked_address'
@@ -10,6 +11,7 @@ export type SenderErrorCode =
 const statusByCode: Record<SenderErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
+  forbidden: 403,
   conflict: 409,
   unknown_event_type: 400,
   blocked_address: 400,

@@ -13,23 +13,35 @@ export {
   type SenderLimit,
   SenderLimitError,
 } from './errors.js';
+export { exampleFromSchema } from './example-data.js';
 export type { DeliveryHookContext, SenderHooks } from './hooks.js';
 export { newId } from './ids.js';
-export { validateJsonSchema } from './json-schema.js';
+export { type CheckedSchema, checkJsonSchema, type JsonSchema, validateJsonSchema } from './json-schema.js';
 export { createMemoryStore, MemoryStore } from './memory-store.js';
 export type { OwnershipCheck } from './ownership.js';
 export { activeSecrets, buildRequest, standardBody } from './payload.js';
+export {
+  compileFilter,
+  FILTER_LIMITS,
+  FilterCache,
+  type FilterMatcher,
+  type PayloadFilter,
+  validateFilter,
+} from './payload-filter.js';
 export { parseRetryAfter } from './policy.js';
 export { DEFAULT_TENANT } from './scope.js';
 export {
   type BroadcastInput,
   createSender,
+  type EventTypeUpdate,
+  type ExampleAttempt,
   type PublishInput,
   type PublishResult,
   type Scope,
   SENDER_VERSION,
   Sender,
   type SenderOptions,
+  type SubscriptionStats,
 } from './sender.js';
 export {
   AddressGuard,

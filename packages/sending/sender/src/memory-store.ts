@@ -1,8 +1,8 @@
 import { DueHeap } from './heap.js';
 import { newToken } from './ids.js';
-
 import type {
   AttemptRecord,
+  AttemptStats,
   ClaimOptions,
   DeliveryJob,
   DeliveryLease,
@@ -13,6 +13,7 @@ import type {
   SubscriptionPatch,
   SubscriptionQuery,
 } from './store.js';
+import { summariseAttempts } from './store-kit.js';
 import type { Delivery, DeliveryAttempt, EventType, Page, StoredEvent, Subscription } from './types.js';
 
 function copySubscription(subscription: Subscription): Subscription {
@@ -23,6 +24,7 @@ function copySubscription(subscription: Subscription): Subscription {
     headers: { ...subscription.headers },
     metadata: { ...subscription.metadata },
     ...(subscription.retrySchedule ? { retrySchedule: [...subscription.retrySchedule] } : {}),
+    ...(subscription.filter ? { filter: structuredClone(subscription.filter) } : {}),
   };
 }
 
@@ -342,6 +344,16 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
       .slice(0, limit)
       .map(copyDelivery);
+  }
+
+  async attemptStats(subscriptionId: string, since: number, until: number): Promise<AttemptStats> {
+    const within: DeliveryAttempt[] = [];
+    for (const delivery of this.deliveriesBySubscription.get(subscriptionId) ?? []) {
+      for (const attempt of this.attempts.get(delivery.id) ?? []) {
+        if (attempt.startedAt >= since && attempt.startedAt <= until) within.push(attempt);
+      }
+    }
+    return summariseAttempts(within);
   }
 
   // ----- the queue -----

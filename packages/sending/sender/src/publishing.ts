@@ -4,9 +4,10 @@ import { invalid, SenderError, SenderLimitError } from './errors.js';
 import type { EventTypeCatalogue } from './event-types.js';
 import { newId } from './ids.js';
 import { validateJsonSchema } from './json-schema.js';
+import { FilterCache } from './payload-filter.js';
 import { DEFAULT_TENANT } from './scope.js';
 import type { SenderStore } from './store.js';
-import type { Delivery, StoredEvent } from './types.js';
+import type { Delivery, StoredEvent, Subscription } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
 
 export interface PublishInput {
@@ -46,6 +47,8 @@ export interface PublisherContext {
 
 /** Publishing: checks an event, stores it with one delivery per matching subscription, hands those out. */
 export class Publisher {
+  private readonly filters = new FilterCache();
+
   constructor(private readonly ctx: PublisherContext) {}
 
   /**
@@ -100,7 +103,11 @@ export class Publisher {
         `This event matches more than ${max} subscriptions, the most one event may be delivered to; nothing was published.`,
       );
     }
-    const deliveries: Delivery[] = subscriptions.map((subscription) => ({
+    // The event-type index found the candidates; payload filters (when any) narrow them here.
+    const matching = subscriptions.filter(
+      (subscription) => subscription.filter === undefined || this.matches(subscription.filter, data),
+    );
+    const deliveries: Delivery[] = matching.map((subscription) => ({
       id: newId('dlv', now),
       eventId: event.id,
       subscriptionId: subscription.id,
@@ -116,6 +123,15 @@ export class Publisher {
     if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
     await this.ctx.deliveries.handOut(deliveries);
     return { id: event.id, deliveries: deliveries.length, created: true };
+  }
+
+  /** A filter that no longer compiles (stored by an older version) matches nothing rather than everything. */
+  private matches(filter: NonNullable<Subscription['filter']>, data: unknown): boolean {
+    try {
+      return this.filters.matcher(filter)(data);
+    } catch {
+      return false;
+    }
   }
 
   /** The catalogue (when there is one) knows the type and its schema accepts `data`; size limit. */

@@ -1,6 +1,7 @@
 import { WebhookConfigError } from '@hookwire/core';
 import { Deliveries } from './deliveries.js';
-import { EventTypeCatalogue } from './event-types.js';
+import { EndpointTools, type ExampleAttempt, type SubscriptionStats } from './endpoint-tools.js';
+import { EventTypeCatalogue, type EventTypeUpdate } from './event-types.js';
 import { HttpClient } from './http.js';
 import { resolveSettings, type SenderOptions } from './options.js';
 import { type BroadcastInput, Publisher, type PublishInput, type PublishResult } from './publishing.js';
@@ -13,6 +14,8 @@ import type { Delivery, DeliveryAttempt, EventType, Page, Subscription } from '.
 import type { SubscriptionInput, SubscriptionUpdate } from './validation.js';
 import { DeliveryWorker } from './worker.js';
 
+export type { ExampleAttempt, SubscriptionStats } from './endpoint-tools.js';
+export type { EventTypeUpdate } from './event-types.js';
 export { SENDER_VERSION, type SenderOptions } from './options.js';
 export type { BroadcastInput, PublishInput, PublishResult } from './publishing.js';
 export type { Scope } from './scope.js';
@@ -35,6 +38,7 @@ export class Sender {
   private readonly subscriptions: Subscriptions;
   private readonly deliveries: Deliveries;
   private readonly publisher: Publisher;
+  private readonly tools: EndpointTools;
 
   constructor(options: SenderOptions) {
     if (!options?.store) throw new WebhookConfigError('createSender: the `store` option is required.');
@@ -79,6 +83,14 @@ export class Sender {
       disableSubscription: (subscription, reason) => subscriptions.disable(subscription, reason),
       settings: settings.worker,
     });
+    this.tools = new EndpointTools({
+      store,
+      catalogue: this.catalogue,
+      subscriptions,
+      http: this.http,
+      now,
+      userAgent: settings.userAgent,
+    });
     this.deliveries = new Deliveries({ store, mode, worker: this.worker, subscriptions, now });
     this.publisher = new Publisher({
       store,
@@ -122,6 +134,21 @@ export class Sender {
     return this.catalogue.list();
   }
 
+  /** One catalogue entry, or a `not_found` error. */
+  getEventType(name: string): Promise<EventType> {
+    return this.catalogue.get(name);
+  }
+
+  /** Changes one entry (`null` clears a field; `deprecated: true` deprecates it). */
+  updateEventType(name: string, update: EventTypeUpdate): Promise<EventType> {
+    return this.catalogue.update(name, update);
+  }
+
+  /** A sample `data` of the type: its `example`, else one derived from its schema. */
+  eventTypeExample(name: string): Promise<unknown> {
+    return this.catalogue.example(name);
+  }
+
   // ----- subscriptions and secrets -----
 
   /** Validates, checks the URL against the SSRF guard (and ownership when enabled), stores. */
@@ -155,6 +182,25 @@ export class Sender {
     options: Scope & { secret?: string; graceMs?: number } = {},
   ): Promise<Subscription> {
     return this.subscriptions.rotateSecret(id, options);
+  }
+
+  /** Whether `data` passes the subscription's payload filter (always, without one). */
+  testFilter(id: string, data: unknown, scope: Scope = {}): Promise<boolean> {
+    return this.tools.testFilter(id, data, scope);
+  }
+
+  /** Sends one signed example event of `type` to the subscription now, outside the log; answers the attempt. */
+  sendExample(
+    id: string,
+    input: { type: string; data?: unknown },
+    scope: Scope = {},
+  ): Promise<ExampleAttempt> {
+    return this.tools.sendExample(id, input, scope);
+  }
+
+  /** Attempts, successes, failures and latency percentiles over the last hour and day. */
+  subscriptionStats(id: string, scope: Scope = {}): Promise<SubscriptionStats> {
+    return this.tools.stats(id, scope);
   }
 
   // ----- publishing -----

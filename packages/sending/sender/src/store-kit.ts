@@ -3,6 +3,7 @@
  * share (snake_case columns, NULL for absent fields) and their mapping to the sender's records,
  * with absent fields left out rather than undefined. The SQLite and PostgreSQL stores use it.
  */
+import type { AttemptStats } from './store.js';
 import type { Delivery, DeliveryAttempt, StoredEvent } from './types.js';
 
 /** Milliseconds since the epoch: pg returns `bigint` columns as strings (they may exceed 2^53). */
@@ -109,5 +110,25 @@ export function jobEventRow<Data>(row: JobEventColumns<Data>): Omit<EventRow, 'd
     type: row.e_type,
     data: row.e_data,
     created_at: row.e_created_at,
+  };
+}
+
+/**
+ * `AttemptStats` of a list of attempts, for stores that compute them in JavaScript: 2xx counts as
+ * a success; percentiles are nearest-rank (rank ⌈p·n⌉ of the ascending durations).
+ */
+export function summariseAttempts(
+  attempts: readonly { status?: number; durationMs: number }[],
+): AttemptStats {
+  const successes = attempts.filter(
+    (a) => a.status !== undefined && a.status >= 200 && a.status < 300,
+  ).length;
+  const sorted = attempts.map((a) => a.durationMs).sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+  return {
+    attempts: attempts.length,
+    successes,
+    failures: attempts.length - successes,
+    latencyMs: sorted.length === 0 ? null : { p50: rank(0.5), p95: rank(0.95), p99: rank(0.99) },
   };
 }

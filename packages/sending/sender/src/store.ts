@@ -38,6 +38,14 @@ export interface DeliveryQuery extends PageQuery {
   /** Newest first (by id, descending). */
 }
 
+export interface AttemptStats {
+  attempts: number;
+  successes: number;
+  failures: number;
+  /** Milliseconds; `null` when there was no attempt. */
+  latencyMs: { p50: number; p95: number; p99: number } | null;
+}
+
 /** Fields of a subscription that can change. A key present with the value `undefined` clears it. */
 export type SubscriptionPatch = Partial<Omit<Subscription, 'id' | 'tenant' | 'createdAt'>>;
 
@@ -144,6 +152,14 @@ export interface SenderStore {
    * `DeliveryQueue.schedule` loses nothing.
    */
   listDueDeliveries(before: number, limit: number): Promise<Delivery[]>;
+
+  /**
+   * Statistics of a subscription's attempts started in `[since, until]` (for `GET
+   * /subscriptions/:id/stats`): an attempt succeeded when it got a 2xx. Latency percentiles are
+   * nearest-rank over `durationMs` (the value at rank ⌈p·n⌉ in ascending order), `null` without
+   * attempts. Must use an index on (subscription, start time), not scan the subscription's log.
+   */
+  attemptStats?(subscriptionId: string, since: number, until: number): Promise<AttemptStats>;
 
   /**
    * Set by a store that is also the delivery queue (usually to itself): the sender then uses it

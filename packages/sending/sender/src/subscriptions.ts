@@ -51,6 +51,7 @@ export class Subscriptions {
       ...(valid.description !== undefined ? { description: valid.description } : {}),
       format: valid.format ?? 'standard',
       ...(valid.retrySchedule ? { retrySchedule: valid.retrySchedule } : {}),
+      ...(valid.filter !== undefined ? { filter: valid.filter } : {}),
       disabled: valid.disabled ?? false,
       ...(valid.disabled ? { disabledReason: 'created disabled' } : {}),
       createdAt: now,
@@ -96,6 +97,7 @@ export class Subscriptions {
     if (valid.metadata !== undefined) patch.metadata = valid.metadata;
     if (valid.description !== undefined) patch.description = valid.description ?? undefined;
     if (valid.retrySchedule !== undefined) patch.retrySchedule = valid.retrySchedule ?? undefined;
+    if (valid.filter !== undefined) patch.filter = valid.filter ?? undefined;
     if (valid.format !== undefined) {
       if (valid.format === 'standard') validateSecret(current.secrets[0]!.secret, 'standard');
       patch.format = valid.format;

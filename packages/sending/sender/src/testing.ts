@@ -15,6 +15,7 @@ import { newId } from './ids.js';
 import type { DeliveryQueue, SenderStore } from './store.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
 
+export { FILTER_PAYLOADS, FILTER_TABLE } from './filter-table.js';
 export {
   type DeliveryQueueSuiteOptions,
   describeDeliveryQueue,

@@ -1,3 +1,5 @@
+import type { PayloadFilter } from './payload-filter.js';
+
 /** Wire format of a delivery: Standard Webhooks (default) or the old ASP.NET WebHooks custom sender. */
 export type DeliveryFormat = 'standard' | 'aspnet';
 
@@ -30,6 +32,8 @@ export interface Subscription {
   format: DeliveryFormat;
   /** Delays in seconds between attempts; the sender's schedule when absent. */
   retrySchedule?: number[];
+  /** A payload filter on the event's `data`, checked after the event type (see `compileFilter`). */
+  filter?: PayloadFilter;
   disabled: boolean;
   disabledReason?: string;
   /** First failed attempt since the last success (ms): the clock of the "disable after N days" rule. */
@@ -43,8 +47,15 @@ export interface EventType {
   /** Dotted name, e.g. `invoice.paid`. */
   name: string;
   description?: string;
-  /** JSON Schema of the event's `data` (a subset is enforced, see `validateJsonSchema`). */
+  /**
+   * JSON Schema of the event's `data` (2020-12 by default, validated by `@cfworker/json-schema`;
+   * checked when the type is registered, see `checkJsonSchema`).
+   */
   schema?: Record<string, unknown>;
+  /** A sample `data`, checked against `schema`; `GET /event-types/:name` derives one when absent. */
+  example?: unknown;
+  /** Still published and delivered; shown as deprecated so subscribers move on. */
+  deprecated?: boolean;
 }
 
 /** A published event, stored once whatever the number of subscribers. */

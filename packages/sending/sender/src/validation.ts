@@ -1,5 +1,6 @@
 import { decodeStandardSecret, isRecord, validateEventFilter } from '@hookwire/core';
 import { invalid } from './errors.js';
+import { type PayloadFilter, validateFilter } from './payload-filter.js';
 import type { DeliveryFormat } from './types.js';
 
 /** What a caller gives to create a subscription (the management API's POST body). */
@@ -16,6 +17,8 @@ export interface SubscriptionInput {
   /** Delays in seconds between attempts (the sender's schedule when absent). */
   retrySchedule?: number[];
   disabled?: boolean;
+  /** A payload filter on the event's `data` (see `compileFilter`), checked after the event type. */
+  filter?: PayloadFilter;
 }
 
 /** What can change on a subscription (the management API's PATCH body). `null` clears an optional field. */
@@ -28,6 +31,7 @@ export interface SubscriptionUpdate {
   format?: DeliveryFormat;
   retrySchedule?: number[] | null;
   disabled?: boolean;
+  filter?: PayloadFilter | null;
 }
 
 const CREATE_FIELDS = new Set([
@@ -40,6 +44,7 @@ const CREATE_FIELDS = new Set([
   'format',
   'retrySchedule',
   'disabled',
+  'filter',
 ]);
 const UPDATE_FIELDS = new Set([...CREATE_FIELDS].filter((field) => field !== 'secret'));
 
@@ -256,6 +261,7 @@ export function validateSubscriptionInput(
       ? { retrySchedule: validateRetrySchedule(value.retrySchedule) }
       : {}),
     ...(value.disabled !== undefined ? { disabled: validateBoolean(value.disabled, 'disabled') } : {}),
+    ...(value.filter !== undefined ? { filter: validateFilter(value.filter) } : {}),
   };
 }
 
@@ -279,6 +285,7 @@ export function validateSubscriptionUpdate(
     update.retrySchedule = value.retrySchedule === null ? null : validateRetrySchedule(value.retrySchedule);
   }
   if (value.disabled !== undefined) update.disabled = validateBoolean(value.disabled, 'disabled');
+  if (value.filter !== undefined) update.filter = value.filter === null ? null : validateFilter(value.filter);
   return update;
 }
 

@@ -296,7 +296,7 @@ describe('management API', () => {
         'POST',
         '/subscriptions',
         { body: { url: 'https://a.example', events: ['*'], retrySchedule: [-1] } },
-        'retrySchedule',
+        'retrySchedule[0]',
       ],
       [
         'POST',

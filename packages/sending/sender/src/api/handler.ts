@@ -7,9 +7,9 @@ import {
 } from '@hookwire/core';
 import { invalid, isSenderError, SenderError } from '../errors.js';
 import type { Sender } from '../sender.js';
-import type { Delivery, DeliveryStatus, Subscription } from '../types.js';
-import { rejectUnknownFields } from '../validation.js';
-import { attemptView, deliveryView, subscriptionView } from './views.js';
+import { RouteInput } from './input.js';
+import { openApiDocument } from './openapi.js';
+import { type RouteDefinition, routeTable } from './routes.js';
 
 /**
  * Who is calling. A tenant sees only its own resources. The operator (`operator: true`) acts as
@@ -46,24 +46,7 @@ export interface ManagementApiOptions {
   privateNetworkHint?: string;
 }
 
-interface RouteContext {
-  request: WebhookRequest;
-  /** The caller's own tenant (the operator's is where its creations go by default). */
-  tenant: string;
-  operator: boolean;
-  params: string[];
-  query: URLSearchParams;
-  body(): unknown;
-}
-
-type Route = {
-  method: string;
-  path: string[];
-  run(context: RouteContext): Promise<WebhookResponse>;
-};
-
-const ROOTS = new Set(['event-types', 'subscriptions', 'deliveries', 'events']);
-const STATUSES = new Set<DeliveryStatus>(['pending', 'succeeded', 'failed']);
+const ROOTS = new Set(['event-types', 'subscriptions', 'deliveries', 'events', 'openapi.json']);
 
 function errorResponse(error: SenderError, privateNetworkHint: string | undefined): WebhookResponse {
   const hint =
@@ -80,344 +63,10 @@ function errorResponse(error: SenderError, privateNetworkHint: string | undefine
   });
 }
 
-function tenantName(value: unknown): string {
-  if (
-    typeof value !== 'string' ||
-    value.length === 0 ||
-    value.length > 200 ||
-    /[\u0000-\u001f\u007f]/.test(value)
-  ) {
-    throw invalid('tenant', '"tenant" must be a tenant name: 1 to 200 characters, no control characters.');
-  }
-  return value;
-}
-
-/** The tenant an operator's list is narrowed to (`?tenant=`), or `undefined` for every tenant. */
-function listTenant(context: RouteContext): string | undefined {
-  if (!context.operator) return context.tenant;
-  const named = context.query.get('tenant');
-  return named === null ? undefined : tenantName(named);
-}
-
-/** Scope of a route on one resource: the caller's tenant, or every tenant for the operator. */
-function scopeOf(context: RouteContext): { tenant?: string } {
-  return context.operator ? {} : { tenant: context.tenant };
-}
-
-/** Removes the operator's `tenant` from a create body; a tenant's `tenant` is left to be refused. */
-function createTenant(context: RouteContext, input: unknown): { tenant: string; input: unknown } {
-  if (!context.operator || !isRecord(input) || !('tenant' in input)) return { tenant: context.tenant, input };
-  const { tenant, ...rest } = input;
-  return { tenant: tenantName(tenant), input: rest };
-}
-
-/** Same query check as `checkQuery`, with `?tenant=` allowed to the operator. */
-function queryKeys(context: RouteContext, allowed: string[] = []): string[] {
-  return context.operator ? [...allowed, 'tenant'] : allowed;
-}
-
-function showSubscription(context: RouteContext, subscription: Subscription) {
-  const view = subscriptionView(subscription);
-  return context.operator ? withTenant(view, subscription.tenant) : view;
-}
-
-function showDelivery(context: RouteContext, delivery: Delivery) {
-  const view = deliveryView(delivery);
-  return context.operator ? withTenant(view, delivery.tenant) : view;
-}
-
-function withTenant<T extends { id: string }>(view: T, tenant: string) {
-  const { id, ...rest } = view;
-  return { id, tenant, ...rest };
-}
-
-function checkQuery(query: URLSearchParams, allowed: string[]): void {
-  for (const key of query.keys()) {
-    if (key === '') throw invalid('query', 'A query parameter has no name ("?=value"); remove it.');
-    if (!allowed.includes(key)) {
-      throw invalid(
-        key,
-        `Unknown query parameter "${key}".${allowed.length ? ` Allowed: ${allowed.join(', ')}.` : ''}`,
-      );
-    }
-  }
-}
-
-function pageQuery(query: URLSearchParams, extra: string[] = []): { limit: number; cursor?: string } {
-  checkQuery(query, ['limit', 'cursor', ...extra]);
-  const limitText = query.get('limit');
-  let limit = 50;
-  if (limitText !== null) {
-    limit = Number(limitText);
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000)
-      throw invalid('limit', '"limit" must be an integer from 1 to 1000.');
-  }
-  const cursor = query.get('cursor');
-  if (cursor !== null && !/^[a-z]+_[0-9A-Z]{26}$/.test(cursor)) {
-    throw invalid('cursor', '"cursor" must be the nextCursor value of a previous page.');
-  }
-  return { limit, ...(cursor !== null ? { cursor } : {}) };
-}
-
-function parseSince(value: unknown): number {
-  const ms =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)
-        ? Date.parse(value)
-        : Number.NaN;
-  if (!Number.isFinite(ms) || ms < 0) {
-    throw invalid(
-      'since',
-      '"since" must be an ISO 8601 time (e.g. "2025-01-31T00:00:00Z") or milliseconds since the epoch.',
-    );
-  }
-  return ms;
-}
-
-function noBody(body: unknown): void {
-  if (body !== undefined && !(isRecord(body) && Object.keys(body).length === 0)) {
-    throw invalid('body', 'This route takes no body.');
-  }
-}
-
-function routes(options: ManagementApiOptions): Route[] {
-  const { sender } = options;
-  const list: Route[] = [
-    {
-      method: 'GET',
-      path: ['event-types'],
-      async run({ query }) {
-        checkQuery(query, []);
-        return jsonResponse(200, { items: await sender.listEventTypes() });
-      },
-    },
-    {
-      method: 'GET',
-      path: ['subscriptions'],
-      async run(context) {
-        const page = pageQuery(context.query, queryKeys(context));
-        const tenant = listTenant(context);
-        const result = await sender.listSubscriptions({
-          ...page,
-          ...(tenant !== undefined ? { tenant } : {}),
-        });
-        return jsonResponse(200, {
-          items: result.items.map((s) => showSubscription(context, s)),
-          nextCursor: result.nextCursor ?? null,
-        });
-      },
-    },
-    {
-      method: 'POST',
-      path: ['subscriptions'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const { tenant, input } = createTenant(context, context.body());
-        const subscription = await sender.createSubscription(input as never, { tenant });
-        // The only response that carries the secret unasked: the subscriber needs it to verify.
-        return jsonResponse(201, {
-          ...showSubscription(context, subscription),
-          secret: subscription.secrets[0]!.secret,
-        });
-      },
-    },
-    {
-      method: 'GET',
-      path: ['subscriptions', ':id'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const subscription = await sender.getSubscription(context.params[0]!, scopeOf(context));
-        return jsonResponse(200, showSubscription(context, subscription));
-      },
-    },
-    {
-      method: 'PATCH',
-      path: ['subscriptions', ':id'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const id = context.params[0]!;
-        await sender.getSubscription(id, scopeOf(context));
-        const updated = await sender.updateSubscription(id, context.body() as never, scopeOf(context));
-        return jsonResponse(200, showSubscription(context, updated));
-      },
-    },
-    {
-      method: 'DELETE',
-      path: ['subscriptions', ':id'],
-      async run(context) {
-        checkQuery(context.query, []);
-        await sender.deleteSubscription(context.params[0]!, scopeOf(context));
-        return { status: 204 };
-      },
-    },
-    {
-      method: 'GET',
-      path: ['subscriptions', ':id', 'secret'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const subscription = await sender.getSubscription(context.params[0]!, scopeOf(context));
-        return jsonResponse(
-          200,
-          {
-            secret: subscription.secrets[0]!.secret,
-            previous: subscription.secrets.slice(1).map((s) => ({
-              secret: s.secret,
-              expiresAt: s.expiresAt === undefined ? null : new Date(s.expiresAt).toISOString(),
-            })),
-          },
-          { 'cache-control': 'no-store' },
-        );
-      },
-    },
-    {
-      method: 'POST',
-      path: ['subscriptions', ':id', 'rotate-secret'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const id = context.params[0]!;
-        await sender.getSubscription(id, scopeOf(context));
-        const input = objectOrEmpty(context.body());
-        rejectUnknownFields(input, new Set(['secret', 'graceSeconds']));
-        const graceSeconds = input.graceSeconds;
-        if (
-          graceSeconds !== undefined &&
-          (typeof graceSeconds !== 'number' || !(graceSeconds >= 0) || graceSeconds > 30 * 86400)
-        ) {
-          throw invalid(
-            'graceSeconds',
-            '"graceSeconds" must be a number of seconds from 0 to 2592000 (30 days).',
-          );
-        }
-        const updated = await sender.rotateSecret(id, {
-          ...scopeOf(context),
-          ...(input.secret !== undefined ? { secret: input.secret as string } : {}),
-          ...(graceSeconds !== undefined ? { graceMs: (graceSeconds as number) * 1000 } : {}),
-        });
-        const previous = updated.secrets[1];
-        return jsonResponse(
-          200,
-          {
-            id: updated.id,
-            secret: updated.secrets[0]!.secret,
-            previousExpiresAt:
-              previous?.expiresAt === undefined ? null : new Date(previous.expiresAt).toISOString(),
-          },
-          { 'cache-control': 'no-store' },
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: ['subscriptions', ':id', 'deliveries'],
-      async run(context) {
-        const { query } = context;
-        const page = pageQuery(query, queryKeys(context, ['status']));
-        const status = query.get('status');
-        if (status !== null && !STATUSES.has(status as DeliveryStatus)) {
-          throw invalid('status', '"status" must be pending, succeeded or failed.');
-        }
-        const tenant = listTenant(context);
-        const result = await sender.listDeliveries(context.params[0]!, {
-          ...page,
-          ...(tenant !== undefined ? { tenant } : {}),
-          ...(status !== null ? { status: status as DeliveryStatus } : {}),
-        });
-        return jsonResponse(200, {
-          items: result.items.map((d) => showDelivery(context, d)),
-          nextCursor: result.nextCursor ?? null,
-        });
-      },
-    },
-    {
-      method: 'POST',
-      path: ['subscriptions', ':id', 'recover'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const id = context.params[0]!;
-        await sender.getSubscription(id, scopeOf(context));
-        const input = context.body();
-        if (!isRecord(input))
-          throw invalid('body', 'The body must be a JSON object: { "since": "<ISO time>" }.');
-        rejectUnknownFields(input, new Set(['since']));
-        if (input.since === undefined) throw invalid('since', '"since" is required.');
-        const recovered = await sender.recoverFailedDeliveries(id, parseSince(input.since), scopeOf(context));
-        return jsonResponse(202, { recovered });
-      },
-    },
-    {
-      method: 'GET',
-      path: ['deliveries', ':id'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const delivery = await sender.getDelivery(context.params[0]!, scopeOf(context));
-        const attempts = await sender.listAttempts(delivery.id, scopeOf(context));
-        return jsonResponse(200, {
-          ...showDelivery(context, delivery),
-          attempts: attempts.map(attemptView),
-        });
-      },
-    },
-    {
-      method: 'POST',
-      path: ['deliveries', ':id', 'retry'],
-      async run(context) {
-        checkQuery(context.query, []);
-        const id = context.params[0]!;
-        await sender.getDelivery(id, scopeOf(context));
-        noBody(context.body());
-        return jsonResponse(202, showDelivery(context, await sender.retryDelivery(id, scopeOf(context))));
-      },
-    },
-  ];
-  if (options.allowPublish) {
-    list.push(
-      {
-        method: 'POST',
-        path: ['events'],
-        async run(context) {
-          checkQuery(context.query, []);
-          const { tenant, input } = createTenant(context, context.body());
-          if (!isRecord(input))
-            throw invalid('body', 'The body must be a JSON object: { "type", "data", "id"? }.');
-          rejectUnknownFields(input, new Set(['type', 'data', 'id']));
-          if (input.type === undefined) throw invalid('type', '"type" is required, e.g. "invoice.paid".');
-          const result = await sender.publish({
-            type: input.type as string,
-            data: input.data,
-            tenant,
-            ...(input.id !== undefined ? { id: input.id as string } : {}),
-          });
-          return jsonResponse(202, { id: result.id, deliveries: result.deliveries, created: result.created });
-        },
-      },
-      {
-        method: 'POST',
-        path: ['events', ':id', 'redeliver'],
-        async run(context) {
-          checkQuery(context.query, []);
-          const input = objectOrEmpty(context.body());
-          rejectUnknownFields(input, new Set(['subscriptionId']));
-          if (input.subscriptionId !== undefined && typeof input.subscriptionId !== 'string') {
-            throw invalid('subscriptionId', '"subscriptionId" must be a subscription id.');
-          }
-          const redelivered = await sender.redeliverEvent(context.params[0]!, {
-            ...scopeOf(context),
-            ...(input.subscriptionId !== undefined ? { subscriptionId: input.subscriptionId as string } : {}),
-          });
-          return jsonResponse(202, { redelivered });
-        },
-      },
-    );
-  }
-  return list;
-}
-
-/** An optional object body: absent is `{}`; anything but an object (JSON `null` included) is refused. */
-function objectOrEmpty(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (!isRecord(body)) throw invalid('body', 'The body must be a JSON object (or empty).');
-  return body;
+interface Route {
+  definition: RouteDefinition;
+  segments: string[];
+  input: RouteInput;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -438,15 +87,16 @@ function routeSegments(url: string, basePath: string | undefined): string[] | un
   return segments;
 }
 
-function matchRoute(list: Route[], segments: string[]): { routes: Route[]; params: string[] } {
+function matchRoute(list: Route[], segments: string[]): { routes: Route[]; params: Record<string, string> } {
   const matching: Route[] = [];
-  let params: string[] = [];
+  let params: Record<string, string> = {};
   for (const route of list) {
-    if (route.path.length !== segments.length) continue;
-    const found: string[] = [];
-    const fits = route.path.every((part, i) => {
-      if (!part.startsWith(':')) return part === segments[i];
-      found.push(segments[i]!);
+    if (route.segments.length !== segments.length) continue;
+    const found: Record<string, string> = {};
+    const fits = route.segments.every((part, i) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part === segments[i];
+      found[name] = segments[i]!;
       return true;
     });
     if (fits) {
@@ -462,13 +112,38 @@ function matchRoute(list: Route[], segments: string[]): { routes: Route[]; param
  * adapter (`expressWebhooks(api)` at `/api`, `fetchWebhooks(api)`, …) or call `handle` directly.
  */
 export class ManagementApi implements RequestHandler {
+  /** Every route this handler answers, as data (the OpenAPI document is generated from it). */
+  readonly definitions: readonly RouteDefinition[];
   private readonly routes: Route[];
+  private document: unknown;
 
   constructor(private readonly options: ManagementApiOptions) {
     if (!options?.sender || typeof options.authenticate !== 'function') {
       throw new TypeError('createManagementApi needs { sender, authenticate }.');
     }
-    this.routes = routes(options);
+    const openapi: RouteDefinition = {
+      method: 'GET',
+      path: '/openapi.json',
+      operationId: 'getOpenApiDocument',
+      summary: 'This document (OpenAPI 3.1); no token needed.',
+      access: 'public',
+      responses: { 200: { description: 'The OpenAPI document.', schema: { type: 'object' } } },
+      run: async () => jsonResponse(200, this.openApi()),
+    };
+    this.definitions = [...routeTable(options.sender, options), openapi];
+    this.routes = this.definitions.map((definition) => ({
+      definition,
+      segments: definition.path.split('/').filter(Boolean),
+      input: new RouteInput(definition),
+    }));
+  }
+
+  /** The OpenAPI 3.1 document of this API (`GET /openapi.json`). */
+  openApi(): unknown {
+    this.document ??= openApiDocument(this.definitions, {
+      ...(this.options.basePath !== undefined ? { basePath: this.options.basePath } : {}),
+    });
+    return this.document;
   }
 
   async handle(request: WebhookRequest): Promise<WebhookResponse> {
@@ -484,24 +159,6 @@ export class ManagementApi implements RequestHandler {
   }
 
   private async dispatch(request: WebhookRequest): Promise<WebhookResponse> {
-    let caller: ApiCaller | undefined;
-    try {
-      caller = callerOf(await this.options.authenticate(request));
-    } catch {
-      caller = undefined;
-    }
-    if (!caller) {
-      return jsonResponse(
-        401,
-        {
-          error: {
-            code: 'unauthorized',
-            message: 'Missing or unknown API token: send "Authorization: Bearer <token>".',
-          },
-        },
-        { 'www-authenticate': 'Bearer' },
-      );
-    }
     let segments: string[] | undefined;
     try {
       segments = routeSegments(request.url, this.options.basePath);
@@ -510,16 +167,39 @@ export class ManagementApi implements RequestHandler {
     }
     const { routes: matching, params } = segments
       ? matchRoute(this.routes, segments)
-      : { routes: [], params: [] };
+      : { routes: [], params: {} };
+    const route = matching.find((r) => r.definition.method === request.method);
+    let caller: ApiCaller | undefined;
+    if (route?.definition.access !== 'public') {
+      try {
+        caller = callerOf(await this.options.authenticate(request));
+      } catch {
+        caller = undefined;
+      }
+      if (!caller) {
+        return jsonResponse(
+          401,
+          {
+            error: {
+              code: 'unauthorized',
+              message: 'Missing or unknown API token: send "Authorization: Bearer <token>".',
+            },
+          },
+          { 'www-authenticate': 'Bearer' },
+        );
+      }
+    }
     if (matching.length === 0) throw new SenderError('not_found', 'No such route.');
-    const route = matching.find((r) => r.method === request.method);
     if (!route) {
-      const allow = matching.map((r) => r.method).join(', ');
+      const allow = matching.map((r) => r.definition.method).join(', ');
       return jsonResponse(
         405,
         { error: { code: 'method_not_allowed', message: `Use ${allow} on this route.` } },
         { allow },
       );
+    }
+    if (route.definition.access === 'operator' && !caller?.operator) {
+      throw new SenderError('forbidden', 'Only the operator may change the event-type catalogue.');
     }
     const maxBody = this.options.maxBodyBytes ?? 1024 * 1024;
     if (request.body.byteLength > maxBody) {
@@ -528,27 +208,22 @@ export class ManagementApi implements RequestHandler {
       });
     }
     const query = new URL(request.url, 'http://localhost').searchParams;
-    let parsed: { value: unknown } | undefined;
-    const body = () => {
-      if (parsed) return parsed.value;
-      if (request.body.byteLength === 0) {
-        parsed = { value: undefined };
-        return undefined;
-      }
+    route.input.checkQuery(query, caller?.operator === true);
+    let parsed: unknown;
+    if (request.body.byteLength > 0) {
       try {
-        parsed = { value: JSON.parse(decoder.decode(request.body)) };
+        parsed = JSON.parse(decoder.decode(request.body));
       } catch {
         throw invalid('body', 'The body is not valid JSON.');
       }
-      return parsed.value;
-    };
-    return route.run({
+    }
+    return route.definition.run({
       request,
-      tenant: caller.tenant,
-      operator: caller.operator === true,
+      tenant: caller?.tenant ?? '',
+      operator: caller?.operator === true,
       params,
       query,
-      body,
+      body: route.input.checkBody(parsed),
     });
   }
 }

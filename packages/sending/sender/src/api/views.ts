@@ -13,6 +13,7 @@ export function subscriptionView(subscription: Subscription) {
     description: subscription.description ?? null,
     format: subscription.format,
     retrySchedule: subscription.retrySchedule ?? null,
+    filter: subscription.filter ?? null,
     disabled: subscription.disabled,
     disabledReason: subscription.disabledReason ?? null,
     failingSince: subscription.failingSince === undefined ? null : iso(subscription.failingSince),
