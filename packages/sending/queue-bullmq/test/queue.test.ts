@@ -27,6 +27,21 @@ afterEach(async () => {
 const claim = (queue: BullmqQueue, options: Partial<ClaimOptions> = {}) =>
   queue.claim({ limit: 10, leaseMs: 30_000, now: Date.now(), ...options });
 const ids = (leases: { deliveryId: string }[]) => leases.map((lease) => lease.deliveryId).sort();
+/** The next non-empty claim, within `timeoutMs`. */
+const nextLeases = (
+  queue: BullmqQueue,
+  timeoutMs: number,
+  what: string,
+  options: Partial<ClaimOptions> = {},
+) =>
+  waitFor(
+    async () => {
+      const leases = await claim(queue, options);
+      return leases.length > 0 ? leases : undefined;
+    },
+    timeoutMs,
+    what,
+  );
 
 describe('connection', () => {
   it('reads redis:// and rediss:// URLs', () => {
@@ -65,26 +80,12 @@ describe('BullMQ delivery queue', () => {
     const queue = open();
     await queue.schedule([{ deliveryId: 'dlv_later', runAt: Date.now() + 400 }]);
     expect(await claim(queue)).toEqual([]);
-    const [lease] = await waitFor(
-      async () => {
-        const leases = await claim(queue);
-        return leases.length > 0 ? leases : undefined;
-      },
-      3000,
-      'the delayed delivery',
-    );
+    const [lease] = await nextLeases(queue, 3000, 'the delayed delivery');
     expect(lease!.deliveryId).toBe('dlv_later');
     await queue.settle(lease!, Date.now() + 1000);
     expect(await queue.counts()).toMatchObject({ delayed: 1, active: 0 });
     expect(await claim(queue)).toEqual([]); // not before its time
-    const [again] = await waitFor(
-      async () => {
-        const leases = await claim(queue);
-        return leases.length > 0 ? leases : undefined;
-      },
-      3000,
-      'the retry',
-    );
+    const [again] = await nextLeases(queue, 3000, 'the retry');
     expect(again!.deliveryId).toBe('dlv_later');
     await queue.settle(again!);
     expect(await queue.counts()).toEqual({ waiting: 0, delayed: 0, active: 0 });
@@ -131,14 +132,7 @@ describe('BullMQ delivery queue', () => {
     // While the lease holds, nobody else gets the job.
     expect(await claim(alive, { leaseMs: 1000 })).toEqual([]);
     // `dead` never settles. `alive` gets the job after the lock expired and a stalled check ran.
-    const [taken] = await waitFor(
-      async () => {
-        const leases = await claim(alive, { leaseMs: 1000 });
-        return leases.length > 0 ? leases : undefined;
-      },
-      5000,
-      'the stalled job',
-    );
+    const [taken] = await nextLeases(alive, 5000, 'the stalled job', { leaseMs: 1000 });
     expect(taken!.deliveryId).toBe('dlv_s');
     // The late settle of the dead worker changes nothing: the job is the new holder's.
     await dead.settle(lost!);
@@ -166,14 +160,7 @@ describe('BullMQ delivery queue', () => {
     const busyLease = all.find((lease) => lease.deliveryId.startsWith('dlv_busy'))!;
     const owner = first.includes(busyLease) ? a : b;
     await owner.settle(busyLease);
-    const next = await waitFor(
-      async () => {
-        const leases = await claim(b);
-        return leases.length > 0 ? leases : undefined;
-      },
-      2000,
-      'a parked delivery',
-    );
+    const next = await nextLeases(b, 2000, 'a parked delivery');
     expect(next).toHaveLength(1);
     expect(next[0]!.deliveryId).toMatch(/^dlv_busy/);
   });
