@@ -1,5 +1,5 @@
 import { createWebhookRequest, WebhookError } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { eventOf, eventsOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('@hookwire/core/testing', () => {
@@ -39,5 +39,19 @@ describe('@hookwire/core/testing', () => {
     expect(Buffer.from(changed.body).toString()).toBe('new');
     expect(changed.headers).toBe(request.headers);
     expect(withBody(request, new Uint8Array([1])).body).toEqual(new Uint8Array([1]));
+  });
+});
+
+describe('eventOf and eventsOf', () => {
+  const event = { provider: 'x', name: 'a', payload: 1, meta: {}, request: createWebhookRequest() };
+  it('resolve to the event(s) of an event result', async () => {
+    const result = { type: 'event' as const, event, events: [event, { ...event, name: 'b' }] };
+    expect(await eventOf(result)).toBe(event);
+    expect((await eventsOf(Promise.resolve(result))).map((e) => e.name)).toEqual(['a', 'b']);
+  });
+
+  it('reject a handshake response, naming its status', async () => {
+    const response = { type: 'response' as const, response: { status: 204 } };
+    await expect(eventOf(response)).rejects.toThrow('204 response');
   });
 });

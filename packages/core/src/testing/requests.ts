@@ -1,6 +1,6 @@
-/** Capture the `WebhookError` a request is rejected with, and derive tampered requests from a signed one. */
+/** Read what a receiver did (its `WebhookError`, its events) and derive tampered requests from a signed one. */
 import { WebhookError } from '../errors.js';
-import type { WebhookRequest } from '../types.js';
+import type { ReceiveResult, WebhookEvent, WebhookRequest } from '../types.js';
 
 /**
  * Resolves to the `WebhookError` that `subject` (a promise, or a function returning a value or a
@@ -34,4 +34,19 @@ export function withHeaders(
 /** A copy of `request` with another body (a string is UTF-8 encoded), signature headers unchanged. */
 export function withBody(request: WebhookRequest, body: string | Uint8Array): WebhookRequest {
   return { ...request, body: typeof body === 'string' ? Buffer.from(body) : body };
+}
+
+/**
+ * Resolves to the events a receive result carries. Rejects when it is a response (a handshake),
+ * so a test cannot pass by accident.
+ */
+export async function eventsOf(result: ReceiveResult | Promise<ReceiveResult>): Promise<WebhookEvent[]> {
+  const outcome = await result;
+  if (outcome.type === 'event') return outcome.events;
+  throw new Error(`Expected an event, but the receiver answered with a ${outcome.response.status} response.`);
+}
+
+/** Resolves to the (first) event a receive result carries; rejects when it is a response. */
+export async function eventOf(result: ReceiveResult | Promise<ReceiveResult>): Promise<WebhookEvent> {
+  return (await eventsOf(result))[0]!;
 }
