@@ -126,7 +126,7 @@ export async function startServer(
     );
   if (serveHttp && secrets.defaulted.length > 0) {
     log(
-      `${secrets.defaulted.length} receiver settings use development values (dev-<provider>-secret, see the @hookwire/server README); set ${secrets.defaulted[0]} and the like in production`,
+      `${secrets.defaulted.length} receiver settings use development values (dev-<provider>-secret, listed in the Configuration table of the @hookwire/server README); set ${secrets.defaulted[0]} and the like in production`,
     );
   }
   if (serveHttp) for (const note of secrets.notes) log(note);
