@@ -171,6 +171,23 @@ describe('startServer', () => {
   });
 });
 
+describe('a database that refuses the write', () => {
+  it('answers 503 (never 2xx) and logs it once, on one line, with the cause', async () => {
+    const database = join(dir, 'broken.db');
+    const { base, log } = await start(database, { HOOKWIRE_ROLE: 'api' });
+    const other = new Database(database);
+    other.exec('DROP TABLE inbox_events');
+    other.close();
+    const before = log.length;
+    const response = await sendPush(base, 'refused-1');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    const lines = log.slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/webhooks\/github answered 503: .*no such table: inbox_events/);
+  });
+});
+
 describe('roles on one SQLite file', () => {
   it('`api` stores without processing; a `worker` on the same database processes it', async () => {
     const database = join(dir, 'roles.db');
