@@ -72,6 +72,7 @@ function sample(node: unknown, root: unknown, depth: number): unknown {
     case 'string': {
       const formatted = typeof node.format === 'string' ? FORMAT_SAMPLES[node.format] : undefined;
       if (formatted) return formatted;
+      if (typeof node.pattern === 'string') return fromPattern(node.pattern);
       const min = typeof node.minLength === 'number' ? node.minLength : 0;
       return 'string'
         .padEnd(Math.min(Math.max(min, 6), 1000), 'x')
@@ -108,4 +109,15 @@ function resolveRef(root: unknown, ref: string): unknown {
     node = isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[token] : undefined;
   }
   return node;
+}
+
+/** A string for the common "starts with a literal" pattern (`^in_`, `^[A-Z]{3}-`): the literal, then "example". */
+function fromPattern(pattern: string): string {
+  const literal = /^\^?([A-Za-z0-9_:./-]*)/.exec(pattern)?.[1] ?? '';
+  const candidate = `${literal}example`;
+  try {
+    return new RegExp(pattern, 'u').test(candidate) ? candidate : literal || 'example';
+  } catch {
+    return 'example';
+  }
 }

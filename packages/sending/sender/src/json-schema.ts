@@ -147,7 +147,7 @@ export function checkJsonSchema(schema: unknown, field = 'schema'): CheckedSchem
       // `required` is reported on the object: name the missing property itself.
       const missing = error.keyword === 'required' ? /"([^"]*)"/.exec(error.error)?.[1] : undefined;
       if (missing !== undefined) at = `${at}.${missing}`;
-      return { path: at, message: `${at}: ${error.error}` };
+      return { path: at, message: `${at}: ${error.error.replace(/\.$/, '')}` };
     },
   };
 }

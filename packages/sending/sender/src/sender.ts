@@ -130,6 +130,11 @@ export class Sender {
     return this.catalogue.define(types);
   }
 
+  /** Adds or replaces one entry (errors name its fields without an index: `schema.$ref`). */
+  defineEventType(type: EventType): Promise<void> {
+    return this.catalogue.define([type], () => '');
+  }
+
   listEventTypes(): Promise<EventType[]> {
     return this.catalogue.list();
   }

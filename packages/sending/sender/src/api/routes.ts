@@ -419,7 +419,7 @@ const publishRoutes = (sender: Sender): RouteDefinition[] => [
     summary: "Publish an event to the caller's subscriptions (where the operator allows it).",
     access: 'tenant',
     body: { schema: S.PublishInput, required: true },
-    example: { type: 'invoice.paid', data: { total: 150, currency: 'EUR' }, id: 'order_1_paid' },
+    example: { type: 'invoice.paid', data: { invoiceId: 'in_1', total: 150 }, id: 'in_1_paid' },
     responses: { 202: { description: 'Stored; deliveries follow.', schema: S.PublishAnswer } },
     async run(context) {
       const { tenant, input } = createTenant(context, body(context));
@@ -480,17 +480,16 @@ const eventTypeRoutes = (sender: Sender): RouteDefinition[] => [
         required: ['invoiceId', 'total'],
         properties: {
           invoiceId: { type: 'string', pattern: '^in_' },
-          total: { $ref: '#/$defs/money' },
+          total: { type: 'number', minimum: 0 },
           paidAt: { type: 'string', format: 'date-time' },
         },
-        $defs: { money: { type: 'number', minimum: 0 } },
       },
       example: { invoiceId: 'in_1', total: 150, paidAt: '2025-01-31T12:00:00Z' },
     },
     responses: { 201: { description: 'The entry.', schema: S.EventType } },
     async run(context) {
       const input = body(context) as unknown as EventType;
-      await sender.defineEventTypes([input]);
+      await sender.defineEventType(input);
       return jsonResponse(201, eventTypeView(await sender.getEventType(input.name)));
     },
   },
