@@ -1,5 +1,8 @@
-import { timingSafeEqual as nodeTimingSafeEqual } from 'node:crypto';
 import { toBytes } from './encoding.js';
+import { nodeCrypto } from './runtime.js';
+import { constantTimeEqual } from './web-crypto.js';
+
+const equalBytes = nodeCrypto?.timingSafeEqual ?? constantTimeEqual;
 
 /**
  * Constant-time equality of two byte strings. Unequal lengths return false without an early
@@ -9,8 +12,8 @@ export function timingSafeEqual(a: string | Uint8Array, b: string | Uint8Array):
   const left = toBytes(a);
   const right = toBytes(b);
   if (left.byteLength !== right.byteLength) {
-    nodeTimingSafeEqual(left, left);
+    equalBytes(left, left);
     return false;
   }
-  return nodeTimingSafeEqual(left, right);
+  return equalBytes(left, right);
 }

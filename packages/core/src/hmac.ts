@@ -1,22 +1,40 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { timingSafeEqual } from './compare.js';
 import { decodeSignature, type SignatureEncoding } from './encoding.js';
 import { WebhookError } from './errors.js';
+import { trackVerification } from './pending-verifications.js';
+import { NodeBuffer, nodeCrypto, requireNodeCrypto } from './runtime.js';
+import { webHmac } from './web-crypto.js';
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
 export type Key = string | Uint8Array;
 
-/** HMAC of the concatenation of `parts` (no separator is added). */
+/**
+ * HMAC of the concatenation of `parts` (no separator is added). Synchronous, so Node, Deno and Bun
+ * only; `hmacAsync` works on every runtime.
+ */
 export function hmac(algorithm: HmacAlgorithm, key: Key, ...parts: (string | Uint8Array)[]): Buffer {
+  requireNodeCrypto('hmac()', 'hmacAsync()');
   return hmacOf(algorithm, key, parts);
 }
 
 export function hmacHex(algorithm: HmacAlgorithm, key: Key, ...parts: (string | Uint8Array)[]): string {
+  requireNodeCrypto('hmacHex()', 'hmacAsync()');
   return digest(algorithm, key, parts, 'hex');
 }
 
 export function hmacBase64(algorithm: HmacAlgorithm, key: Key, ...parts: (string | Uint8Array)[]): string {
+  requireNodeCrypto('hmacBase64()', 'hmacAsync()');
   return digest(algorithm, key, parts, 'base64');
+}
+
+/** HMAC of the concatenation of `parts` on any runtime: node:crypto where present, else Web Crypto. */
+export async function hmacAsync(
+  algorithm: HmacAlgorithm,
+  key: Key,
+  ...parts: (string | Uint8Array)[]
+): Promise<Uint8Array> {
+  return nodeCrypto ? hmacOf(algorithm, key, parts) : webHmac(algorithm, key, parts);
 }
 
 // createHmac turns a string key into bytes on every call; a KeyObject made once per secret makes
@@ -28,7 +46,7 @@ function keyFor(key: Key): Key | KeyObject {
   if (typeof key !== 'string') return key;
   let object = stringKeys.get(key);
   if (object === undefined) {
-    object = createSecretKey(Buffer.from(key, 'utf8'));
+    object = nodeCrypto!.createSecretKey(NodeBuffer!.from(key, 'utf8'));
     if (stringKeys.size < 256) stringKeys.set(key, object);
   }
   return object;
@@ -40,7 +58,7 @@ function digest(
   parts: readonly (string | Uint8Array)[],
   encoding: 'hex' | 'base64' | 'binary',
 ): string {
-  const mac = createHmac(algorithm, keyFor(key));
+  const mac = nodeCrypto!.createHmac(algorithm, keyFor(key));
   for (const part of parts) mac.update(part);
   return mac.digest(encoding);
 }
@@ -51,13 +69,14 @@ export function hmacBinary(
   key: Key,
   parts: readonly (string | Uint8Array)[],
 ): string {
+  requireNodeCrypto('hmacBinary()');
   return digest(algorithm, key, parts, 'binary');
 }
 
 // `digest()` without an encoding gives each MAC its own new ArrayBuffer, which costs more than the
 // HMAC of a 1 KiB body; a binary (latin1) string turned into a Buffer comes from Node's shared pool.
 function hmacOf(algorithm: HmacAlgorithm, key: Key, parts: readonly (string | Uint8Array)[]): Buffer {
-  return Buffer.from(digest(algorithm, key, parts, 'binary'), 'binary');
+  return NodeBuffer!.from(digest(algorithm, key, parts, 'binary'), 'binary');
 }
 
 export interface VerifyHmacOptions {
@@ -78,9 +97,12 @@ export interface VerifyHmacOptions {
 /**
  * Accepts when any received signature equals the HMAC under any secret. Comparison is on decoded
  * bytes in constant time. Throws `malformed_signature` when no signature decodes and
- * `signature_mismatch` when none matches.
+ * `signature_mismatch` when none matches. Synchronous on Node, Deno and Bun (returns nothing);
+ * where only Web Crypto exists it returns a promise that rejects with the same errors, so return
+ * or await what it returns.
  */
-export function verifyHmac(options: VerifyHmacOptions): void {
+export function verifyHmac(options: VerifyHmacOptions): void | Promise<void> {
+  if (!nodeCrypto) return trackVerification(verifyHmacWeb(options));
   const texts = typeof options.signatures === 'string' ? [options.signatures] : options.signatures;
   const matched = options.encoding === 'hex' ? matchHex(options, texts) : matchDecoded(options, texts);
   if (matched) return;
@@ -98,7 +120,7 @@ function scratchFor(algorithm: HmacAlgorithm): { expected: Buffer; received: Buf
   let buffers = scratch.get(algorithm);
   if (!buffers) {
     const size = DIGEST_BYTES[algorithm];
-    buffers = { expected: Buffer.alloc(size), received: Buffer.alloc(size) };
+    buffers = { expected: NodeBuffer!.alloc(size), received: NodeBuffer!.alloc(size) };
     scratch.set(algorithm, buffers);
   }
   return buffers;
@@ -134,7 +156,7 @@ function matchHex(options: VerifyHmacOptions, texts: readonly string[]): boolean
 }
 
 function isHex(text: string): boolean {
-  const bytes = Buffer.from(text, 'hex');
+  const bytes = NodeBuffer!.from(text, 'hex');
   return bytes.length > 0 && bytes.length * 2 === text.length;
 }
 
@@ -150,6 +172,21 @@ function matchDecoded(options: VerifyHmacOptions, texts: readonly string[]): boo
     for (const candidate of received) if (timingSafeEqual(expected, candidate)) return true;
   }
   return false;
+}
+
+async function verifyHmacWeb(options: VerifyHmacOptions): Promise<void> {
+  const texts = typeof options.signatures === 'string' ? [options.signatures] : options.signatures;
+  const received: Uint8Array[] = [];
+  for (const text of texts) {
+    const bytes = decodeSignature(text.trim(), options.encoding);
+    if (bytes !== undefined && bytes.length > 0) received.push(bytes);
+  }
+  if (received.length === 0) throw notASignature(options);
+  for (const secret of options.secrets) {
+    const expected = await webHmac(options.algorithm, secret, options.parts);
+    for (const candidate of received) if (timingSafeEqual(expected, candidate)) return;
+  }
+  throw signatureMismatch(options.header, options.provider);
 }
 
 function notASignature(options: VerifyHmacOptions): WebhookError {

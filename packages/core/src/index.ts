@@ -34,6 +34,7 @@ export { contentType, getHeader, normalizeHeaders, requireHeader } from './heade
 export {
   type HmacAlgorithm,
   hmac,
+  hmacAsync,
   hmacBase64,
   hmacHex,
   type Key,
@@ -74,6 +75,7 @@ export {
 } from './request.js';
 export { errorResponse, isWebhookResponse, webhookErrorResponse } from './response.js';
 export { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule, type RetryDelayOptions, retryDelayMs } from './retry.js';
+export { cryptoPath } from './runtime.js';
 export { normalizeSecrets } from './secrets.js';
 export {
   readSignatureHeader,
@@ -92,6 +94,7 @@ export {
   type StandardSignInput,
   type StandardVerifyInput,
   signStandardWebhook,
+  signStandardWebhookAsync,
   standardPublicKeyOf,
   verifyStandardWebhook,
 } from './standard-webhooks.js';

@@ -1,8 +1,10 @@
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
 import { isWebhookError, WebhookConfigError, WebhookError } from './errors.js';
 import { matchesEventFilter } from './filters.js';
+import { collectVerifications } from './pending-verifications.js';
 import { jsonResponse } from './request.js';
 import { errorResponse, isWebhookResponse, webhookErrorResponse } from './response.js';
+import { cryptoPath } from './runtime.js';
 import type { ReceiveResult, WebhookEvent, WebhookRequest, WebhookResponse } from './types.js';
 
 /** Options every receiver takes, beside its provider's own. */
@@ -162,7 +164,14 @@ export class Receiver<
         `${definition.title} webhooks are sent with ${this.#methods.join(' or ')}; this request used ${request.method}.`,
       );
     }
-    let verified: unknown = definition.verify(request, ctx);
+    let verified: unknown;
+    if (cryptoPath === 'node') {
+      verified = definition.verify(request, ctx);
+    } else {
+      const { result, pending } = collectVerifications(() => definition.verify(request, ctx));
+      verified = result;
+      if (pending.length > 0) await Promise.all(pending);
+    }
     if (isThenable(verified)) verified = await verified;
     const parsed = definition.parse(request, ctx, verified);
     const outcome = isThenable(parsed) ? await parsed : parsed;

@@ -1,5 +1,9 @@
 import { normalizeHeaders } from './headers.js';
+import { NodeBuffer } from './runtime.js';
 import type { WebhookRequest } from './types.js';
+
+const encoder = new TextEncoder();
+const utf8 = (text: string): Uint8Array => (NodeBuffer ? NodeBuffer.from(text) : encoder.encode(text));
 
 export interface WebhookRequestInit {
   method?: string;
@@ -14,7 +18,7 @@ export function createWebhookRequest(init: WebhookRequestInit = {}): WebhookRequ
     method: (init.method ?? 'POST').toUpperCase(),
     url: init.url ?? 'https://example.com/webhooks',
     headers: normalizeHeaders(init.headers ?? {}),
-    body: typeof init.body === 'string' ? Buffer.from(init.body) : (init.body ?? new Uint8Array()),
+    body: typeof init.body === 'string' ? utf8(init.body) : (init.body ?? new Uint8Array()),
   };
 }
 

@@ -43,10 +43,14 @@ export function readSignatureHeader(
 
 /**
  * The most common webhook scheme: one header holding an HMAC of the raw body (or of `parts`),
- * hex or base64, maybe behind a `sha256=` style prefix. Throws the `verifyHmac` errors.
+ * hex or base64, maybe behind a `sha256=` style prefix. Throws the `verifyHmac` errors (a promise
+ * on the Web Crypto path, like `verifyHmac`).
  */
-export function verifySignatureHeader(request: WebhookRequest, options: SignatureHeaderOptions): void {
-  verifyHmac({
+export function verifySignatureHeader(
+  request: WebhookRequest,
+  options: SignatureHeaderOptions,
+): void | Promise<void> {
+  return verifyHmac({
     algorithm: options.algorithm,
     secrets: options.secrets,
     parts: options.parts ?? [request.body],

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { timingSafeEqual } from './compare.js';
 import {
   ed25519PrivateKey,
@@ -10,7 +10,10 @@ import {
 import { decodeBase64 } from './encoding.js';
 import { WebhookConfigError, WebhookError } from './errors.js';
 import { hmac, hmacBinary } from './hmac.js';
+import { trackVerification } from './pending-verifications.js';
+import { NodeBuffer, nodeCrypto, requireNodeCrypto } from './runtime.js';
 import { checkTimestamp, parseUnixSeconds } from './timestamp.js';
+import { bytesToBase64, concatBytes, webHmac } from './web-crypto.js';
 
 /** Standard Webhooks secrets are `whsec_` + base64 of 24–64 random bytes; bare base64 is accepted too. */
 export function decodeStandardSecret(secret: string): Buffer {
@@ -25,11 +28,13 @@ export function decodeStandardSecret(secret: string): Buffer {
 
 /** A new `whsec_` secret of `bytes` random bytes (32 by default). */
 export function generateStandardSecret(bytes = 32): string {
-  return `whsec_${randomBytes(bytes).toString('base64')}`;
+  return `whsec_${bytesToBase64(crypto.getRandomValues(new Uint8Array(bytes)))}`;
 }
 
 /** A new ed25519 key pair as `whsk_` (seed‖public, as Svix hands out) and `whpk_` keys. */
 export function generateStandardKeyPair(): { signingKey: string; publicKey: string } {
+  const { generateKeyPairSync } = requireNodeCrypto('generateStandardKeyPair()');
+  const Buffer = NodeBuffer!;
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const seed = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32);
   const raw = ed25519RawPublicKey(publicKey);
@@ -41,10 +46,12 @@ export function generateStandardKeyPair(): { signingKey: string; publicKey: stri
 
 /** The public `whpk_` key matching a `whsk_` signing key. */
 export function standardPublicKeyOf(signingKey: string): string {
+  const { createPublicKey } = requireNodeCrypto('standardPublicKeyOf()');
   return `whpk_${ed25519RawPublicKey(createPublicKey(ed25519PrivateKey(signingKey))).toString('base64')}`;
 }
 
 function signedContent(id: string, timestampSeconds: number | string, body: string | Uint8Array): Buffer {
+  const Buffer = NodeBuffer!;
   return Buffer.concat([Buffer.from(`${id}.${timestampSeconds}.`), Buffer.from(body)]);
 }
 
@@ -59,11 +66,21 @@ export interface StandardSignInput {
   signingKeys?: readonly string[] | undefined;
 }
 
-/** The `webhook-signature` header value: space-separated `v1,<b64>` / `v1a,<b64>` entries. */
-export function signStandardWebhook(input: StandardSignInput): string {
+function checkSignInput(input: StandardSignInput): void {
   if (/[.]/.test(input.id)) {
     throw new WebhookConfigError('A Standard Webhooks message id must not contain a "." character.');
   }
+  if (!input.secrets?.length && !input.signingKeys?.length)
+    throw new WebhookConfigError('signStandardWebhook needs a secret or a signing key.');
+}
+
+/**
+ * The `webhook-signature` header value: space-separated `v1,<b64>` / `v1a,<b64>` entries.
+ * Synchronous, so Node, Deno and Bun; `signStandardWebhookAsync` works on every runtime.
+ */
+export function signStandardWebhook(input: StandardSignInput): string {
+  requireNodeCrypto('signStandardWebhook()', 'signStandardWebhookAsync()');
+  checkSignInput(input);
   const content = signedContent(input.id, input.timestamp, input.body);
   const entries: string[] = [];
   for (const secret of input.secrets ?? []) {
@@ -72,8 +89,22 @@ export function signStandardWebhook(input: StandardSignInput): string {
   for (const key of input.signingKeys ?? []) {
     entries.push(`v1a,${ed25519Sign(ed25519PrivateKey(key), content).toString('base64')}`);
   }
-  if (entries.length === 0)
-    throw new WebhookConfigError('signStandardWebhook needs a secret or a signing key.');
+  return entries.join(' ');
+}
+
+/**
+ * `signStandardWebhook` on any runtime: node:crypto where present, else Web Crypto (v1 entries;
+ * `v1a` signing keys need node:crypto).
+ */
+export async function signStandardWebhookAsync(input: StandardSignInput): Promise<string> {
+  if (nodeCrypto) return signStandardWebhook(input);
+  checkSignInput(input);
+  if (input.signingKeys?.length) requireNodeCrypto('Signing with a whsk_ key (v1a)');
+  const content = concatBytes([`${input.id}.${input.timestamp}.`, input.body]);
+  const entries: string[] = [];
+  for (const secret of input.secrets ?? []) {
+    entries.push(`v1,${bytesToBase64(await webHmac('sha256', decodeStandardSecret(secret), [content]))}`);
+  }
   return entries.join(' ');
 }
 
@@ -107,7 +138,7 @@ function missingHeader(prefix: string, name: string): WebhookError {
  * what rejects garbage; it is cheaper than a pattern over the text.
  */
 function decodeEntry(text: string): Buffer | undefined {
-  const bytes = Buffer.from(text, 'base64');
+  const bytes = NodeBuffer!.from(text, 'base64');
   return bytes.length > 0 && bytes.toString('base64') === text ? bytes : undefined;
 }
 
@@ -115,8 +146,8 @@ function decodeEntry(text: string): Buffer | undefined {
 // verification is synchronous, so calls cannot interleave, and two new Buffers per request cost a
 // noticeable share of verifying a 1 KiB message.
 const V1_BYTES = 32;
-const expectedV1 = Buffer.alloc(V1_BYTES);
-const receivedV1 = Buffer.alloc(V1_BYTES);
+const expectedV1 = NodeBuffer?.alloc(V1_BYTES) as Buffer;
+const receivedV1 = NodeBuffer?.alloc(V1_BYTES) as Buffer;
 
 /**
  * Reads a v1 signature of the expected size into `receivedV1`: 43 base64 characters and one "="
@@ -141,8 +172,12 @@ function plainSeconds(text: string): number | undefined {
   return Number(text) * 1000;
 }
 
-/** Verifies a Standard Webhooks message; returns the timestamp in milliseconds. */
-export function verifyStandardWebhook(input: StandardVerifyInput): number {
+/**
+ * Verifies a Standard Webhooks message; returns the timestamp in milliseconds. Synchronous on
+ * Node, Deno and Bun; where only Web Crypto exists it returns a promise (v1 entries only: v1a
+ * public keys need node:crypto), so return or await what it returns.
+ */
+export function verifyStandardWebhook(input: StandardVerifyInput): number | Promise<number> {
   const prefix = input.headerPrefix ?? 'webhook';
   const { id, timestamp, signature, body } = input;
   if (!id) throw missingHeader(prefix, 'id');
@@ -158,6 +193,7 @@ export function verifyStandardWebhook(input: StandardVerifyInput): number {
   });
   const keys = input.keys ?? NO_KEYS;
   const publicKeys = input.publicKeys ?? NO_KEYS;
+  if (!nodeCrypto) return trackVerification(verifyV1Web(input, signature, keys, prefix, timestampMs));
   // The signed content is `id.timestamp.body`: HMAC it in parts (no copy of the body), once per
   // key however many v1 entries the header carries; ed25519 needs it in one buffer, built only
   // when a v1a entry is checked.
@@ -196,15 +232,56 @@ export function verifyStandardWebhook(input: StandardVerifyInput): number {
       for (const key of publicKeys) if (ed25519Verify(key, content, received)) return timestampMs;
     }
   }
+  throw standardFailure(sawUsable, prefix, keys.length > 0, publicKeys.length > 0);
+}
+
+function standardFailure(
+  sawUsable: boolean,
+  prefix: string,
+  hasKeys: boolean,
+  hasPublicKeys: boolean,
+): WebhookError {
   if (!sawUsable) {
-    throw new WebhookError(
+    return new WebhookError(
       'malformed_signature',
-      `The ${prefix}-signature header has no ${keys.length ? 'v1' : 'v1a'} entry this receiver can check (expected space-separated "v1,<base64>" entries${publicKeys.length ? ' or "v1a,<base64>"' : ''}).`,
+      `The ${prefix}-signature header has no ${hasKeys ? 'v1' : 'v1a'} entry this receiver can check (expected space-separated "v1,<base64>" entries${hasPublicKeys ? ' or "v1a,<base64>"' : ''}).`,
     );
   }
-  throw new WebhookError(
+  return new WebhookError(
     'signature_mismatch',
     `The ${prefix}-signature header does not match the message. Check that the secret or public key configured here is the sender's, and that nothing changed the body before verification.`,
+  );
+}
+
+const CANONICAL_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** The Web Crypto path: v1 entries only (ed25519 keys cannot be loaded without node:crypto). */
+async function verifyV1Web(
+  input: StandardVerifyInput,
+  signature: string,
+  keys: readonly Uint8Array[],
+  prefix: string,
+  timestampMs: number,
+): Promise<number> {
+  const received: Uint8Array[] = [];
+  for (const entry of signature.split(' ')) {
+    if (!entry.startsWith('v1,') || keys.length === 0) continue;
+    const text = entry.slice(3);
+    const bytes = CANONICAL_BASE64.test(text) && text.length % 4 === 0 ? decodeBase64(text) : undefined;
+    if (bytes && bytes.length > 0) received.push(bytes);
+  }
+  if (received.length > 0) {
+    const content = concatBytes([`${input.id}.${input.timestamp}.`, input.body]);
+    for (const key of keys) {
+      const expected = await webHmac('sha256', key, [content]);
+      for (const candidate of received) if (timingSafeEqual(expected, candidate)) return timestampMs;
+    }
+  }
+  throw standardFailure(
+    received.length > 0,
+    prefix,
+    keys.length > 0,
+    (input.publicKeys ?? NO_KEYS).length > 0,
   );
 }
 

@@ -30,7 +30,7 @@ export function parseGitHubEvent(request: WebhookRequest): ParsedEvent {
 // the signature covers those form bytes, which were verified before this runs.
 function readPayload(request: WebhookRequest): unknown {
   if (contentType(request) !== 'application/x-www-form-urlencoded') return parseJsonBody(request, 'GitHub');
-  const json = new URLSearchParams(Buffer.from(request.body).toString('utf8')).get('payload');
+  const json = new URLSearchParams(new TextDecoder().decode(request.body)).get('payload');
   if (json === null) {
     throw new WebhookError('malformed_body', 'The GitHub form-encoded webhook body has no `payload` field.');
   }

@@ -5,7 +5,7 @@ import type { StandardWebhooksOptions } from './options.js';
 /** What verification needs, decoded once at construction. */
 export interface StandardKeys {
   /** HMAC keys (base64-decoded `whsec_` secrets) for `v1`. */
-  keys: Buffer[];
+  keys: Uint8Array[];
   /** ed25519 public keys for `v1a`. */
   publicKeys: KeyObject[];
 }
@@ -27,7 +27,7 @@ export function prepareStandardKeys(options: StandardWebhooksOptions, title: str
 
 const which = (list: readonly string[], index: number): string => (list.length > 1 ? ` #${index + 1}` : '');
 
-function decodeSecret(secret: string, label: string, title: string): Buffer {
+function decodeSecret(secret: string, label: string, title: string): Uint8Array {
   if (secret.startsWith('whpk_')) {
     throw new WebhookConfigError(`${title}: secret${label} is a whpk_ public key; pass it as \`publicKey\`.`);
   }
