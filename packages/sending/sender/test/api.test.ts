@@ -425,7 +425,7 @@ describe('management API', () => {
       ['def', 'globex'],
     ]);
     expect(() => parseApiTokens('abc')).toThrow(/#1/);
-    expect(() => parseApiTokens('')).toThrow();
+    expect(() => parseApiTokens('')).toThrow(/No API tokens given/);
     const auth = bearerAuth(tokens);
     expect(auth(createWebhookRequest({ headers: { authorization: 'Bearer def' } }))).toBe('globex');
     expect(auth(createWebhookRequest({ headers: { authorization: 'Bearer de' } }))).toBeUndefined();

@@ -283,7 +283,8 @@ describe('outbox: publishing inside the application transaction', () => {
     const store = await openStore();
     const client = { query: async () => undefined };
     await expect(store.publishWith(client, { type: '' })).rejects.toThrow(/non-empty `type`/);
-    await expect(store.publishWith(client, { type: 'a.b', data: { n: 1n } })).rejects.toThrow();
+    // JSON.stringify's own TypeError: the entry is refused before anything is written.
+    await expect(store.publishWith(client, { type: 'a.b', data: { n: 1n } })).rejects.toThrow(/BigInt/);
   });
 });
 
