@@ -64,8 +64,11 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
     const outcome = await attempt(spec, { request: signedRequest, secret, url });
     const receiver = await spec.receiver({ secret, url });
     const response = await receiver.handle(signedRequest);
-    res.writeHead(response.status, response.headers);
-    res.end(response.body);
+    // Saved, forwarded and printed before the answer goes back, so the sender sees the line once answered.
+    const answerSender = () => {
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    };
 
     saved.verdict = outcome.ok ? (outcome.handshake ? 'handshake' : 'verified') : 'rejected';
     if (!outcome.ok) saved.error = { code: outcome.code, message: outcome.message };
@@ -76,13 +79,13 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
     let forwarded: { status?: number; ms?: number; error?: string } | undefined;
     if (forward) {
       try {
-        const answer = await send({
+        const reply = await send({
           method: saved.method,
           url: forwardUrl(forward, request.url),
           headers,
           body,
         });
-        forwarded = { status: answer.status, ms: answer.ms };
+        forwarded = { status: reply.status, ms: reply.ms };
       } catch (error) {
         forwarded = { error: (error as Error).message };
       }
@@ -93,7 +96,7 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
       io.out(
         `${JSON.stringify({ time: saved.receivedAt, provider: spec.name, event, id, verdict: saved.verdict, status: response.status, error: saved.error, forwarded, file })}\n`,
       );
-      return;
+      return answerSender();
     }
     const time = saved.receivedAt!.slice(11, 19);
     const verdict = outcome.ok ? paint('green', saved.verdict) : paint('red', `rejected (${outcome.code})`);
@@ -108,6 +111,7 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
       io.out(
         `${paint('dim', `  ${outcome.message}  (saved: ${file}; run \`hookwire verify ${spec.name} --request ${file}\` for why)`)}\n`,
       );
+    answerSender();
   };
 
   const server = createServer((req, res) => {
