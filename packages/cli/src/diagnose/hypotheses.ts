@@ -226,7 +226,12 @@ function urlVariants(request: WebhookRequest): [string, string][] {
   if (forwardedHost || forwardedProto) {
     add('the host and scheme the proxy forwarded', (u) => {
       if (forwardedProto) u.protocol = `${forwardedProto.split(',')[0]!.trim()}:`;
-      if (forwardedHost) u.host = forwardedHost.split(',')[0]!.trim();
+      if (forwardedHost) {
+        const host = forwardedHost.split(',')[0]!.trim();
+        // Setting only the host keeps the old port: the forwarded host says its own, or none.
+        u.port = '';
+        u.host = host;
+      }
     });
   }
   add(url.protocol === 'http:' ? 'https instead of http' : 'http instead of https', (u) => {
