@@ -2,7 +2,7 @@ import { hmacValidator as HmacValidator } from '@adyen/api-library';
 import { adyen } from '@hookwire/adyen';
 import { signAdyenBalancePlatformRequest, signAdyenNotification } from '@hookwire/adyen/testing';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // Published vector: Adyen's PHP library test (HmacSignatureTest::testNotificationRequestItemHmac).
@@ -62,17 +62,15 @@ describe('adyen receiver: standard notifications', () => {
   it('verifies the published PHP-library vector (missing originalReference signs as empty) and answers [accepted]', async () => {
     const request = notification([{ ...phpItem, additionalData: { hmacSignature: phpSignature } }]);
     const receiver = adyen({ secret: phpKey });
-    const result = await receiver.receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('AUTHORISATION');
-    expect(result.event.id).toBe('7914073381342284:AUTHORISATION:true');
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(receiver.receive(request));
+    expect(event.name).toBe('AUTHORISATION');
+    expect(event.id).toBe('7914073381342284:AUTHORISATION:true');
+    expect(event.meta).toEqual({
       format: 'notification',
       live: false,
       merchantAccountCode: 'TestMerchant',
     });
-    expect(result.event.payload).toMatchObject(phpItem);
+    expect(event.payload).toMatchObject(phpItem);
     const response = await receiver.handle(request);
     expect([response.status, response.body]).toEqual([200, '[accepted]']);
   });

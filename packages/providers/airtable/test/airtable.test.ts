@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { airtable } from '@hookwire/airtable';
 import { signAirtableRequest } from '@hookwire/airtable/testing';
 import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = Buffer.from('airtable test mac secret, 32 b!!').toString('base64');
@@ -29,10 +29,8 @@ describe('airtable receiver', () => {
       body,
       headers: { 'x-airtable-content-mac': `hmac-sha256=${mac}` },
     });
-    const result = await airtable({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(airtable({ secret }).receive(request));
+    expect(event).toMatchObject({
       provider: 'airtable',
       name: 'ping',
       id: 'ach00000000000000:2022-02-01T21:25:05.663Z',

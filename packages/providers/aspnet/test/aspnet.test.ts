@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { aspnet } from '@hookwire/aspnet';
 import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = '12345678901234567890123456789012';
@@ -70,15 +70,13 @@ describeReceiver({
 
 describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
   it('verifies the sender’s CRLF-indented body and emits one event per notification', async () => {
-    const result = await aspnet({ secret }).receive(dotnetRequest(body));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+    const events = await eventsOf(aspnet({ secret }).receive(dotnetRequest(body)));
+    expect(events.map((event) => [event.name, event.id])).toEqual([
       ['event1', '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4:0'],
       ['event2', '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4:1'],
     ]);
-    expect(result.events[1]!.payload).toEqual({ Action: 'event2', Text: 'café' });
-    expect(result.event.meta).toEqual({
+    expect(events[1]!.payload).toEqual({ Action: 'event2', Text: 'café' });
+    expect(events[0]!.meta).toEqual({
       deliveryId: '0ed6d1c4a4c34e1ea4d2e2e0bd2ee2c4',
       attempt: 2,
       properties: { p1: 'pv1' },

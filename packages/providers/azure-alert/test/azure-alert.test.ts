@@ -1,6 +1,6 @@
 import { azureAlert } from '@hookwire/azure-alert';
 import { createAzureAlertRequest } from '@hookwire/azure-alert/testing';
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -78,18 +78,18 @@ describeReceiver({
 
 describe('azure alert receiver', () => {
   it('names a common-schema alert by its rule, with the monitor condition in meta', async () => {
-    const result = await azureAlert({ code }).receive(createAzureAlertRequest({ code, payload: common }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('WCUS-R2-Gen2');
-    expect(result.event.payload).toEqual(common);
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(
+      azureAlert({ code }).receive(createAzureAlertRequest({ code, payload: common })),
+    );
+    expect(event.name).toBe('WCUS-R2-Gen2');
+    expect(event.payload).toEqual(common);
+    expect(event.meta).toEqual({
       schema: 'common',
       status: 'Resolved',
       alertId: common.data.essentials.alertId,
     });
     // Fired and Resolved share the alertId, so it must not be used as a delivery id.
-    expect(result.event.id).toBeUndefined();
+    expect(event.id).toBeUndefined();
   });
 
   it('names a classic alert by context.name, as ASP.NET did', async () => {

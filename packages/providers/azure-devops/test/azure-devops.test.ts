@@ -1,6 +1,6 @@
 import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
@@ -67,12 +67,10 @@ describe('azure devops receiver', () => {
       refs.push(...event.payload.resource.refUpdates.map((ref) => ref.name));
     });
     const request = createAzureDevOpsRequest({ code, payload: push });
-    const result = await receiver.receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('git.push');
-    expect(result.event.id).toBe('03c164c2-8912-4d5e-8009-3707d5f83734');
-    expect(result.event.meta).toEqual({ subscriptionId: push.subscriptionId, notificationId: 3 });
+    const event = await eventOf(receiver.receive(request));
+    expect(event.name).toBe('git.push');
+    expect(event.id).toBe('03c164c2-8912-4d5e-8009-3707d5f83734');
+    expect(event.meta).toEqual({ subscriptionId: push.subscriptionId, notificationId: 3 });
     expect((await receiver.handle(request)).status).toBe(200);
     expect(refs).toEqual(['refs/heads/master']);
   });

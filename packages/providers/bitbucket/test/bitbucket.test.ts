@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { bitbucket } from '@hookwire/bitbucket';
 import { signBitbucketRequest } from '@hookwire/bitbucket/testing';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'bitbucket-webhook-secret';
@@ -62,15 +62,13 @@ describe('bitbucket receiver', () => {
       requestId: 'req-1',
       attempt: 2,
     });
-    const result = await bitbucket({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.provider).toBe('bitbucket');
-    expect(result.event.name).toBe('repo:push');
-    expect(result.event.id).toBe('req-1');
-    expect(result.event.payload).toEqual(push);
-    expect(result.event.meta.attemptNumber).toBe(2);
-    expect(result.event.meta.hookUuid).toMatch(/^\{[0-9a-f-]{36}\}$/);
+    const event = await eventOf(bitbucket({ secret }).receive(request));
+    expect(event.provider).toBe('bitbucket');
+    expect(event.name).toBe('repo:push');
+    expect(event.id).toBe('req-1');
+    expect(event.payload).toEqual(push);
+    expect(event.meta.attemptNumber).toBe(2);
+    expect(event.meta.hookUuid).toMatch(/^\{[0-9a-f-]{36}\}$/);
   });
 
   it('reads a Data Center event with X-Request-Id', async () => {

@@ -1,7 +1,7 @@
 import { box } from '@hookwire/box';
 import { signBoxRequest } from '@hookwire/box/testing';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { WebhooksManager } from 'box-node-sdk/managers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -63,13 +63,11 @@ describeReceiver({
 describe('box receiver', () => {
   it("accepts the sample delivery from box-node-sdk's tests", async () => {
     const request = createWebhookRequest({ body: SDK_BODY, headers: SDK_HEADERS });
-    const result = await receiver().receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('FILE.UPLOADED');
-    expect(result.event.payload).toEqual(JSON.parse(SDK_BODY));
-    expect(result.event.meta.deliveryId).toBe('f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f');
-    expect(result.event.meta.webhookId).toBe('1234567890');
+    const event = await eventOf(receiver().receive(request));
+    expect(event.name).toBe('FILE.UPLOADED');
+    expect(event.payload).toEqual(JSON.parse(SDK_BODY));
+    expect(event.meta.deliveryId).toBe('f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f');
+    expect(event.meta.webhookId).toBe('1234567890');
     // Either key alone verifies the sample.
     expect((await box({ primaryKey, now }).receive(request)).type).toBe('event');
     expect((await box({ primaryKey: 'reset', secondaryKey, now }).receive(request)).type).toBe('event');

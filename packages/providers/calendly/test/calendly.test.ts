@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { calendly } from '@hookwire/calendly';
 import { signCalendlyRequest } from '@hookwire/calendly/testing';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'calendly-signing-key';
@@ -42,16 +42,14 @@ describe('calendly receiver', () => {
     const request = signed();
     const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
     expect(request.headers['calendly-webhook-signature']).toBe(`t=${t},v1=${v1}`);
-    const result = await calendly({ secret, now }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('invitee.created');
-    expect(result.event.id).toBeUndefined();
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(calendly({ secret, now }).receive(request));
+    expect(event.name).toBe('invitee.created');
+    expect(event.id).toBeUndefined();
+    expect(event.meta).toEqual({
       createdAt: '2023-11-14T22:13:20.000000Z',
       createdBy: 'https://api.calendly.com/users/AAAA',
     });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('honours a custom tolerance', async () => {

@@ -1,7 +1,7 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { Webhook } from 'coinbase-commerce-node';
 import { describe, expect, it } from 'vitest';
 
@@ -47,17 +47,15 @@ describe('coinbaseCommerce receiver', () => {
     expect(Webhook.verifySigHeader(body, signature, secret)).toBe(true);
     expect(Webhook.verifyEventBody(body, signature, secret).type).toBe('charge:confirmed');
     expect(() => Webhook.verifySigHeader(body, hmacHex('sha256', 'other', body), secret)).toThrow();
-    const result = await coinbaseCommerce({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('charge:confirmed');
-    expect(result.event.id).toBe('24934862-d980-46cb-9402-43c81b0cdba6');
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(coinbaseCommerce({ secret }).receive(request));
+    expect(event.name).toBe('charge:confirmed');
+    expect(event.id).toBe('24934862-d980-46cb-9402-43c81b0cdba6');
+    expect(event.meta).toEqual({
       deliveryId: 1,
       attemptNumber: 1,
       scheduledFor: '2017-01-31T20:50:02Z',
     });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('signs requests for handler tests, with charge:* wildcards', async () => {

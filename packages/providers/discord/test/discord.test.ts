@@ -1,4 +1,4 @@
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { discord, InteractionResponseType } from '@hookwire/discord';
 import { generateDiscordKeyPair, signDiscordRequest } from '@hookwire/discord/testing';
 import { verifyKey } from 'discord-interactions';
@@ -98,11 +98,10 @@ describe('discord receiver', () => {
     const reply = await receiver.handle(signDiscordRequest({ privateKey, payload: command }));
     expect(reply.status).toBe(200);
     expect(JSON.parse(String(reply.body))).toEqual({ type: 4, data: { content: 'pong from ping' } });
-    const result = await receiver.receive(signDiscordRequest({ privateKey, payload: command }));
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('interaction.application_command');
-    expect(result.event.id).toBe('1234567890');
-    expect(result.event.meta).toMatchObject({ applicationId: '42', guildId: '7', interactionType: 2 });
+    const event = await eventOf(receiver.receive(signDiscordRequest({ privateKey, payload: command })));
+    expect(event.name).toBe('interaction.application_command');
+    expect(event.id).toBe('1234567890');
+    expect(event.meta).toMatchObject({ applicationId: '42', guildId: '7', interactionType: 2 });
   });
 
   it('names webhook events by event.type and answers 204', async () => {

@@ -1,5 +1,5 @@
 import { hmacBase64 } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { docusign } from '@hookwire/docusign';
 import { signDocuSignRequest } from '@hookwire/docusign/testing';
 import { describe, expect, it } from 'vitest';
@@ -33,10 +33,8 @@ describeReceiver({
 
 describe('docusign receiver', () => {
   it('accepts a signed JSON SIM message and names it by event', async () => {
-    const result = await docusign({ secret }).receive(signDocuSignRequest({ secret, body }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(docusign({ secret }).receive(signDocuSignRequest({ secret, body })));
+    expect(event).toMatchObject({
       provider: 'docusign',
       name: 'envelope-completed',
       id: '93be49ab-afa0-4adf-933c-f752070d71ec:envelope-completed:2024-03-05T17:40:42.0877339Z',

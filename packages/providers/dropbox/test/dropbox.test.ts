@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { dropbox } from '@hookwire/dropbox';
 import { createDropboxChallengeRequest, signDropboxRequest } from '@hookwire/dropbox/testing';
 import { describe, expect, it } from 'vitest';
@@ -43,14 +43,12 @@ describe('dropbox receiver', () => {
   });
 
   it('names a notification list_folder and passes the payload through', async () => {
-    const result = await dropbox({ secret }).receive(signDropboxRequest({ secret, payload }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.provider).toBe('dropbox');
-    expect(result.event.name).toBe('list_folder');
-    expect(result.event.id).toBeUndefined();
-    expect(result.event.payload).toEqual(payload);
-    expect(result.events).toHaveLength(1);
+    const events = await eventsOf(dropbox({ secret }).receive(signDropboxRequest({ secret, payload })));
+    expect(events[0]!.provider).toBe('dropbox');
+    expect(events[0]!.name).toBe('list_folder');
+    expect(events[0]!.id).toBeUndefined();
+    expect(events[0]!.payload).toEqual(payload);
+    expect(events).toHaveLength(1);
   });
 
   it('names the signature header a request lacks', async () => {

@@ -1,4 +1,4 @@
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { dynamicsCrm } from '@hookwire/dynamics-crm';
 import { createDynamicsCrmRequest } from '@hookwire/dynamics-crm/testing';
 import { describe, expect, it } from 'vitest';
@@ -27,12 +27,12 @@ describeReceiver({
 
 describe('dynamics crm receiver', () => {
   it('names the event by MessageName, with the entity and organization in meta', async () => {
-    const result = await dynamicsCrm({ code }).receive(createDynamicsCrmRequest({ code, payload: context }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('Update');
-    expect(result.event.payload).toMatchObject(context);
-    expect(result.event.meta).toEqual({ entity: 'contact', organization: 'contoso' });
-    expect(result.event.id).toMatch(/^[0-9a-f-]{36}$/);
+    const event = await eventOf(
+      dynamicsCrm({ code }).receive(createDynamicsCrmRequest({ code, payload: context })),
+    );
+    expect(event.name).toBe('Update');
+    expect(event.payload).toMatchObject(context);
+    expect(event.meta).toEqual({ entity: 'contact', organization: 'contoso' });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

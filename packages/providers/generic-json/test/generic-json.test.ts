@@ -1,4 +1,4 @@
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { genericJson } from '@hookwire/generic-json';
 import { createGenericJsonRequest } from '@hookwire/generic-json/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +16,13 @@ describeReceiver({
 
 describe('generic JSON receiver', () => {
   it('names the event by ?action= and passes any JSON through', async () => {
-    const result = await genericJson({ code }).receive(
-      createGenericJsonRequest({ code, action: 'new_lead', payload }),
+    const event = await eventOf(
+      genericJson({ code }).receive(createGenericJsonRequest({ code, action: 'new_lead', payload })),
     );
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('new_lead');
-    expect(result.event.payload).toEqual(payload);
-    expect(result.event.provider).toBe('generic-json');
-    expect(result.event.id).toBeUndefined();
+    expect(event.name).toBe('new_lead');
+    expect(event.payload).toEqual(payload);
+    expect(event.provider).toBe('generic-json');
+    expect(event.id).toBeUndefined();
   });
 
   it('defaults the event name to "change", as ASP.NET did', async () => {

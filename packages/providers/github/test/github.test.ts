@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { sign } from '@octokit/webhooks-methods';
@@ -45,13 +45,11 @@ describe('github receiver', () => {
         'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
       },
     });
-    const result = await github({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('issues.opened');
-    expect(result.event.id).toBe('72d3162e-cc78-11e3-81ab-4c9367dc0958');
-    expect(result.event.payload).toEqual(payload);
-    expect(result.event.provider).toBe('github');
+    const event = await eventOf(github({ secret }).receive(request));
+    expect(event.name).toBe('issues.opened');
+    expect(event.id).toBe('72d3162e-cc78-11e3-81ab-4c9367dc0958');
+    expect(event.payload).toEqual(payload);
+    expect(event.provider).toBe('github');
   });
 
   it('verifies the raw bytes, upper-case unicode escapes included', async () => {

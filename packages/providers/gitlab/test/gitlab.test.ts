@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { gitlab } from '@hookwire/gitlab';
 import { signGitLabRequest } from '@hookwire/gitlab/testing';
 import { describe, expect, it } from 'vitest';
@@ -68,12 +68,11 @@ describe('gitlab receiver: secret token', () => {
       payload: mergeRequest,
       idempotencyKey: 'k-1',
     });
-    const result = await gitlab({ secret }).receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('Merge Request Hook');
-    expect(result.event.id).toBe('k-1');
-    expect(result.event.payload).toEqual(mergeRequest);
-    expect(result.event.meta).toMatchObject({
+    const event = await eventOf(gitlab({ secret }).receive(request));
+    expect(event.name).toBe('Merge Request Hook');
+    expect(event.id).toBe('k-1');
+    expect(event.payload).toEqual(mergeRequest);
+    expect(event.meta).toMatchObject({
       objectKind: 'merge_request',
       action: 'open',
       instance: 'https://gitlab.example.com',

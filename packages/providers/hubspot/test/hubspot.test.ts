@@ -1,5 +1,12 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import {
+  describeReceiver,
+  eventOf,
+  eventsOf,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from '@hookwire/core/testing';
 import { hubspot } from '@hookwire/hubspot';
 import { signHubSpotRequest } from '@hookwire/hubspot/testing';
 import { Signature } from '@hubspot/api-client';
@@ -71,11 +78,10 @@ describe('hubspot receiver: published vectors', () => {
         'x-hubspot-signature': '232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de',
       },
     });
-    const result = await hubspot({ secret: docsSecret }).receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('contact.creation');
-    expect(result.event.id).toBe('1');
-    expect(result.event.meta).toMatchObject({ portalId: 62515, appId: 54321, signatureVersion: 'v1' });
+    const event = await eventOf(hubspot({ secret: docsSecret }).receive(request));
+    expect(event.name).toBe('contact.creation');
+    expect(event.id).toBe('1');
+    expect(event.meta).toMatchObject({ portalId: 62515, appId: 54321, signatureVersion: 'v1' });
   });
 
   it('verifies the v2 example of the HubSpot docs (POST with a body)', async () => {
@@ -156,13 +162,14 @@ describe('hubspot receiver: agrees with @hubspot/api-client Signature', () => {
 
 describe('hubspot receiver: v3', () => {
   it('yields one event per element, named by subscriptionType', async () => {
-    const result = await receiver().receive(signHubSpotRequest({ secret, url, events, timestamp: now }));
-    if (result.type !== 'event') throw new Error('expected events');
-    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+    const received = await eventsOf(
+      receiver().receive(signHubSpotRequest({ secret, url, events, timestamp: now })),
+    );
+    expect(received.map((event) => [event.name, event.id])).toEqual([
       ['contact.creation', '100'],
       ['contact.propertyChange', '101'],
     ]);
-    expect(result.events[1]?.meta).toMatchObject({
+    expect(received[1]?.meta).toMatchObject({
       subscriptionId: 2,
       attemptNumber: 0,
       signatureVersion: 'v3',

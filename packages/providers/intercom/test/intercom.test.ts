@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { intercom } from '@hookwire/intercom';
 import { signIntercomRequest } from '@hookwire/intercom/testing';
 import { describe, expect, it } from 'vitest';
@@ -36,13 +36,11 @@ describe('intercom receiver', () => {
     expect(request.headers['x-hub-signature']).toBe(
       `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`,
     );
-    const result = await intercom({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('user.created');
-    expect(result.event.id).toBe('notif_78c122d0-23ba-11e4-9464-79b01267cc2e');
-    expect(result.event.meta.appId).toBe('a86dr8yl');
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(intercom({ secret }).receive(request));
+    expect(event.name).toBe('user.created');
+    expect(event.id).toBe('notif_78c122d0-23ba-11e4-9464-79b01267cc2e');
+    expect(event.meta.appId).toBe('a86dr8yl');
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('answers the ping topic with 200', async () => {

@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { jira } from '@hookwire/jira';
 import { signJiraRequest } from '@hookwire/jira/testing';
 import { describe, expect, it } from 'vitest';
@@ -35,10 +35,8 @@ describe('jira receiver', () => {
   it('verifies X-Hub-Signature and names the event by webhookEvent', async () => {
     const request = signJiraRequest({ secret, body, identifier: '1143242343', retry: 2 });
     expect(request.headers['x-hub-signature']).toBe(`sha256=${hmacHex('sha256', secret, Buffer.from(body))}`);
-    const result = await jira({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(jira({ secret }).receive(request));
+    expect(event).toMatchObject({
       provider: 'jira',
       name: 'jira:issue_created',
       id: '1143242343',

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { lemonSqueezy } from '@hookwire/lemon-squeezy';
 import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
 import { describe, expect, it } from 'vitest';
@@ -25,14 +25,12 @@ describe('lemonSqueezy receiver', () => {
   it('accepts a hex HMAC-SHA256 of the raw body and names the event by meta.event_name', async () => {
     const request = signed();
     expect(request.headers['x-signature']).toBe(createHmac('sha256', secret).update(body).digest('hex'));
-    const result = await lemonSqueezy({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('order_created');
-    expect(result.event.id).toBeUndefined();
-    expect(result.event.provider).toBe('lemon-squeezy');
-    expect(result.event.meta).toEqual({ testMode: true, webhookId: 'wh_1', customData: { user_id: 42 } });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(lemonSqueezy({ secret }).receive(request));
+    expect(event.name).toBe('order_created');
+    expect(event.id).toBeUndefined();
+    expect(event.provider).toBe('lemon-squeezy');
+    expect(event.meta).toEqual({ testMode: true, webhookId: 'wh_1', customData: { user_id: 42 } });
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('trusts the signed meta.event_name over the unsigned X-Event-Name header', async () => {

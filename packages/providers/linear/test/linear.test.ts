@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { linear } from '@hookwire/linear';
 import { signLinearRequest } from '@hookwire/linear/testing';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -53,13 +53,11 @@ describe('linear receiver', () => {
   });
 
   it('names the event <type>.<action> and uses Linear-Delivery as id', async () => {
-    const result = await linear({ secret, now }).receive(signed());
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('Issue.create');
-    expect(result.event.id).toBe('d-1');
-    expect(result.event.meta).toEqual({ webhookId: 'wh1', organizationId: 'org1', webhookTimestamp: ts });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(linear({ secret, now }).receive(signed()));
+    expect(event.name).toBe('Issue.create');
+    expect(event.id).toBe('d-1');
+    expect(event.meta).toEqual({ webhookId: 'wh1', organizationId: 'org1', webhookTimestamp: ts });
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('honours a custom tolerance', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { mailchimp } from '@hookwire/mailchimp';
 import { createMailchimpRequest, createMailchimpValidationRequest } from '@hookwire/mailchimp/testing';
 import { describe, expect, it } from 'vitest';
@@ -36,13 +36,11 @@ describe('mailchimp receiver', () => {
       body: subscribeBody,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    const result = await mailchimp({ code }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.provider).toBe('mailchimp');
-    expect(result.event.name).toBe('subscribe');
-    expect(result.event.id).toBeUndefined();
-    expect(result.event.payload).toEqual({
+    const event = await eventOf(mailchimp({ code }).receive(request));
+    expect(event.provider).toBe('mailchimp');
+    expect(event.name).toBe('subscribe');
+    expect(event.id).toBeUndefined();
+    expect(event.payload).toEqual({
       type: 'subscribe',
       fired_at: '2009-03-26 21:35:57',
       data: {

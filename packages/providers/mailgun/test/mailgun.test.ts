@@ -1,5 +1,5 @@
 import { createMemoryDedupeStore, createWebhookRequest, type DedupeStore, hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { mailgun } from '@hookwire/mailgun';
 import { signMailgunRequest } from '@hookwire/mailgun/testing';
 import { describe, expect, it } from 'vitest';
@@ -48,13 +48,11 @@ describeReceiver({
 
 describe('mailgun receiver', () => {
   it('verifies the mailgun-php published vector and reads event-data', async () => {
-    const result = await receiver().receive(jsonRequest(vectorBody()));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('delivered');
-    expect(result.event.id).toBe('CPgfbmQMTCKtHW6uIWtuVe');
-    expect(result.event.payload).toEqual(eventData);
-    expect(result.event.meta).toEqual({ timestamp: 1403645220000, token: vector.token });
+    const event = await eventOf(receiver().receive(jsonRequest(vectorBody())));
+    expect(event.name).toBe('delivered');
+    expect(event.id).toBe('CPgfbmQMTCKtHW6uIWtuVe');
+    expect(event.payload).toEqual(eventData);
+    expect(event.meta).toEqual({ timestamp: 1403645220000, token: vector.token });
   });
 
   it('verifies the same vector as legacy form fields and as multipart, naming form posts by `event` or inbound', async () => {

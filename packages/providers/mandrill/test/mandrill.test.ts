@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
 import { describe, expect, it } from 'vitest';
@@ -58,10 +58,8 @@ describe('mandrill receiver', () => {
       body,
       headers: { 'x-mandrill-signature': referenceSignature(secret, url, { mandrill_events: json }) },
     });
-    const result = await mandrill({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(mandrill({ secret }).receive(request));
+    expect(event).toMatchObject({
       provider: 'mandrill',
       name: 'send',
       id: `${message._id}:send:1365109999`,
@@ -79,11 +77,9 @@ describe('mandrill receiver', () => {
 
   it('gives each event of a batch its name and its own id', async () => {
     const request = signMandrillRequest({ secret, url, events: [send, open, click, blacklist] });
-    const result = await mandrill({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events.map((event) => event.name)).toEqual(['send', 'open', 'click', 'blacklist']);
-    const ids = result.events.map((event) => event.id);
+    const events = await eventsOf(mandrill({ secret }).receive(request));
+    expect(events.map((event) => event.name)).toEqual(['send', 'open', 'click', 'blacklist']);
+    const ids = events.map((event) => event.id);
     expect(new Set(ids.slice(0, 3)).size).toBe(3);
     expect(ids[3]).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { meta } from '@hookwire/meta';
 import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
 import { describe, expect, it } from 'vitest';
@@ -115,13 +115,11 @@ describe('meta receiver', () => {
   });
 
   it('names WhatsApp changes <object>.<field> with the value as payload', async () => {
-    const result = await receiver().receive(signMetaRequest({ secret, payload: whatsapp }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events).toHaveLength(1);
-    expect(result.event.name).toBe('whatsapp_business_account.messages');
-    expect(result.event.payload).toEqual(whatsapp.entry[0]!.changes[0]!.value);
-    expect(result.event.meta).toEqual({
+    const events = await eventsOf(receiver().receive(signMetaRequest({ secret, payload: whatsapp })));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.name).toBe('whatsapp_business_account.messages');
+    expect(events[0]!.payload).toEqual(whatsapp.entry[0]!.changes[0]!.value);
+    expect(events[0]!.meta).toEqual({
       object: 'whatsapp_business_account',
       entryId: '102290129340398',
       entryTime: undefined,

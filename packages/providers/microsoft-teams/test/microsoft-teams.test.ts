@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { microsoftTeams } from '@hookwire/microsoft-teams';
 import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
 import { describe, expect, it } from 'vitest';
@@ -47,10 +47,8 @@ describe('microsoft teams receiver', () => {
       .update(Buffer.from(body, 'utf8'))
       .digest('base64');
     const request = createWebhookRequest({ body, headers: { authorization: `HMAC ${mac}` } });
-    const result = await microsoftTeams({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(microsoftTeams({ secret }).receive(request));
+    expect(event).toMatchObject({
       provider: 'microsoft-teams',
       name: 'message',
       id: '1485983408511',

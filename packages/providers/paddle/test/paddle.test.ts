@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { paddle } from '@hookwire/paddle';
 import { signPaddleRequest } from '@hookwire/paddle/testing';
 import { NodeRuntime, Webhooks } from '@paddle/paddle-node-sdk';
@@ -55,15 +55,14 @@ describe('paddle receiver', () => {
     expect(await new Webhooks().isSignatureValid(body, secret, `ts=${ts};h1=${h1}`)).toBe(true);
     expect(await new Webhooks().isSignatureValid(`${body} `, secret, `ts=${ts};h1=${h1}`)).toBe(false);
     vi.useRealTimers();
-    const result = await receiver({ now: () => now + 2000 }).receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('transaction.completed');
-    expect(result.event.id).toBe('evt_01hv8x29kz0t586xy6zn1a62ny');
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(receiver({ now: () => now + 2000 }).receive(request));
+    expect(event.name).toBe('transaction.completed');
+    expect(event.id).toBe('evt_01hv8x29kz0t586xy6zn1a62ny');
+    expect(event.meta).toEqual({
       notificationId: 'ntf_01hv8x2a2m6ktczb2xxyg5cbxf',
       occurredAt: completed.occurred_at,
     });
-    expect(result.event.payload).toEqual(completed);
+    expect(event.payload).toEqual(completed);
   });
 
   it('accepts any of several h1 values, as Paddle sends during a secret rotation', async () => {

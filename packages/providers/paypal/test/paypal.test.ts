@@ -1,5 +1,5 @@
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { paypal } from '@hookwire/paypal';
 import { createPayPalTestCertificate, signPayPalRequest, TEST_CERT_URL } from '@hookwire/paypal/testing';
 import forge from 'node-forge';
@@ -77,12 +77,10 @@ describe('paypal receiver', () => {
 
     it('verifies a real sandbox delivery offline: CRC-32 of the raw body, SHA256withRSA', async () => {
       const receiver = paypal({ webhookId: sdkVector.webhookId, fetchCertificate, now: inside });
-      const result = await receiver.receive(request);
-      expect(result.type).toBe('event');
-      if (result.type !== 'event') return;
-      expect(result.event.name).toBe('PAYMENT.SALE.COMPLETED');
-      expect(result.event.id).toBe('WH-2W7266712B616591M-36507203HX6402335');
-      expect(result.event.meta).toEqual({
+      const event = await eventOf(receiver.receive(request));
+      expect(event.name).toBe('PAYMENT.SALE.COMPLETED');
+      expect(event.id).toBe('WH-2W7266712B616591M-36507203HX6402335');
+      expect(event.meta).toEqual({
         transmissionId: 'b2384410-f8d2-11e4-8bf3-77339302725b',
         resourceType: 'sale',
       });
@@ -110,14 +108,12 @@ describe('paypal receiver', () => {
   it('names the event by event_type, with the event id and the transmission id', async () => {
     const fetchCertificate = certificates();
     const request = signed({ transmissionId: 'tx-1' });
-    const result = await paypal({ webhookId, fetchCertificate, now }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.provider).toBe('paypal');
-    expect(result.event.name).toBe('PAYMENT.CAPTURE.COMPLETED');
-    expect(result.event.id).toBe(payload.id);
-    expect(result.event.payload).toEqual(payload);
-    expect(result.event.meta).toEqual({ transmissionId: 'tx-1', resourceType: 'capture' });
+    const event = await eventOf(paypal({ webhookId, fetchCertificate, now }).receive(request));
+    expect(event.provider).toBe('paypal');
+    expect(event.name).toBe('PAYMENT.CAPTURE.COMPLETED');
+    expect(event.id).toBe(payload.id);
+    expect(event.payload).toEqual(payload);
+    expect(event.meta).toEqual({ transmissionId: 'tx-1', resourceType: 'capture' });
     expect(fetchCertificate).toHaveBeenCalledWith(TEST_CERT_URL);
   });
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac, sign } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { type PlaidVerificationKey, plaid } from '@hookwire/plaid';
 import { generatePlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
@@ -63,16 +63,14 @@ describe('plaid receiver', () => {
     const request = signPlaidRequest({ key, payload, iat });
     // Plaid pretty-prints its JSON; the hash covers those exact bytes.
     expect(Buffer.from(request.body).toString()).toContain('\n  "webhook_type"');
-    const result = await receiver.receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const event = await eventOf(receiver.receive(request));
+    expect(event).toMatchObject({
       provider: 'plaid',
       name: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
       payload,
       meta: { itemId: payload.item_id, environment: 'production' },
     });
-    expect(result.event.id).toBeUndefined();
+    expect(event.id).toBeUndefined();
     expect(getVerificationKey).toHaveBeenCalledWith(key.jwk.kid);
   });
 

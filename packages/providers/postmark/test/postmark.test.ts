@@ -1,4 +1,4 @@
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
@@ -35,13 +35,11 @@ describeReceiver({
 
 describe('postmark receiver', () => {
   it('accepts matching Basic credentials (a colon in the password included) and names the event by RecordType', async () => {
-    const result = await postmark({ username, password }).receive(request());
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('Bounce');
-    expect(result.event.id).toBeUndefined();
-    expect(result.event.meta).toEqual({ messageId: bounce.MessageID, messageStream: 'outbound' });
-    expect(result.event.payload).toEqual(bounce);
+    const event = await eventOf(postmark({ username, password }).receive(request()));
+    expect(event.name).toBe('Bounce');
+    expect(event.id).toBeUndefined();
+    expect(event.meta).toEqual({ messageId: bounce.MessageID, messageStream: 'outbound' });
+    expect(event.payload).toEqual(bounce);
   });
 
   it('names inbound messages (no RecordType) Inbound', async () => {

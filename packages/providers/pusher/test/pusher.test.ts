@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { pusher } from '@hookwire/pusher';
 import { signPusherRequest } from '@hookwire/pusher/testing';
 import Pusher from 'pusher';
@@ -74,19 +74,13 @@ describe('pusher receiver', () => {
   });
 
   it('emits every element of events as its own event, in order, with the app key and time in meta', async () => {
-    const result = await pusher({ apps: { [key]: secret }, now }).receive(
-      signPusherRequest({ key, secret, events, timeMs }),
+    const received = await eventsOf(
+      pusher({ apps: { [key]: secret }, now }).receive(signPusherRequest({ key, secret, events, timeMs })),
     );
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events.map((event) => event.name)).toEqual([
-      'channel_occupied',
-      'member_added',
-      'client_event',
-    ]);
-    expect(result.events[1]!.payload).toEqual(events[1]);
-    expect(result.events[2]!.meta).toEqual({ appKey: key, timeMs });
-    expect(result.events.every((event) => event.id === undefined && event.provider === 'pusher')).toBe(true);
+    expect(received.map((event) => event.name)).toEqual(['channel_occupied', 'member_added', 'client_event']);
+    expect(received[1]!.payload).toEqual(events[1]);
+    expect(received[2]!.meta).toEqual({ appKey: key, timeMs });
+    expect(received.every((event) => event.id === undefined && event.provider === 'pusher')).toBe(true);
   });
 
   it('runs the handlers of each event of a batch', async () => {

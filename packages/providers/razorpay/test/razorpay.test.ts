@@ -1,4 +1,4 @@
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
 import Razorpay from 'razorpay';
@@ -45,13 +45,11 @@ describe('razorpay receiver', () => {
     const signature = request.headers['x-razorpay-signature'] as string;
     expect(Razorpay.validateWebhookSignature(body, signature, secret)).toBe(true);
     expect(Razorpay.validateWebhookSignature(body, signature, 'other')).toBe(false);
-    const result = await razorpay({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('payment.captured');
-    expect(result.event.id).toBe('Em6Y0l3VUf1a5o');
-    expect(result.event.meta).toEqual({ accountId: 'acc_BFQ7uQEaa7j2z7', createdAt: 1567674606 });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(razorpay({ secret }).receive(request));
+    expect(event.name).toBe('payment.captured');
+    expect(event.id).toBe('Em6Y0l3VUf1a5o');
+    expect(event.meta).toEqual({ accountId: 'acc_BFQ7uQEaa7j2z7', createdAt: 1567674606 });
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('takes the event id header as optional', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { salesforce } from '@hookwire/salesforce';
 import { createSalesforceRequest } from '@hookwire/salesforce/testing';
 import { describe, expect, it } from 'vitest';
@@ -70,14 +70,12 @@ describeReceiver({
 
 describe('salesforce receiver', () => {
   it('emits one event per notification, named by ActionId, with the notification id', async () => {
-    const result = await salesforce({ organizationId: org15 }).receive(soapRequest(envelope));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+    const events = await eventsOf(salesforce({ organizationId: org15 }).receive(soapRequest(envelope)));
+    expect(events.map((event) => [event.name, event.id])).toEqual([
       ['04k5g000000ABCDAAA', '04l5g00000AbCdEAAV'],
       ['04k5g000000ABCDAAA', '04l5g00000AbCdFAAV'],
     ]);
-    const first = result.events[0]!;
+    const first = events[0]!;
     expect(first.provider).toBe('salesforce');
     expect(first.meta).toEqual({ organizationId: org18, sObjectType: 'Contact' });
     expect(first.payload).toEqual({

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { sendgrid } from '@hookwire/sendgrid';
 import { generateSendGridKeyPair, signSendGridRequest } from '@hookwire/sendgrid/testing';
 import { EventWebhook } from '@sendgrid/eventwebhook';
@@ -77,14 +77,13 @@ describe('sendgrid receiver', () => {
   it('yields one event per array element with sg_event_id as the id, over a CRLF-terminated body', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
     expect(Buffer.from(request.body).toString().endsWith('\r\n')).toBe(true);
-    const result = await receiver().receive(request);
-    if (result.type !== 'event') throw new Error('expected events');
-    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+    const received = await eventsOf(receiver().receive(request));
+    expect(received.map((event) => [event.name, event.id])).toEqual([
       ['delivered', 'ZGVsaXZlcmVk-1'],
       ['open', 'b3Blbg-2'],
     ]);
-    expect(result.events[0]?.meta).toEqual({ sgMessageId: 'm1', timestamp });
-    expect(result.events[0]?.payload).toEqual(events[0]);
+    expect(received[0]?.meta).toEqual({ sgMessageId: 'm1', timestamp });
+    expect(received[0]?.payload).toEqual(events[0]);
   });
 
   it('accepts a PEM key', async () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { sentry } from '@hookwire/sentry';
 import { signSentryRequest } from '@hookwire/sentry/testing';
 import { describe, expect, it } from 'vitest';
@@ -36,13 +36,11 @@ describe('sentry receiver', () => {
     expect(request.headers['sentry-hook-signature']).toBe(
       createHmac('sha256', secret).update(body).digest('hex'),
     );
-    const result = await sentry({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('issue.created');
-    expect(result.event.id).toBe('req-1');
-    expect(result.event.meta).toEqual({ resource: 'issue', timestamp: 1_700_000_000 });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(sentry({ secret }).receive(request));
+    expect(event.name).toBe('issue.created');
+    expect(event.id).toBe('req-1');
+    expect(event.meta).toEqual({ resource: 'issue', timestamp: 1_700_000_000 });
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('takes the resource from its (unsigned) header, as Sentry sends it', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { shopify } from '@hookwire/shopify';
 import { signShopifyRequest } from '@hookwire/shopify/testing';
 import { describe, expect, it } from 'vitest';
@@ -33,13 +33,11 @@ describe('shopify receiver', () => {
         'x-shopify-webhook-id': '123456789',
       },
     });
-    const result = await shopify({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('products/create');
-    expect(result.event.id).toBe('123456789');
-    expect(result.event.payload).toEqual({ foo: 'bar' });
-    expect(result.event.meta).toMatchObject({ shopDomain: 'shop1.myshopify.io', apiVersion: '2023-01' });
+    const event = await eventOf(shopify({ secret }).receive(request));
+    expect(event.name).toBe('products/create');
+    expect(event.id).toBe('123456789');
+    expect(event.payload).toEqual({ foo: 'bar' });
+    expect(event.meta).toMatchObject({ shopDomain: 'shop1.myshopify.io', apiVersion: '2023-01' });
   });
 
   it('names events by topic and reads the delivery headers into meta', async () => {
@@ -50,14 +48,13 @@ describe('shopify receiver', () => {
       webhookId: 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
       eventId: '98880550-7158-44d4-b7cd-2c97c8a091b5',
     });
-    const result = await shopify({ secret }).receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.provider).toBe('shopify');
-    expect(result.event.name).toBe('orders/create');
-    expect(result.event.id).toBe('b54557e4-bdd9-4b37-8a5f-bf7d70bcd043');
-    expect(result.event.meta.eventId).toBe('98880550-7158-44d4-b7cd-2c97c8a091b5');
-    expect(result.event.meta.triggeredAt).toEqual(expect.any(String));
-    expect(result.event.payload).toEqual(order);
+    const event = await eventOf(shopify({ secret }).receive(request));
+    expect(event.provider).toBe('shopify');
+    expect(event.name).toBe('orders/create');
+    expect(event.id).toBe('b54557e4-bdd9-4b37-8a5f-bf7d70bcd043');
+    expect(event.meta.eventId).toBe('98880550-7158-44d4-b7cd-2c97c8a091b5');
+    expect(event.meta.triggeredAt).toEqual(expect.any(String));
+    expect(event.payload).toEqual(order);
   });
 
   it('types and routes the mandatory compliance topics', async () => {

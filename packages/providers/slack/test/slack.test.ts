@@ -1,5 +1,5 @@
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { verifySlackRequest } from '@slack/bolt';
@@ -71,19 +71,17 @@ describe('slack receiver', () => {
         'x-slack-signature': docsSignature,
       },
     });
-    const result = await slack({ secret: docsSecret, now: () => docsTimestamp * 1000 + 1000 }).receive(
-      request,
+    const event = await eventOf(
+      slack({ secret: docsSecret, now: () => docsTimestamp * 1000 + 1000 }).receive(request),
     );
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('/webhook-collect');
-    expect(result.event.payload).toMatchObject({
+    expect(event.name).toBe('/webhook-collect');
+    expect(event.payload).toMatchObject({
       command: '/webhook-collect',
       text: '',
       user_name: 'roadrunner',
       response_url: 'https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN',
     });
-    expect(result.event.meta).toMatchObject({ kind: 'command', teamId: 'T1DC2JH3J' });
+    expect(event.meta).toMatchObject({ kind: 'command', teamId: 'T1DC2JH3J' });
   });
 
   it('signs exactly what @slack/bolt verifies, and both reject a tampered body', () => {
@@ -111,15 +109,13 @@ describe('slack receiver', () => {
   });
 
   it('names Events API callbacks by event.type, with event_id as the id and retries in meta', async () => {
-    const result = await receiver().receive(
-      signed({ payload: mention, retryNum: 2, retryReason: 'http_error' }),
+    const event = await eventOf(
+      receiver().receive(signed({ payload: mention, retryNum: 2, retryReason: 'http_error' })),
     );
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('app_mention');
-    expect(result.event.id).toBe('Ev08MFMKH6');
-    expect(result.event.payload).toEqual(mention);
-    expect(result.event.meta).toEqual({
+    expect(event.name).toBe('app_mention');
+    expect(event.id).toBe('Ev08MFMKH6');
+    expect(event.payload).toEqual(mention);
+    expect(event.meta).toEqual({
       kind: 'event',
       teamId: 'T123',
       apiAppId: 'A123',
@@ -164,14 +160,14 @@ describe('slack receiver', () => {
     };
     // Slack encodes spaces as "+": the MAC is over these bytes, not over a re-encoding of the form.
     const body = `payload=${encodeURIComponent(JSON.stringify(interaction)).replace(/%20/g, '+')}`;
-    const result = await receiver().receive(
-      withHeaders(signed({ body }), { 'content-type': 'application/x-www-form-urlencoded' }),
+    const event = await eventOf(
+      receiver().receive(
+        withHeaders(signed({ body }), { 'content-type': 'application/x-www-form-urlencoded' }),
+      ),
     );
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('block_actions');
-    expect(result.event.payload).toEqual(interaction);
-    expect(result.event.meta).toMatchObject({ kind: 'interactivity', teamId: 'T9', apiAppId: 'A1' });
+    expect(event.name).toBe('block_actions');
+    expect(event.payload).toEqual(interaction);
+    expect(event.meta).toMatchObject({ kind: 'interactivity', teamId: 'T9', apiAppId: 'A1' });
   });
 
   it('rejects a replayed timestamp: the signature covers it', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
 import { describe, expect, it } from 'vitest';
@@ -37,11 +37,10 @@ describe('square receiver', () => {
       body: sdkBody,
       headers: { 'x-square-hmacsha256-signature': 'GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4=' },
     });
-    const result = await square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('webhooks.test_notification');
-    expect(result.event.id).toBe('ac3ac95b-f97d-458c-a6e6-18981597e05f');
-    expect(result.event.meta).toMatchObject({ merchantId: 'MLEFBHHSJGVHD', objectType: 'webhooks' });
+    const event = await eventOf(square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(request));
+    expect(event.name).toBe('webhooks.test_notification');
+    expect(event.id).toBe('ac3ac95b-f97d-458c-a6e6-18981597e05f');
+    expect(event.meta).toMatchObject({ merchantId: 'MLEFBHHSJGVHD', objectType: 'webhooks' });
     // The SDK's failing cases: another URL, another key, a reformatted body.
     const otherUrl = square({
       secret: sdkKey,
@@ -79,11 +78,10 @@ describe('square receiver', () => {
   it('signs over the configured notification URL, not the URL this server sees', async () => {
     const request = signSquareRequest({ secret, notificationUrl, payload: payment });
     const proxied = { ...request, url: 'http://127.0.0.1:8080/webhooks/square' };
-    const result = await square({ secret, notificationUrl }).receive(proxied);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('payment.updated');
-    expect(result.event.id).toBe('a1b2c3');
-    expect(result.event.payload).toEqual(payment);
+    const event = await eventOf(square({ secret, notificationUrl }).receive(proxied));
+    expect(event.name).toBe('payment.updated');
+    expect(event.id).toBe('a1b2c3');
+    expect(event.payload).toEqual(payment);
   });
 
   it('uses the legacy SHA-1 header only when allowed and the SHA-256 one is absent', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest, hmacHex, WebhookConfigError, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { type StripeEventMap, stripe } from '@hookwire/stripe';
 import { signStripeRequest, stripeSignatureHeader, stripeTestEvent } from '@hookwire/stripe/testing';
 import Stripe from 'stripe';
@@ -44,10 +44,8 @@ describe('stripe: the official stripe SDK', () => {
   it('verifies what stripe.webhooks.generateTestHeaderString signs', async () => {
     const header = sdk.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: now });
     const request = createWebhookRequest({ body, headers: { 'stripe-signature': header } });
-    const result = await receiver().receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event).toMatchObject({
+    const received = await eventOf(receiver().receive(request));
+    expect(received).toMatchObject({
       provider: 'stripe',
       name: 'checkout.session.completed',
       id: 'evt_1NG8Du2eZvKYlo2CUI79vXWy',

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { trello } from '@hookwire/trello';
 import { signTrelloRequest } from '@hookwire/trello/testing';
 import { describe, expect, it } from 'vitest';
@@ -52,14 +52,12 @@ describe('trello receiver', () => {
 
   it('names the event by action.type, with action.id as its id', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
-    const result = await trello({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.provider).toBe('trello');
-    expect(result.event.name).toBe('commentCard');
-    expect(result.event.id).toBe('6541f1e2d3c4b5a697887766');
-    expect(result.event.payload).toEqual(payload);
-    expect(result.event.meta).toEqual({ modelId: 'b1' });
+    const event = await eventOf(trello({ secret }).receive(request));
+    expect(event.provider).toBe('trello');
+    expect(event.name).toBe('commentCard');
+    expect(event.id).toBe('6541f1e2d3c4b5a697887766');
+    expect(event.payload).toEqual(payload);
+    expect(event.meta).toEqual({ modelId: 'b1' });
   });
 
   it('signs the callback URL: the request URL by default, the callbackUrl option behind a proxy', async () => {

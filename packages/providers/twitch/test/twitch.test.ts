@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { twitch } from '@hookwire/twitch';
 import { signTwitchRequest } from '@hookwire/twitch/testing';
 import { describe, expect, it } from 'vitest';
@@ -78,12 +78,11 @@ describe('twitch receiver', () => {
       timestamp,
     });
     expect(request.headers['twitch-eventsub-message-signature']).toBe(signature);
-    const result = await receiver().receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('channel.follow');
-    expect(result.event.id).toBe(id);
-    expect(result.event.payload).toEqual(JSON.parse(body));
-    expect(result.event.meta).toMatchObject({ messageType: 'notification', retry: 0, timestamp });
+    const event = await eventOf(receiver().receive(request));
+    expect(event.name).toBe('channel.follow');
+    expect(event.id).toBe(id);
+    expect(event.payload).toEqual(JSON.parse(body));
+    expect(event.meta).toMatchObject({ messageType: 'notification', retry: 0, timestamp });
   });
 
   it('answers the callback verification as text/plain, only after verifying it', async () => {
@@ -114,11 +113,10 @@ describe('twitch receiver', () => {
       subscriptionType: 'stream.online',
       timestamp: at(0),
     });
-    const result = await receiver().receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('revocation');
-    expect(result.event.meta.subscriptionType).toBe('stream.online');
-    expect((result.event.payload as { subscription: { status: string } }).subscription.status).toBe(
+    const event = await eventOf(receiver().receive(request));
+    expect(event.name).toBe('revocation');
+    expect(event.meta.subscriptionType).toBe('stream.online');
+    expect((event.payload as { subscription: { status: string } }).subscription.status).toBe(
       'authorization_revoked',
     );
   });
@@ -154,9 +152,8 @@ describe('twitch receiver', () => {
       messageId: 'm',
       timestamp: at(0),
     });
-    const result = await receiver().receive(request);
-    if (result.type !== 'event') throw new Error('expected events');
-    expect(result.events.map((event) => [event.name, event.id])).toEqual([
+    const events = await eventsOf(receiver().receive(request));
+    expect(events.map((event) => [event.name, event.id])).toEqual([
       ['drop.entitlement.grant', 'm:0'],
       ['drop.entitlement.grant', 'm:1'],
     ]);

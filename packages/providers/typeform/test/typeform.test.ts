@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
 import { describe, expect, it } from 'vitest';
@@ -34,13 +34,11 @@ describe('typeform receiver', () => {
     const request = signed();
     const expected = `sha256=${createHmac('sha256', secret).update(body).digest('base64')}`;
     expect(request.headers['typeform-signature']).toBe(expected);
-    const result = await typeform({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('form_response');
-    expect(result.event.id).toBe('01H8ZJ6QX2');
-    expect(result.event.meta).toEqual({ formId: 'lT4Z3j' });
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(typeform({ secret }).receive(request));
+    expect(event.name).toBe('form_response');
+    expect(event.id).toBe('01H8ZJ6QX2');
+    expect(event.meta).toEqual({ formId: 'lT4Z3j' });
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('rejects a hex digest (Typeform sends base64)', async () => {

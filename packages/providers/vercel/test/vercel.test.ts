@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { vercel } from '@hookwire/vercel';
 import { signVercelRequest } from '@hookwire/vercel/testing';
 import { describe, expect, it } from 'vitest';
@@ -29,13 +29,11 @@ describe('vercel receiver', () => {
     const signature = createHmac('sha1', secret).update(body).digest('hex');
     const request = { ...signVercelRequest({ secret, body }) };
     expect(request.headers['x-vercel-signature']).toBe(signature);
-    const result = await vercel({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('deployment.succeeded');
-    expect(result.event.id).toBe('evt_123');
-    expect(result.event.provider).toBe('vercel');
-    expect(result.event.payload).toEqual(JSON.parse(body));
+    const event = await eventOf(vercel({ secret }).receive(request));
+    expect(event.name).toBe('deployment.succeeded');
+    expect(event.id).toBe('evt_123');
+    expect(event.provider).toBe('vercel');
+    expect(event.payload).toEqual(JSON.parse(body));
   });
 
   it('rejects a SHA-256 signature (Vercel signs with SHA-1)', async () => {

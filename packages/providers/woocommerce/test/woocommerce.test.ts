@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { woocommerce } from '@hookwire/woocommerce';
 import { createWooCommercePing, signWooCommerceRequest } from '@hookwire/woocommerce/testing';
 import { describe, expect, it } from 'vitest';
@@ -53,13 +53,11 @@ describe('woocommerce receiver', () => {
         'x-wc-webhook-delivery-id': '6b7d0e5b0c7b6b2c4e1c6f2d5f0f8a31',
       },
     });
-    const result = await woocommerce({ secret }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('order.created');
-    expect(result.event.id).toBe('6b7d0e5b0c7b6b2c4e1c6f2d5f0f8a31');
-    expect(result.event.payload).toMatchObject({ id: 727, permalink: 'https://shop.example.com/?p=727' });
-    expect(result.event.meta).toEqual({
+    const event = await eventOf(woocommerce({ secret }).receive(request));
+    expect(event.name).toBe('order.created');
+    expect(event.id).toBe('6b7d0e5b0c7b6b2c4e1c6f2d5f0f8a31');
+    expect(event.payload).toMatchObject({ id: 727, permalink: 'https://shop.example.com/?p=727' });
+    expect(event.meta).toEqual({
       webhookId: '12',
       resource: 'order',
       event: 'created',

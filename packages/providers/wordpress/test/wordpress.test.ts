@@ -1,4 +1,4 @@
-import { describeReceiver } from '@hookwire/core/testing';
+import { describeReceiver, eventOf } from '@hookwire/core/testing';
 import { wordpress } from '@hookwire/wordpress';
 import { createWordPressRequest } from '@hookwire/wordpress/testing';
 import { describe, expect, it } from 'vitest';
@@ -17,11 +17,9 @@ describeReceiver({
 describe('wordpress receiver', () => {
   it('names the event by the hook field and decodes the form', async () => {
     const fields = { ID: '42', post_title: 'Hello & welcome', post_url: 'https://blog.example.com/?p=42' };
-    const result = await wordpress({ code }).receive(createWordPressRequest({ code, fields }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('publish_post');
-    expect(result.event.payload).toEqual({ hook: 'publish_post', ...fields });
+    const event = await eventOf(wordpress({ code }).receive(createWordPressRequest({ code, fields })));
+    expect(event.name).toBe('publish_post');
+    expect(event.payload).toEqual({ hook: 'publish_post', ...fields });
   });
 
   it('keeps repeated fields in meta.form', async () => {

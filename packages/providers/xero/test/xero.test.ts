@@ -1,4 +1,4 @@
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { xero } from '@hookwire/xero';
 import { signXeroRequest } from '@hookwire/xero/testing';
 import { describe, expect, it } from 'vitest';
@@ -45,11 +45,11 @@ describe('xero receiver', () => {
   });
 
   it('turns each item of events into one event named <eventCategory>.<eventType>', async () => {
-    const result = await xero({ secret }).receive(signXeroRequest({ secret, events: [invoice, contact] }));
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.events.map((event) => event.name)).toEqual(['INVOICE.UPDATE', 'CONTACT.CREATE']);
-    expect(result.events[0]).toMatchObject({
+    const events = await eventsOf(
+      xero({ secret }).receive(signXeroRequest({ secret, events: [invoice, contact] })),
+    );
+    expect(events.map((event) => event.name)).toEqual(['INVOICE.UPDATE', 'CONTACT.CREATE']);
+    expect(events[0]).toMatchObject({
       provider: 'xero',
       id: '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777:UPDATE:2024-06-21T01:15:39.902',
       payload: invoice,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { ZENDESK_TEST_SIGNING_SECRET, zendesk } from '@hookwire/zendesk';
 import { signZendeskRequest } from '@hookwire/zendesk/testing';
 import { describe, expect, it } from 'vitest';
@@ -88,13 +88,11 @@ describe('zendesk receiver', () => {
 
   it('names event subscriptions by type, with the invocation id as the id', async () => {
     const request = signed({ invocationId: 'inv-1', webhookId: '01HWEBHOOK' });
-    const result = await zendesk({ secret, now }).receive(request);
-    expect(result.type).toBe('event');
-    if (result.type !== 'event') return;
-    expect(result.event.name).toBe('zen:event-type:ticket.created');
-    expect(result.event.id).toBe('inv-1');
-    expect(result.event.payload).toEqual(ticketCreated);
-    expect(result.event.meta).toEqual({ kind: 'event', webhookId: '01HWEBHOOK', accountId: '1234567' });
+    const event = await eventOf(zendesk({ secret, now }).receive(request));
+    expect(event.name).toBe('zen:event-type:ticket.created');
+    expect(event.id).toBe('inv-1');
+    expect(event.payload).toEqual(ticketCreated);
+    expect(event.meta).toEqual({ kind: 'event', webhookId: '01HWEBHOOK', accountId: '1234567' });
   });
 
   it('falls back to the event id, and matches ticket events with a wildcard', async () => {

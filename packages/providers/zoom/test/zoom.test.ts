@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { zoom } from '@hookwire/zoom';
 import { signZoomRequest, signZoomUrlValidation } from '@hookwire/zoom/testing';
 import { describe, expect, it } from 'vitest';
@@ -56,12 +56,11 @@ describe('zoom receiver', () => {
     const expected = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const request = signZoomRequest({ secret, body, timestamp });
     expect(request.headers['x-zm-signature']).toBe(expected);
-    const result = await receiver().receive(request);
-    if (result.type !== 'event') throw new Error('expected an event');
-    expect(result.event.name).toBe('meeting.started');
-    expect(result.event.id).toBe(`meeting.started:${now}:4444AAAiAAAAAiAiAiiAii==`);
-    expect(result.event.meta).toMatchObject({ eventTs: now, accountId: 'AAAAAABBBB' });
-    expect(result.event.meta.trackingId).toEqual(expect.stringContaining('rid='));
+    const event = await eventOf(receiver().receive(request));
+    expect(event.name).toBe('meeting.started');
+    expect(event.id).toBe(`meeting.started:${now}:4444AAAiAAAAAiAiAiiAii==`);
+    expect(event.meta).toMatchObject({ eventTs: now, accountId: 'AAAAAABBBB' });
+    expect(event.meta.trackingId).toEqual(expect.stringContaining('rid='));
   });
 
   it('answers endpoint.url_validation only once the request is verified', async () => {
