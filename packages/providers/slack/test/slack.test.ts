@@ -105,7 +105,7 @@ describe('slack receiver', () => {
     ).not.toThrow();
     expect(() =>
       verifySlackRequest({ signingSecret: secret, body: docsBody, headers, nowMilliseconds }),
-    ).toThrow();
+    ).toThrow(/signature mismatch/);
   });
 
   it('names Events API callbacks by event.type, with event_id as the id and retries in meta', async () => {
