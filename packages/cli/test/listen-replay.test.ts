@@ -21,7 +21,12 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      arrivals.push({ method: req.method!, url: req.url!, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
+      arrivals.push({
+        method: req.method!,
+        url: req.url!,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(appStatus, { 'content-type': 'text/plain' }).end('app says hi');
     });
   });
@@ -39,17 +44,34 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
   it('forwards the original request unchanged, prints the app answer, and replay sends the saved bytes again', async () => {
     const listen = await startListen('stripe', 'whsec_fwd', { forwardTo: `${appUrl}/webhooks/stripe` });
     try {
-      const sent = await cli(['trigger', 'stripe', 'invoice.paid', '--to', `${listen.listener.url}stripe?x=1`, '--secret', 'whsec_fwd']);
+      const sent = await cli([
+        'trigger',
+        'stripe',
+        'invoice.paid',
+        '--to',
+        `${listen.listener.url}stripe?x=1`,
+        '--secret',
+        'whsec_fwd',
+      ]);
       expect(sent.code).toBe(0);
-      expect(listen.lines()).toMatch(/stripe {2}invoice\.paid {2}id=evt_test_\w+ {2}verified 200 {2}→ 200 \d+ ms/);
+      expect(listen.lines()).toMatch(
+        /stripe {2}invoice\.paid {2}id=evt_test_\w+ {2}verified 200 {2}→ 200 \d+ ms/,
+      );
       const [file] = readdirSync(listen.saveDir);
       const saved = JSON.parse(readFileSync(join(listen.saveDir, file!), 'utf8')) as SavedRequest;
       expect(arrivals).toHaveLength(1);
       const forwarded = arrivals[0]!;
       expect(forwarded.url).toBe('/webhooks/stripe?x=1');
       expect(forwarded.body.equals(Buffer.from(saved.body, 'base64'))).toBe(true);
-      const pairs = (raw: string[]) => raw.flatMap((v, i) => (i % 2 === 0 ? [`${v}: ${raw[i + 1]}`] : [])).filter((h) => !/^(host|content-length|connection):/i.test(h));
-      expect(pairs(forwarded.rawHeaders)).toEqual(saved.headers.map(([n, v]) => `${n}: ${v}`).filter((h) => !/^(host|content-length|connection):/i.test(h)));
+      const pairs = (raw: string[]) =>
+        raw
+          .flatMap((v, i) => (i % 2 === 0 ? [`${v}: ${raw[i + 1]}`] : []))
+          .filter((h) => !/^(host|content-length|connection):/i.test(h));
+      expect(pairs(forwarded.rawHeaders)).toEqual(
+        saved.headers
+          .map(([n, v]) => `${n}: ${v}`)
+          .filter((h) => !/^(host|content-length|connection):/i.test(h)),
+      );
 
       const replayed = await cli(['replay', join(listen.saveDir, file!), '--to', `${appUrl}/again`]);
       expect(replayed.code, replayed.err).toBe(0);
@@ -59,7 +81,15 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
       expect(pairs(arrivals[1]!.rawHeaders)).toEqual(pairs(forwarded.rawHeaders));
 
       // Ten minutes later the signature is too old; re-signed with --secret it verifies again.
-      const old = { ...saved, headers: saved.headers.map(([n, v]) => [n, n.toLowerCase() === 'stripe-signature' ? v.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`) : v]) };
+      const old = {
+        ...saved,
+        headers: saved.headers.map(([n, v]) => [
+          n,
+          n.toLowerCase() === 'stripe-signature'
+            ? v.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`)
+            : v,
+        ]),
+      };
       const oldFile = join(tempDir(), 'old.json');
       writeFileSync(oldFile, JSON.stringify(old));
       const stale = await cli(['replay', oldFile, '--to', listen.listener.url]);
@@ -81,12 +111,32 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
     try {
       const data = join(tempDir(), 'payload.json');
       writeFileSync(data, JSON.stringify({ action: 'closed', issue: { number: 7 } }));
-      const fromFile = await cli(['trigger', 'github', 'issues.opened', '--to', listen.listener.url, '--secret', 'gh', '--data', data]);
+      const fromFile = await cli([
+        'trigger',
+        'github',
+        'issues.opened',
+        '--to',
+        listen.listener.url,
+        '--secret',
+        'gh',
+        '--data',
+        data,
+      ]);
       expect(fromFile.code).toBe(0);
       expect(listen.lines()).toContain('github  issues.closed');
-      const fromStdin = await cli(['trigger', 'github', 'push', '--to', listen.listener.url, '--secret', 'gh', '--data', '-', '--json'], { stdin: '{"ref":"refs/heads/x"}' });
-      expect(JSON.parse(fromStdin.out)).toMatchObject({ provider: 'github', event: 'push', status: 200, ok: true });
-      const notJson = await cli(['trigger', 'github', '--to', listen.listener.url, '--data', '-'], { stdin: 'nope' });
+      const fromStdin = await cli(
+        ['trigger', 'github', 'push', '--to', listen.listener.url, '--secret', 'gh', '--data', '-', '--json'],
+        { stdin: '{"ref":"refs/heads/x"}' },
+      );
+      expect(JSON.parse(fromStdin.out)).toMatchObject({
+        provider: 'github',
+        event: 'push',
+        status: 200,
+        ok: true,
+      });
+      const notJson = await cli(['trigger', 'github', '--to', listen.listener.url, '--data', '-'], {
+        stdin: 'nope',
+      });
       expect(notJson.code).toBe(2);
       expect(notJson.err).toContain('--data: standard input is not JSON');
     } finally {
@@ -104,7 +154,15 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
   it('a handshake is answered as the provider expects (Slack url_verification echoes the challenge)', async () => {
     const listen = await startListen('slack', 'slack-signing');
     try {
-      const sent = await cli(['trigger', 'slack', 'url_verification', '--to', listen.listener.url, '--secret', 'slack-signing']);
+      const sent = await cli([
+        'trigger',
+        'slack',
+        'url_verification',
+        '--to',
+        listen.listener.url,
+        '--secret',
+        'slack-signing',
+      ]);
       expect(sent.code).toBe(0);
       expect(sent.out).toContain('"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"');
       expect(listen.lines()).toContain('slack  handshake');
