@@ -7,13 +7,32 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageDirs } from '../../../scripts/workspace.mjs';
 import { tempDir } from './helpers.js';
 
 const exec = promisify(execFile);
-const dirs: Record<string, string> = packageDirs();
+const packagesRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `{ github: '/…/packages/providers/github', … }`: every workspace package under packages/. */
+function packageDirs(): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const group of ['', 'adapters', 'providers', 'sending']) {
+    for (const entry of readdirSync(join(packagesRoot, group), { withFileTypes: true })) {
+      const manifest = join(packagesRoot, group, entry.name, 'package.json');
+      if (entry.isDirectory() && existsSync(manifest)) {
+        found[JSON.parse(readFileSync(manifest, 'utf8')).name.replace('@hookwire/', '')] = join(
+          packagesRoot,
+          group,
+          entry.name,
+        );
+      }
+    }
+  }
+  return found;
+}
+const dirs = packageDirs();
 
 /** The workspace packages the CLI needs at run time, found through the manifests. */
 function workspaceClosure(name: string, seen = new Set<string>()): Set<string> {
