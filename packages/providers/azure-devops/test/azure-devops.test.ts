@@ -2,41 +2,12 @@ import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
 import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
+// Shaped after the git.push sample of the Azure DevOps service hook event reference.
+import push from './fixtures/git-push.json' with { type: 'json' };
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
 const username = 'hooks';
 const password = 'correct horse battery staple';
-// Shaped after the git.push sample of the Azure DevOps service hook event reference.
-const push = {
-  subscriptionId: '00000000-0000-0000-0000-000000000000',
-  notificationId: 3,
-  id: '03c164c2-8912-4d5e-8009-3707d5f83734',
-  eventType: 'git.push',
-  publisherId: 'tfs',
-  message: { text: 'Jamal Hartnett pushed updates to Fabrikam-Fiber-Git:master.', html: '', markdown: '' },
-  resource: {
-    commits: [
-      {
-        commitId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74',
-        author: { name: 'Jamal Hartnett', email: 'fabrikamfiber4@hotmail.com', date: '2015-02-25T19:01:00Z' },
-        comment: 'Fixed bug in web.config file',
-        url: 'https://fabrikam-fiber-inc.visualstudio.com/DefaultCollection/_git/Fabrikam-Fiber-Git/commit/33b55f7cb7e7e245323987634f960cf4a6e6bc74',
-      },
-    ],
-    refUpdates: [
-      {
-        name: 'refs/heads/master',
-        oldObjectId: 'aad331d8d3b131fa9ae03cf5e53965b51942618a',
-        newObjectId: '33b55f7cb7e7e245323987634f960cf4a6e6bc74',
-      },
-    ],
-    pushId: 14,
-    date: '2014-05-02T19:17:13.3309587Z',
-  },
-  resourceVersion: '1.0',
-  resourceContainers: { collection: { id: 'c12d0eb8-e382-443b-9f9c-c52cba5014c2' } },
-  createdDate: '2025-01-01T00:00:00.000Z',
-};
 
 describeReceiver({
   provider: 'azure-devops',

@@ -4,17 +4,10 @@ import { describeReceiver, eventOf, eventsOf, webhookErrorOf } from '@hookwire/c
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
 import { describe, expect, it } from 'vitest';
+import message from './fixtures/message.json' with { type: 'json' };
 
 const secret = 'wH7kq2LxN9pR4tVz8bYc1A';
 const url = 'https://example.com/webhooks/mandrill';
-const message = {
-  _id: 'exampleaaaaaaaaaaaaaaaaaaaaaaaaa',
-  ts: 1365109999,
-  email: 'example.webhook@mandrillapp.com',
-  sender: 'example.sender@mandrillapp.com',
-  subject: 'This an example webhook message',
-  tags: ['webhook-example'],
-};
 const send = { event: 'send', _id: message._id, ts: 1365109999, msg: message };
 const open = { event: 'open', _id: message._id, ts: 1365111111, msg: message, ip: '127.0.0.1' };
 const click = { event: 'click', _id: message._id, ts: 1365111112, msg: message, url: 'https://mandrill.com' };

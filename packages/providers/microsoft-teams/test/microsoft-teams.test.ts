@@ -4,29 +4,10 @@ import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwir
 import { microsoftTeams } from '@hookwire/microsoft-teams';
 import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
 import { describe, expect, it } from 'vitest';
+import activity from './fixtures/message-activity.json' with { type: 'json' };
 
 // A security token is base64 of random bytes, as Teams shows it.
 const secret = 'nBq3Yw8fJx2T5kL0mR7sV1cZ4dG9hE6aP3uK8iO2wQ4=';
-const activity = {
-  type: 'message',
-  id: '1485983408511',
-  timestamp: '2024-02-01T21:10:07.437Z',
-  serviceUrl: 'https://smba.trafficmanager.net/amer/',
-  channelId: 'msteams',
-  from: {
-    id: '29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB25ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw',
-    name: 'Megan Bowen',
-  },
-  conversation: {
-    id: '19:253b1f341670408fb6fe51050b6e5ceb@thread.skype;messageid=1485983408511',
-    isGroup: true,
-  },
-  text: '<at>Sample Outgoing Webhook</at> Hello there',
-  channelData: {
-    teamsChannelId: '19:253b1f341670408fb6fe51050b6e5ceb@thread.skype',
-    tenant: { id: 'tenant-1' },
-  },
-};
 const body = JSON.stringify(activity);
 
 describeReceiver({

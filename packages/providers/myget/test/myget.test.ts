@@ -2,24 +2,10 @@ import { describeReceiver } from '@hookwire/core/testing';
 import { myGet } from '@hookwire/myget';
 import { createMyGetRequest } from '@hookwire/myget/testing';
 import { describe, expect, it } from 'vitest';
+// The "package added" example of MyGet's webhook documentation (metadata trimmed).
+import packageAdded from './fixtures/package-added.json' with { type: 'json' };
 
 const code = '83699ec7c1d794c0c780e49a5c72972590571fd8';
-// The "package added" example of MyGet's webhook documentation (metadata trimmed).
-const packageAdded = {
-  Identifier: '7a48ce8c-728d-4350-8da8-e283d6fce277',
-  Username: 'maartenba',
-  When: '2014-09-08T12:59:53.1148196Z',
-  PayloadType: 'PackageAddedWebHookEventPayloadV1',
-  Payload: {
-    PackageType: 'NuGet',
-    PackageIdentifier: 'GoogleAnalyticsTracker.WP8',
-    PackageVersion: '1.0.0-CI00002',
-    PackageDetailsUrl:
-      'https://www.myget.org/feed/sample-feed/package/GoogleAnalyticsTracker.WP8/1.0.0-CI00002',
-    FeedIdentifier: 'sample-feed',
-    FeedUrl: 'https://www.myget.org/F/sample-feed/',
-  },
-};
 
 describeReceiver({
   provider: 'myget',

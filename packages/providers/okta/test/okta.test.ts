@@ -3,37 +3,9 @@ import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwi
 import { okta } from '@hookwire/okta';
 import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
 import { describe, expect, it } from 'vitest';
+import delivery from './fixtures/event-hook.json' with { type: 'json' };
 
 const secret = 'my-shared-secret-3c9f1d2e7a8b4c5d';
-const delivery = {
-  eventType: 'com.okta.event_hook',
-  eventTypeVersion: '1.0',
-  cloudEventsVersion: '0.1',
-  source: 'https://example.okta.com/api/v1/eventHooks/whoql0HfiLGPWc8Hx0g4',
-  eventId: 'b5a188b9-5ece-4636-b041-482ffda96311',
-  data: {
-    events: [
-      {
-        uuid: '4876e6fc-42ad-11ed-b1b2-41b8fb2d8a3e',
-        published: '2022-10-03T19:07:30.051Z',
-        eventType: 'user.lifecycle.create',
-        version: '0',
-        displayMessage: 'Create Okta user',
-        severity: 'INFO',
-        target: [{ id: '00u1a2b3c4', type: 'User', alternateId: 'jane@example.com' }],
-      },
-      {
-        uuid: '49ab7d7e-42ad-11ed-8c0f-0b7d1a7f8e55',
-        published: '2022-10-03T19:07:31.002Z',
-        eventType: 'group.user_membership.add',
-        version: '0',
-        severity: 'INFO',
-      },
-    ],
-  },
-  eventTime: '2022-10-03T19:07:32.000Z',
-  contentType: 'application/json',
-};
 
 const challenge = 'Me_rShK8JHsTnbyYrWXCEoMGbM_zsZ6k0hLPZ_Pg';
 describeReceiver({

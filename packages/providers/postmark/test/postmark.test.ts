@@ -2,19 +2,10 @@ import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testin
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
+import bounce from './fixtures/bounce.json' with { type: 'json' };
 
 const username = 'postmark';
 const password = 'pa:ss wörd';
-const bounce = {
-  RecordType: 'Bounce',
-  ID: 692560173,
-  Type: 'HardBounce',
-  TypeCode: 1,
-  MessageID: '883953f4-6105-42a2-a16a-77a8eac79483',
-  MessageStream: 'outbound',
-  Email: 'john@example.com',
-  Inactive: true,
-};
 const request = (overrides: Partial<Parameters<typeof createPostmarkRequest>[0]> = {}) =>
   createPostmarkRequest({ username, password, payload: bounce, ...overrides });
 const withAuthorization = (value: string | string[] | undefined) => {

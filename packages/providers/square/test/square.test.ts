@@ -3,16 +3,10 @@ import { describeReceiver, eventOf, webhookErrorOf, withBody, withHeaders } from
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
 import { describe, expect, it } from 'vitest';
+import payment from './fixtures/payment-updated.json' with { type: 'json' };
 
 const secret = 'square-signature-key';
 const notificationUrl = 'https://hooks.example.com/webhooks/square';
-const payment = {
-  merchant_id: 'M1',
-  type: 'payment.updated',
-  event_id: 'a1b2c3',
-  created_at: '2024-01-01T00:00:00Z',
-  data: { type: 'payment', id: 'P1', object: { payment: { id: 'P1', status: 'COMPLETED' } } },
-};
 
 // The vectors every official Square SDK tests WebhooksHelper against (Node, Python, Java, PHP, Ruby, Go).
 const sdkBody =

@@ -1,18 +1,11 @@
 import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
-import { xero } from '@hookwire/xero';
+import { type XeroWebhookEvent, xero } from '@hookwire/xero';
 import { signXeroRequest } from '@hookwire/xero/testing';
 import { describe, expect, it } from 'vitest';
+import invoiceUpdate from './fixtures/invoice-update.json' with { type: 'json' };
 
 const secret = 'k2Vq9W0a7Yb3uXc1Zr5TnPq8Lm4Hs6Dj+Ef0Gi2Kl8Mn1Op3Qr5St7Uv9Wx1Yz3Ab5Cd7Ef9Gh1Ij3Kl5Mn7Op9Q==';
-const invoice = {
-  resourceUrl: 'https://api.xero.com/api.xro/2.0/Invoices/717f2bfc-c6d4-41fd-b238-3f2f0c0cf777',
-  resourceId: '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777',
-  eventDateUtc: '2024-06-21T01:15:39.902',
-  eventType: 'UPDATE',
-  eventCategory: 'INVOICE',
-  tenantId: 'c2cc9b6e-9458-4c7d-93cc-f02b81b0594f',
-  tenantType: 'ORGANISATION',
-} as const;
+const invoice = invoiceUpdate as XeroWebhookEvent<'INVOICE', 'UPDATE'>;
 const contact = { ...invoice, eventCategory: 'CONTACT', eventType: 'CREATE', resourceId: 'c-1' } as const;
 
 const intentToReceive =
