@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Listener, listen } from '../src/commands/listen.js';
@@ -42,4 +43,13 @@ export async function startListen(provider: string, secret: string, extra: Recor
   const saveDir = tempDir('hookwire-listen-');
   const listener: Listener = await listen(io, { provider, secret, port: '0', saveDir, ...extra });
   return { listener, io, saveDir, lines: () => io.stdout.join('') };
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((done) => server.once('listening', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
 }

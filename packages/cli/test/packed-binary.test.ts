@@ -5,12 +5,11 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { freePort, tempDir } from './helpers.js';
 
 const exec = promisify(execFile);
 const packagesRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,14 +51,6 @@ async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promi
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
     }),
   );
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((done) => server.once('listening', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 describe('npx hookwire, installed from the packed tarballs', () => {

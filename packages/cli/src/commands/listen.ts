@@ -109,7 +109,7 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
     io.out(`${line}\n`);
     if (!outcome.ok)
       io.out(
-        `${paint('dim', `  ${outcome.message}  (saved: ${file}; run \`hookwire verify ${spec.name} --request ${file}\` for why)`)}\n`,
+        `${paint('dim', `  ${outcome.message}  (saved: ${file}; run \`hookwire verify ${spec.name} --secret … --request ${file}\` for why)`)}\n`,
       );
     answerSender();
   };
