@@ -15,13 +15,7 @@ import { decodeHmacKeys } from './hmac.js';
 import type { AdyenOptions } from './options.js';
 import { HMAC_HEADER, notificationItems, verifyAdyenRequest } from './verify.js';
 
-export type {
-  AdyenBalancePlatformWebhook,
-  AdyenEventName,
-  AdyenEvents,
-  AdyenNotification,
-  AdyenNotificationRequestItem,
-} from './events.js';
+export type * from './events.js';
 export type { AdyenOptions } from './options.js';
 
 /**

@@ -3,16 +3,7 @@ import { type AzureDevOpsState, setupAuth, verifyAzureDevOps } from './auth.js';
 import type { AzureDevOpsEvents } from './events.js';
 import type { AzureDevOpsOptions } from './options.js';
 
-export type {
-  AzureDevOpsBuild,
-  AzureDevOpsEvent,
-  AzureDevOpsEvents,
-  AzureDevOpsGitPush,
-  AzureDevOpsIdentity,
-  AzureDevOpsPullRequest,
-  AzureDevOpsRepository,
-  AzureDevOpsWorkItem,
-} from './events.js';
+export type * from './events.js';
 export type { AzureDevOpsOptions } from './options.js';
 
 /**

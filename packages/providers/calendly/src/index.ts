@@ -11,13 +11,7 @@ import type { CalendlyEvents } from './events.js';
 import type { CalendlyOptions } from './options.js';
 import { verifyCalendlySignature } from './verify.js';
 
-export type {
-  CalendlyEventName,
-  CalendlyEvents,
-  CalendlyInvitee,
-  CalendlyNoShow,
-  CalendlyWebhook,
-} from './events.js';
+export type * from './events.js';
 export type { CalendlyOptions } from './options.js';
 
 /**

@@ -2,22 +2,7 @@ import type { BaseReceiverOptions } from '@hookwire/core';
 import { defineStandardWebhooksProvider } from '@hookwire/standard-webhooks';
 import type { ClerkEvents } from './events.js';
 
-export type {
-  ClerkDeletedObject,
-  ClerkEmail,
-  ClerkEmailAddress,
-  ClerkEventName,
-  ClerkEvents,
-  ClerkMetadata,
-  ClerkObject,
-  ClerkOrganization,
-  ClerkOrganizationInvitation,
-  ClerkOrganizationMembership,
-  ClerkSession,
-  ClerkSmsMessage,
-  ClerkUser,
-  ClerkWebhookEvent,
-} from './events.js';
+export type * from './events.js';
 
 export interface ClerkOptions extends BaseReceiverOptions {
   /** The endpoint's signing secret (`whsec_…`) from the Clerk Dashboard; an array accepts several. */

@@ -6,16 +6,7 @@ import { parseDiscordRequest } from './parse.js';
 import { discordResponse } from './response.js';
 import { verifyDiscordSignature } from './verify.js';
 
-export type {
-  DiscordCommandData,
-  DiscordComponentData,
-  DiscordEntitlement,
-  DiscordEvents,
-  DiscordInteraction,
-  DiscordModalData,
-  DiscordUser,
-  DiscordWebhookEvent,
-} from './events.js';
+export type * from './events.js';
 export { InteractionResponseType, InteractionType } from './events.js';
 export type { DiscordOptions } from './options.js';
 

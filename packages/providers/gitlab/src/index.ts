@@ -4,19 +4,7 @@ import type { GitLabOptions } from './options.js';
 import { parseGitLabEvent } from './parse.js';
 import { verifyGitLabRequest } from './verify.js';
 
-export type {
-  GitLabCommit,
-  GitLabEvents,
-  GitLabIssueEvent,
-  GitLabJobEvent,
-  GitLabMergeRequestEvent,
-  GitLabNoteEvent,
-  GitLabPipelineEvent,
-  GitLabProject,
-  GitLabPushEvent,
-  GitLabReleaseEvent,
-  GitLabUser,
-} from './events.js';
+export type * from './events.js';
 export type { GitLabOptions } from './options.js';
 
 interface GitLabState {

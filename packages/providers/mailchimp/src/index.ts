@@ -3,17 +3,7 @@ import type { MailchimpEvents } from './events.js';
 import type { MailchimpOptions } from './options.js';
 import { parseMailchimpEvent } from './parse.js';
 
-export type {
-  MailchimpCampaign,
-  MailchimpCleaned,
-  MailchimpEmailChanged,
-  MailchimpEventName,
-  MailchimpEvents,
-  MailchimpMerges,
-  MailchimpProfile,
-  MailchimpSubscribe,
-  MailchimpUnsubscribe,
-} from './events.js';
+export type * from './events.js';
 export type { MailchimpOptions } from './options.js';
 
 /**

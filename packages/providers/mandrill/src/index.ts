@@ -12,13 +12,7 @@ import type { MandrillOptions } from './options.js';
 import { parseMandrillEvents } from './parse.js';
 import { mandrillSignedData } from './signature.js';
 
-export type {
-  MandrillEvents,
-  MandrillInboundEvent,
-  MandrillMessageEvent,
-  MandrillMessageEventName,
-  MandrillSyncEvent,
-} from './events.js';
+export type * from './events.js';
 export type { MandrillOptions } from './options.js';
 
 /**

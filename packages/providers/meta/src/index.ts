@@ -9,14 +9,7 @@ import { answerMetaVerification } from './handshake.js';
 import { parseMetaNotification } from './parse.js';
 import { verifyMetaSignature } from './verify.js';
 
-export type {
-  InstagramCommentValue,
-  MetaEvents,
-  MetaMessagingItem,
-  PageFeedValue,
-  WhatsAppMessage,
-  WhatsAppMessagesValue,
-} from './events.js';
+export type * from './events.js';
 
 export interface MetaOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
   /** The App Secret (App settings → Basic); an array accepts several during a rotation. */

@@ -11,14 +11,7 @@ import type { MicrosoftGraphEvents } from './events.js';
 import { checkClientStates, parseNotifications } from './notifications.js';
 import type { MicrosoftGraphOptions } from './options.js';
 
-export type {
-  GraphChangeNotification,
-  GraphChangeType,
-  GraphLifecycleEvent,
-  GraphLifecycleNotification,
-  GraphNotificationCollection,
-  MicrosoftGraphEvents,
-} from './events.js';
+export type * from './events.js';
 export type { MicrosoftGraphOptions } from './options.js';
 
 /**

@@ -12,12 +12,7 @@ import type { MicrosoftTeamsEvents } from './events.js';
 import type { MicrosoftTeamsOptions } from './options.js';
 import { teamsReply } from './reply.js';
 
-export type {
-  MicrosoftTeamsEvents,
-  TeamsChannelAccount,
-  TeamsMessageActivity,
-  TeamsReply,
-} from './events.js';
+export type * from './events.js';
 export type { MicrosoftTeamsOptions } from './options.js';
 
 const SCHEME = /^HMAC\s+(\S+)$/i;

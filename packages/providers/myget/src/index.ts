@@ -8,13 +8,7 @@ import {
 } from '@hookwire/core';
 import type { MyGetEvents } from './events.js';
 
-export type {
-  MyGetBuildPayload,
-  MyGetEnvelope,
-  MyGetEvents,
-  MyGetPackageMetadata,
-  MyGetPackagePayload,
-} from './events.js';
+export type * from './events.js';
 
 export type MyGetOptions = CodeReceiverOptions;
 

@@ -11,12 +11,7 @@ import type { NotionOptions } from './options.js';
 import { parseNotionEvent } from './parse.js';
 import { answerVerification, verificationToken } from './verification.js';
 
-export type {
-  NotionEvents,
-  NotionEventType,
-  NotionVerificationRequest,
-  NotionWebhookEvent,
-} from './events.js';
+export type * from './events.js';
 export type { NotionOptions } from './options.js';
 
 const HEADER = 'X-Notion-Signature';

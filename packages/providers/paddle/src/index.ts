@@ -4,13 +4,7 @@ import type { PaddleOptions } from './options.js';
 import { parsePaddleEvent } from './parse.js';
 import { verifyPaddleSignature } from './verify.js';
 
-export type {
-  PaddleCustomer,
-  PaddleEvents,
-  PaddleNotification,
-  PaddleSubscription,
-  PaddleTransaction,
-} from './events.js';
+export type * from './events.js';
 export type { PaddleOptions } from './options.js';
 
 /**

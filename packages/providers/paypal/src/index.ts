@@ -7,19 +7,7 @@ import { parsePayPalEvent } from './parse.js';
 import { verifyPayPalTransmission } from './verify.js';
 
 export { PAYPAL_CERTIFICATE_HOSTS } from './certificate-url.js';
-export type {
-  PayPalCapture,
-  PayPalDispute,
-  PayPalEventName,
-  PayPalEvents,
-  PayPalLink,
-  PayPalMoney,
-  PayPalOrder,
-  PayPalRefund,
-  PayPalSale,
-  PayPalSubscription,
-  PayPalWebhookEvent,
-} from './events.js';
+export type * from './events.js';
 export { fetchPayPalCertificate } from './fetch-certificate.js';
 export type { PayPalOptions } from './options.js';
 

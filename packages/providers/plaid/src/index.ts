@@ -4,14 +4,7 @@ import { PlaidKeyCache } from './keys.js';
 import type { PlaidOptions } from './options.js';
 import { verifyPlaidRequest } from './verify.js';
 
-export type {
-  PlaidEvents,
-  PlaidItemWebhook,
-  PlaidSyncUpdatesAvailable,
-  PlaidTransactionsRemoved,
-  PlaidTransactionsUpdate,
-  PlaidWebhookBase,
-} from './events.js';
+export type * from './events.js';
 export type { PlaidOptions, PlaidVerificationKey } from './options.js';
 
 /**

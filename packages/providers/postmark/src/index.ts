@@ -11,17 +11,7 @@ import { credentialPairs, verifyBasicAuth } from './auth.js';
 import type { PostmarkEvents } from './events.js';
 import type { PostmarkOptions } from './options.js';
 
-export type {
-  PostmarkBounce,
-  PostmarkClick,
-  PostmarkDelivery,
-  PostmarkEventName,
-  PostmarkEvents,
-  PostmarkInbound,
-  PostmarkOpen,
-  PostmarkSpamComplaint,
-  PostmarkSubscriptionChange,
-} from './events.js';
+export type * from './events.js';
 export type { PostmarkOptions } from './options.js';
 
 /**

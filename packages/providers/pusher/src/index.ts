@@ -4,18 +4,7 @@ import type { PusherOptions } from './options.js';
 import { parsePusherWebhook } from './parse.js';
 import { verifyPusherSignature } from './verify.js';
 
-export type {
-  PusherCacheMiss,
-  PusherChannelOccupied,
-  PusherChannelVacated,
-  PusherClientEvent,
-  PusherEventName,
-  PusherEvents,
-  PusherMemberAdded,
-  PusherMemberRemoved,
-  PusherSubscriptionCount,
-  PusherWebhookBody,
-} from './events.js';
+export type * from './events.js';
 export type { PusherOptions } from './options.js';
 
 /**

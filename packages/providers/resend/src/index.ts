@@ -2,14 +2,7 @@ import type { BaseReceiverOptions } from '@hookwire/core';
 import { defineStandardWebhooksProvider } from '@hookwire/standard-webhooks';
 import type { ResendEvents } from './events.js';
 
-export type {
-  ResendContactData,
-  ResendDomainData,
-  ResendEmailData,
-  ResendEventName,
-  ResendEvents,
-  ResendWebhookEvent,
-} from './events.js';
+export type * from './events.js';
 
 export interface ResendOptions extends BaseReceiverOptions {
   /** The webhook's signing secret (`whsec_…`) from the Resend dashboard; an array accepts several. */

@@ -5,13 +5,7 @@ import type { SalesforceOptions } from './options.js';
 import { acknowledgement, handlerFault, soapFault } from './responses.js';
 import { type SalesforceCredentials, verifySalesforceRequest } from './verify.js';
 
-export type {
-  SalesforceEvents,
-  SalesforceFields,
-  SalesforceFieldValue,
-  SalesforceNotification,
-  SalesforceOutboundMessage,
-} from './events.js';
+export type * from './events.js';
 export type { SalesforceOptions } from './options.js';
 
 /**

@@ -6,13 +6,7 @@ import type { SendGridOptions } from './options.js';
 import { parseSendGridEvents } from './parse.js';
 import { verifySendGridSignature } from './verify.js';
 
-export type {
-  SendGridBounceEvent,
-  SendGridClickEvent,
-  SendGridEvent,
-  SendGridEvents,
-  SendGridEventType,
-} from './events.js';
+export type * from './events.js';
 export type { SendGridOptions } from './options.js';
 
 /**

@@ -4,18 +4,7 @@ import type { ShopifyOptions } from './options.js';
 import { parseShopifyEvent } from './parse.js';
 import { verifyShopifySignature } from './verify.js';
 
-export type {
-  ShopifyCustomer,
-  ShopifyCustomersDataRequest,
-  ShopifyCustomersRedact,
-  ShopifyEvents,
-  ShopifyLineItem,
-  ShopifyOrder,
-  ShopifyProduct,
-  ShopifyShop,
-  ShopifyShopRedact,
-  ShopifyTopic,
-} from './events.js';
+export type * from './events.js';
 export type { ShopifyOptions } from './options.js';
 
 /**

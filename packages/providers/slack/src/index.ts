@@ -5,17 +5,7 @@ import { parseSlackRequest, type SlackState } from './parse.js';
 import { slackSuccessResponse } from './response.js';
 import { verifySlackSignature } from './verify.js';
 
-export type {
-  SlackBlockActions,
-  SlackBlockSuggestion,
-  SlackEventEnvelope,
-  SlackEvents,
-  SlackMessageShortcut,
-  SlackShortcut,
-  SlackSlashCommand,
-  SlackViewClosed,
-  SlackViewSubmission,
-} from './events.js';
+export type * from './events.js';
 export type { SlackOptions } from './options.js';
 
 /**

@@ -4,14 +4,7 @@ import type { SquareOptions } from './options.js';
 import { parseSquareEvent } from './parse.js';
 import { type SquareCheck, verifySquareSignature } from './verify.js';
 
-export type {
-  SquareEvents,
-  SquareMoney,
-  SquareNotification,
-  SquareOrder,
-  SquarePayment,
-  SquareRefund,
-} from './events.js';
+export type * from './events.js';
 export type { SquareOptions } from './options.js';
 
 /**

@@ -5,22 +5,7 @@ import { parseStripeEvent } from './parse.js';
 import { prepareStripeSecrets } from './secrets.js';
 import { verifyStripeSignature } from './verify.js';
 
-export type {
-  StripeCharge,
-  StripeCheckoutSession,
-  StripeEvent,
-  StripeEventMap,
-  StripeEventName,
-  StripeEvents,
-  StripeInvoice,
-  StripeList,
-  StripeMetadata,
-  StripeObject,
-  StripePaymentError,
-  StripePaymentIntent,
-  StripePrice,
-  StripeSubscription,
-} from './events.js';
+export type * from './events.js';
 export { parseStripeSignature, type StripeSignatureHeader } from './header.js';
 export type { StripeOptions } from './options.js';
 

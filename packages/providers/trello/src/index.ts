@@ -4,14 +4,7 @@ import type { TrelloOptions } from './options.js';
 import { parseTrelloEvent } from './parse.js';
 import { verifyTrelloSignature } from './verify.js';
 
-export type {
-  TrelloAction,
-  TrelloEventName,
-  TrelloEvents,
-  TrelloMember,
-  TrelloModel,
-  TrelloWebhookPayload,
-} from './events.js';
+export type * from './events.js';
 export type { TrelloOptions } from './options.js';
 
 interface TrelloState {

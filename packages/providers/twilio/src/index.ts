@@ -11,15 +11,7 @@ import { parseTwilioEvent } from './parse.js';
 import { twimlResponse } from './response.js';
 import { type TwilioKeys, verifyTwilioSignature } from './verify.js';
 
-export type {
-  TwilioCallParams,
-  TwilioCallStatus,
-  TwilioEvents,
-  TwilioMessageParams,
-  TwilioMessageStatus,
-  TwilioRecordingParams,
-  TwilioTranscriptionParams,
-} from './events.js';
+export type * from './events.js';
 export type { TwilioOptions } from './options.js';
 
 /**

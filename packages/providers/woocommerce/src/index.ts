@@ -4,16 +4,7 @@ import { answerWooCommercePing } from './handshake.js';
 import { parseWooCommerceDelivery } from './parse.js';
 import { signingKeys, verifyWooCommerceSignature } from './verify.js';
 
-export type {
-  WooCommerceAction,
-  WooCommerceAddress,
-  WooCommerceCoupon,
-  WooCommerceCustomer,
-  WooCommerceDeleted,
-  WooCommerceEvents,
-  WooCommerceOrder,
-  WooCommerceProduct,
-} from './events.js';
+export type * from './events.js';
 
 export interface WooCommerceOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedupeTtl'> {
   /** The webhook's Secret (WooCommerce → Settings → Advanced → Webhooks); an array during a rotation. */

@@ -9,13 +9,7 @@ import type { XeroEvents } from './events.js';
 import type { XeroOptions } from './options.js';
 import { parseXeroEvents } from './parse.js';
 
-export type {
-  XeroEventCategory,
-  XeroEvents,
-  XeroEventType,
-  XeroWebhookEvent,
-  XeroWebhookPayload,
-} from './events.js';
+export type * from './events.js';
 export type { XeroOptions } from './options.js';
 
 // Xero's "intent to receive" check wants 200 for good signatures, 401 for bad ones, and no body.
