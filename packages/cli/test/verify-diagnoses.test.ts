@@ -234,6 +234,12 @@ describe('hookwire verify', () => {
     const unknown = await cli(['verify', 'nosuch', '--request', '-']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown provider "nosuch"');
+    const unsuitable = await cli(['verify', 'airtable', '--secret', 'not base64!', '--request', '-'], {
+      stdin: 'x',
+    });
+    expect(unsuitable.code).toBe(2);
+    expect(unsuitable.err).toContain('--secret does not suit airtable');
+    expect(unsuitable.err).not.toContain('not base64!');
     const garbage = await cli(['verify', 'github', '--request', '-'], { stdin: 'hello there' });
     expect(garbage.code).toBe(2);
     expect(garbage.err).toContain('HTTP/1.1 request line');

@@ -7,6 +7,7 @@ import { attempt } from '../diagnose/hypotheses.js';
 import { UsageError } from '../errors.js';
 import { parseTarget, send } from '../http/send.js';
 import { type Io, painter } from '../io.js';
+import { checkSecret } from '../providers/check-secret.js';
 import { loadProvider } from '../providers/registry.js';
 import { publicUrlOf } from './public-url.js';
 
@@ -38,6 +39,7 @@ export async function listen(io: Io, options: ListenOptions): Promise<Listener> 
   const forward =
     options.forwardTo === undefined ? undefined : parseTarget(options.forwardTo, '--forward-to');
   const secret = options.secret ?? spec.defaultSecret;
+  await checkSecret(spec, secret);
   const saveDir = resolve(options.saveDir ?? '.hookwire/requests');
   await mkdir(saveDir, { recursive: true });
   const paint = painter(io.colorOut);

@@ -5,6 +5,7 @@ import { isSavedRequest, type SavedRequest, toWebhookRequest } from '../capture/
 import { attempt, diagnose } from '../diagnose/hypotheses.js';
 import { UsageError } from '../errors.js';
 import { type Io, painter } from '../io.js';
+import { checkSecret } from '../providers/check-secret.js';
 import { loadProvider } from '../providers/registry.js';
 import { publicUrlOf } from './public-url.js';
 
@@ -41,6 +42,8 @@ export function parseCapture(bytes: Buffer): Captured {
 
 export async function verify(io: Io, provider: string, options: VerifyOptions): Promise<number> {
   const spec = await loadProvider(provider);
+  const secret = options.secret ?? spec.defaultSecret;
+  await checkSecret(spec, secret);
   const sources = [options.request, options.curl].filter((v) => v !== undefined);
   if (sources.length !== 1)
     throw new UsageError('verify needs exactly one of --request <file|->, --curl "<command>".');
@@ -56,7 +59,6 @@ export async function verify(io: Io, provider: string, options: VerifyOptions): 
     captured = parseCapture(bytes);
   }
   const request = toWebhookRequest(captured);
-  const secret = options.secret ?? spec.defaultSecret;
   const url = publicUrlOf(request.url, options.publicUrl);
   const base = { request: options.publicUrl ? { ...request, url } : request, secret, url };
   const outcome = await attempt(spec, base);
