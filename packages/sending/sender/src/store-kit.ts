@@ -124,11 +124,12 @@ export function summariseAttempts(
     (a) => a.status !== undefined && a.status >= 200 && a.status < 300,
   ).length;
   const sorted = attempts.map((a) => a.durationMs).sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+  // ⌈p·n⌉ with p in percent, in integers: no floating-point rounding at exact ranks.
+  const rank = (percent: number) => sorted[Math.max(1, Math.ceil((percent * sorted.length) / 100)) - 1]!;
   return {
     attempts: attempts.length,
     successes,
     failures: attempts.length - successes,
-    latencyMs: sorted.length === 0 ? null : { p50: rank(0.5), p95: rank(0.95), p99: rank(0.99) },
+    latencyMs: sorted.length === 0 ? null : { p50: rank(50), p95: rank(95), p99: rank(99) },
   };
 }

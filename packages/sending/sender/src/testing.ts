@@ -13,6 +13,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from './ids.js';
 import type { DeliveryQueue, SenderStore } from './store.js';
+import { describeStoreFeatures } from './store-feature-conformance.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
 
 export { FILTER_PAYLOADS, FILTER_TABLE } from './filter-table.js';
@@ -238,6 +239,8 @@ export function describeSenderStore(
         ]);
       });
     });
+
+    describeStoreFeatures(() => store, { makeSubscription });
 
     describe('events and deliveries', () => {
       it('stores an event with its deliveries, once per id', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { WebhookConfigError } from '@hookwire/core';
 import type {
   AttemptRecord,
+  AttemptStats,
   ClaimOptions,
   Delivery,
   DeliveryAttempt,
@@ -388,6 +389,23 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
   async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
     const { rows } = await this.query<DeliveryRow>('listDue', [before, limit]);
     return rows.map(toDelivery);
+  }
+
+  async attemptStats(subscriptionId: string, since: number, until: number): Promise<AttemptStats> {
+    const { rows } = await this.query<{
+      n: number;
+      ok: number;
+      p50: number | null;
+      p95: number | null;
+      p99: number | null;
+    }>('attemptStats', [subscriptionId, since, until]);
+    const row = rows[0]!;
+    return {
+      attempts: row.n,
+      successes: row.ok,
+      failures: row.n - row.ok,
+      latencyMs: row.n === 0 ? null : { p50: row.p50!, p95: row.p95!, p99: row.p99! },
+    };
   }
 
   // ----- the queue (when no external queue is paired) -----

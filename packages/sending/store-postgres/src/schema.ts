@@ -111,6 +111,15 @@ const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX subscription_filters_by_tenant ON {schema}.subscription_filters (tenant, filter) WHERE NOT disabled;
   `,
+  // Version 3: an attempt names its subscription, so endpoint statistics read one index range
+  // (subscription, start time) instead of every delivery of the subscription. Older attempts
+  // take their delivery's subscription.
+  `
+  ALTER TABLE {schema}.attempts ADD COLUMN subscription_id text;
+  UPDATE {schema}.attempts a SET subscription_id = d.subscription_id
+    FROM {schema}.deliveries d WHERE d.id = a.delivery_id;
+  CREATE INDEX attempts_by_subscription ON {schema}.attempts (subscription_id, started_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -83,10 +83,10 @@ export function statements(s: string) {
           attempts = d.attempts + i.increment, last_status = i.last_status, last_error = i.last_error,
           updated_at = i.updated_at, lease_token = NULL
         FROM input i WHERE d.id = i.id AND (i.lease_token IS NULL OR d.lease_token = i.lease_token)
-        RETURNING d.id
+        RETURNING d.id, d.subscription_id
       ), logged AS (
-        INSERT INTO ${s}.attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt)
-        SELECT i.attempt_id, i.id, i.attempt, i.started_at, i.duration_ms, i.attempt_status, i.attempt_error, i.excerpt
+        INSERT INTO ${s}.attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt, subscription_id)
+        SELECT i.attempt_id, i.id, i.attempt, i.started_at, i.duration_ms, i.attempt_status, i.attempt_error, i.excerpt, u.subscription_id
         FROM input i JOIN updated u ON u.id = i.id WHERE i.attempt_id IS NOT NULL
       )
       SELECT id FROM updated`,
@@ -108,6 +108,16 @@ export function statements(s: string) {
             ORDER BY next_attempt_at LIMIT $5 FOR UPDATE SKIP LOCKED) c
       WHERE d.id = c.id RETURNING d.id`,
     release: `UPDATE ${s}.deliveries SET lease_token = NULL, next_attempt_at = $3 WHERE id = $1 AND lease_token = $2`,
+    // Nearest-rank percentiles: the duration at rank ⌈p·n⌉ (integer arithmetic, as summariseAttempts).
+    attemptStats: `WITH a AS (SELECT duration_ms, status FROM ${s}.attempts
+        WHERE subscription_id = $1 AND started_at >= $2 AND started_at <= $3),
+      r AS (SELECT duration_ms, row_number() OVER (ORDER BY duration_ms) AS rn FROM a),
+      c AS (SELECT count(*)::integer AS n, count(*) FILTER (WHERE status >= 200 AND status < 300)::integer AS ok FROM a)
+      SELECT c.n, c.ok,
+        (SELECT duration_ms FROM r WHERE rn = greatest(1, (c.n * 50 + 99) / 100)) AS p50,
+        (SELECT duration_ms FROM r WHERE rn = greatest(1, (c.n * 95 + 99) / 100)) AS p95,
+        (SELECT duration_ms FROM r WHERE rn = greatest(1, (c.n * 99 + 99) / 100)) AS p99
+      FROM c`,
     nextDue: `SELECT min(next_attempt_at) AS at FROM ${s}.deliveries WHERE status = 'pending'`,
   };
 }

@@ -76,7 +76,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const store = await createPostgresStore({ pool, schema });
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
-      expect(versions.rows.map((row) => row.version)).toEqual([1, 2]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -99,6 +99,58 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
       expect(
         (await store.findSubscriptions(['*', 'invoice.paid', 'invoice.*'], 'acme')).map((x) => x.id),
       ).toEqual([acme.id]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL schema version 3 (attempts name their subscription)', () => {
+  it('keeps the attempts of a version 2 schema and counts them in the statistics', async () => {
+    const schema = freshSchema();
+    const s = `"${schema}"`;
+    await migrate(pool, schema, 2);
+    const subscription = makeSubscription({ tenant: 'acme' });
+    const event = makeEvent({ tenant: 'acme' });
+    const delivery = makeDelivery(event, subscription);
+    await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
+      subscription.id,
+      'acme',
+      JSON.stringify(subscription),
+    ]);
+    await pool.query(
+      `INSERT INTO ${s}.events (scope, id, tenant, type, data, created_at) VALUES ('acme', $1, 'acme', $2, $3, $4)`,
+      [event.id, event.type, JSON.stringify(event.data), event.createdAt],
+    );
+    await pool.query(
+      `INSERT INTO ${s}.deliveries (id, event_id, event_scope, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, 'acme', $3, 'acme', $4, 'succeeded', 2, $5, $5, $5)`,
+      [delivery.id, event.id, subscription.id, event.type, event.createdAt],
+    );
+    await pool.query(
+      `INSERT INTO ${s}.attempts (id, delivery_id, attempt, started_at, duration_ms, status)
+       VALUES ('att_1', $1, 1, $2, 40, 500), ('att_2', $1, 2, $3, 20, 200)`,
+      [delivery.id, event.createdAt - 1000, event.createdAt],
+    );
+
+    const store = await createPostgresStore({ pool, schema });
+    try {
+      const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
+        {
+          attempts: 2,
+          successes: 1,
+          failures: 1,
+          latencyMs: { p50: 20, p95: 40, p99: 40 },
+        },
+      );
+      expect((await store.listAttempts(delivery.id)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
+      const index = await pool.query(
+        `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'attempts_by_subscription'`,
+        [schema],
+      );
+      expect(index.rows[0]?.indexdef).toMatch(/\(subscription_id, started_at\)/);
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Schema version 1 (version 2 below). Subscriptions and event types are kept as JSON documents (they are read
+ * Schema version 1 (versions 2 and 3 below). Subscriptions and event types are kept as JSON documents (they are read
  * whole); everything that is searched or updated in place has its own column and index.
  * `subscription_filters` is the matching index: one row per (filter, subscription), so publishing
  * looks up the few candidate filters of an event type instead of scanning subscriptions.
@@ -94,6 +94,14 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE events_v2 RENAME TO events;
 
   CREATE INDEX subscription_filters_by_tenant ON subscription_filters (tenant, filter) WHERE disabled = 0;
+  `,
+  // Version 3: an attempt names its subscription, so endpoint statistics read one index range
+  // (subscription, start time) instead of every delivery of the subscription. Older attempts
+  // take their delivery's subscription.
+  `
+  ALTER TABLE attempts ADD COLUMN subscription_id TEXT;
+  UPDATE attempts SET subscription_id = (SELECT d.subscription_id FROM deliveries d WHERE d.id = attempts.delivery_id);
+  CREATE INDEX attempts_by_subscription ON attempts (subscription_id, started_at);
   `,
 ];
 

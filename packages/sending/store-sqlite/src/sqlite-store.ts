@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { WebhookConfigError } from '@hookwire/core';
 import type {
   AttemptRecord,
+  AttemptStats,
   ClaimOptions,
   Delivery,
   DeliveryAttempt,
@@ -153,8 +154,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
          WHERE d.id IN (SELECT value FROM json_each(?))`,
       ),
       insertAttempt: db.prepare(
-        `INSERT INTO attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt)
-         VALUES (@id, @deliveryId, @attempt, @startedAt, @durationMs, @status, @error, @responseExcerpt)`,
+        `INSERT INTO attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt, subscription_id)
+         VALUES (@id, @deliveryId, @attempt, @startedAt, @durationMs, @status, @error, @responseExcerpt,
+                 (SELECT subscription_id FROM deliveries WHERE id = @deliveryId))`,
       ),
       recordOutcome: db.prepare(
         `UPDATE deliveries SET status = @status, next_attempt_at = @nextAttemptAt, attempts = attempts + @increment,
@@ -199,6 +201,21 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       ),
       release: db.prepare(
         `UPDATE deliveries SET lease_token = NULL, next_attempt_at = @runAt WHERE id = @id AND lease_token = @token`,
+      ),
+      // Nearest-rank percentiles: the duration at rank ⌈p·n⌉ (integer arithmetic, as summariseAttempts).
+      attemptStats: db.prepare<
+        { id: string; since: number; until: number },
+        { n: number; ok: number; p50: number | null; p95: number | null; p99: number | null }
+      >(
+        `WITH a AS (SELECT duration_ms, status FROM attempts
+                    WHERE subscription_id = @id AND started_at >= @since AND started_at <= @until),
+              r AS (SELECT duration_ms, row_number() OVER (ORDER BY duration_ms) AS rn FROM a),
+              c AS (SELECT count(*) AS n, coalesce(sum(status >= 200 AND status < 300), 0) AS ok FROM a)
+         SELECT c.n, c.ok,
+           (SELECT duration_ms FROM r WHERE rn = max(1, (c.n * 50 + 99) / 100)) AS p50,
+           (SELECT duration_ms FROM r WHERE rn = max(1, (c.n * 95 + 99) / 100)) AS p95,
+           (SELECT duration_ms FROM r WHERE rn = max(1, (c.n * 99 + 99) / 100)) AS p99
+         FROM c`,
       ),
       nextDue: db.prepare<[], { at: number | null }>(
         `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'`,
@@ -451,6 +468,17 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
 
   async listDueDeliveries(before: number, limit: number): Promise<Delivery[]> {
     return this.statements.listDue.all({ before, limit }).map(deliveryFromRow);
+  }
+
+  async attemptStats(subscriptionId: string, since: number, until: number): Promise<AttemptStats> {
+    await this.batcher.flush();
+    const row = this.statements.attemptStats.get({ id: subscriptionId, since, until })!;
+    return {
+      attempts: row.n,
+      successes: row.ok,
+      failures: row.n - row.ok,
+      latencyMs: row.n === 0 ? null : { p50: row.p50!, p95: row.p95!, p99: row.p99! },
+    };
   }
 
   // ----- the queue -----

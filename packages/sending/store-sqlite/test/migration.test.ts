@@ -72,7 +72,7 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(3);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -100,6 +100,65 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
         )
         .all('acme', '*', 'invoice.paid') as { detail: string }[];
       expect(plan.map((row) => row.detail).join('\n')).toMatch(/subscription_filters_by_tenant/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SQLite schema version 3 (attempts name their subscription)', () => {
+  it('keeps the attempts of a version 2 file and counts them in the statistics, through the index', async () => {
+    const path = join(dir, 'v2.db');
+    const v2 = new Database(path);
+    migrate(v2, 2);
+    const subscription = makeSubscription({ tenant: 'acme' });
+    const event = makeEvent({ tenant: 'acme' });
+    const delivery = makeDelivery(event, subscription);
+    v2.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)').run(
+      subscription.id,
+      subscription.tenant,
+      JSON.stringify(subscription),
+    );
+    v2.prepare(
+      'INSERT INTO events (scope, id, tenant, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run('acme', event.id, 'acme', event.type, JSON.stringify(event.data), event.createdAt);
+    v2.prepare(
+      `INSERT INTO deliveries (id, event_id, event_scope, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, 'acme', ?, 'acme', ?, 'succeeded', 2, ?, ?, ?)`,
+    ).run(
+      delivery.id,
+      event.id,
+      subscription.id,
+      event.type,
+      event.createdAt,
+      event.createdAt,
+      event.createdAt,
+    );
+    const attempt = v2.prepare(
+      'INSERT INTO attempts (id, delivery_id, attempt, started_at, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    attempt.run('att_1', delivery.id, 1, event.createdAt - 1000, 40, 500);
+    attempt.run('att_2', delivery.id, 2, event.createdAt, 20, 200);
+    v2.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+      expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
+        {
+          attempts: 2,
+          successes: 1,
+          failures: 1,
+          latencyMs: { p50: 20, p95: 40, p99: 40 },
+        },
+      );
+      expect((await store.listAttempts(delivery.id)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
+      const plan = store.db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT duration_ms FROM attempts WHERE subscription_id = ? AND started_at >= ? AND started_at <= ?',
+        )
+        .all(subscription.id, 0, 1) as { detail: string }[];
+      expect(plan.map((row) => row.detail).join('\n')).toMatch(/attempts_by_subscription/);
     } finally {
       await store.close();
     }
