@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { FailureError, UsageError } from '../errors.js';
 import { headerPairs, parseTarget, send } from '../http/send.js';
 import { type Io, painter } from '../io.js';
+import { checkSecret } from '../providers/check-secret.js';
 import { loadProvider, PROVIDERS } from '../providers/registry.js';
 import { nowSeconds } from '../providers/spec.js';
 
