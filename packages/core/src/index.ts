@@ -87,6 +87,7 @@ export {
   type SecretReceiverOptions,
   type SignedProviderDefinition,
 } from './signed-provider.js';
+export { createHmacSignedRequest, type HmacSigning, type SignerInput } from './signed-request.js';
 export {
   decodeStandardSecret,
   generateStandardKeyPair,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 import type { AsanaEvent } from './events.js';
 
 export interface SignAsanaRequestInput {
@@ -14,13 +14,11 @@ export interface SignAsanaRequestInput {
 
 /** Builds an event delivery signed as Asana signs them, for testing your handlers. */
 export function signAsanaRequest(input: SignAsanaRequestInput): WebhookRequest {
-  const body = input.body ?? JSON.stringify({ events: input.events ?? [] });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+  return createHmacSignedRequest(input, {
+    header: 'x-hook-signature',
+    payload: { events: input.events ?? [] },
     headers: {
       'content-type': 'application/json; charset=UTF-8',
-      'x-hook-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignCoinbaseCommerceRequestInput {
   secret: string;
@@ -15,9 +15,9 @@ export interface SignCoinbaseCommerceRequestInput {
 
 /** Builds a `WebhookRequest` signed as Coinbase Commerce signs it, for testing your handlers. */
 export function signCoinbaseCommerceRequest(input: SignCoinbaseCommerceRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-cc-webhook-signature',
+    payload: {
       id: randomUUID(),
       scheduled_for: new Date().toISOString(),
       attempt_number: 1,
@@ -29,13 +29,6 @@ export function signCoinbaseCommerceRequest(input: SignCoinbaseCommerceRequestIn
         created_at: new Date().toISOString(),
         data: input.data ?? {},
       },
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-cc-webhook-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

@@ -1,4 +1,4 @@
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 import type { DropboxNotification } from './events.js';
 
 export interface SignDropboxRequestInput {
@@ -12,19 +12,10 @@ export interface SignDropboxRequestInput {
 
 /** Builds a notification `WebhookRequest` signed as Dropbox signs it, for testing your handlers. */
 export function signDropboxRequest(input: SignDropboxRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify(
-      input.payload ?? { list_folder: { accounts: ['dbid:test-account'] }, delta: { users: [1] } },
-    );
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'DropboxWebhooks/1.0',
-      'x-dropbox-signature': hmacHex('sha256', input.secret, body),
-    },
+  return createHmacSignedRequest(input, {
+    header: 'x-dropbox-signature',
+    payload: input.payload ?? { list_folder: { accounts: ['dbid:test-account'] }, delta: { users: [1] } },
+    headers: { 'user-agent': 'DropboxWebhooks/1.0' },
   });
 }
 

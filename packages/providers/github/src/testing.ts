@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
 
 export interface SignGitHubRequestInput {
   secret: string;
@@ -17,16 +17,17 @@ export interface SignGitHubRequestInput {
 /** Builds a `WebhookRequest` signed as GitHub signs it, for testing your handlers. */
 export function signGitHubRequest(input: SignGitHubRequestInput): WebhookRequest {
   const body = input.body ?? JSON.stringify(input.payload ?? {});
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'GitHub-Hookshot/hookwire-test',
-      'x-github-event': input.event,
-      'x-github-delivery': input.deliveryId ?? randomUUID(),
-      'x-hub-signature-256': `sha256=${hmacHex('sha256', input.secret, body)}`,
-      ...(input.sha1 ? { 'x-hub-signature': `sha1=${hmacHex('sha1', input.secret, body)}` } : {}),
+  return createHmacSignedRequest(
+    { ...input, body },
+    {
+      header: 'x-hub-signature-256',
+      prefix: 'sha256=',
+      headers: {
+        'user-agent': 'GitHub-Hookshot/hookwire-test',
+        'x-github-event': input.event,
+        'x-github-delivery': input.deliveryId ?? randomUUID(),
+        ...(input.sha1 ? { 'x-hub-signature': `sha1=${hmacHex('sha1', input.secret, body)}` } : {}),
+      },
     },
-  });
+  );
 }

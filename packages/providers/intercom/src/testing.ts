@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignIntercomRequestInput {
   secret: string;
@@ -15,9 +15,11 @@ export interface SignIntercomRequestInput {
 /** Builds a `WebhookRequest` signed as Intercom signs it, for testing your handlers. */
 export function signIntercomRequest(input: SignIntercomRequestInput): WebhookRequest {
   const now = Math.floor(Date.now() / 1000);
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-hub-signature',
+    algorithm: 'sha1',
+    prefix: 'sha1=',
+    payload: {
       type: 'notification_event',
       app_id: 'test_app',
       data: { type: 'notification_event_data', item: input.item ?? {} },
@@ -27,14 +29,9 @@ export function signIntercomRequest(input: SignIntercomRequestInput): WebhookReq
       first_sent_at: now,
       delivered_at: 0,
       created_at: now,
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'user-agent': 'intercom-parrot-service-client/1.0',
-      'x-hub-signature': `sha1=${hmacHex('sha1', input.secret, body)}`,
     },
   });
 }

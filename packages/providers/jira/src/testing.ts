@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignJiraRequestInput {
   secret: string;
@@ -18,22 +18,19 @@ export interface SignJiraRequestInput {
 
 /** Builds a delivery signed as Jira Cloud signs admin webhooks with a secret, for testing your handlers. */
 export function signJiraRequest(input: SignJiraRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-hub-signature',
+    prefix: 'sha256=',
+    payload: {
       timestamp: Date.now(),
       webhookEvent: input.event ?? 'jira:issue_created',
       ...input.payload,
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
       'content-type': 'application/json; charset=UTF-8',
       'x-atlassian-webhook-identifier': input.identifier ?? String(randomInt(1, 2 ** 47)),
       'x-atlassian-webhook-flow': 'Primary',
       ...(input.retry === undefined ? {} : { 'x-atlassian-webhook-retry': String(input.retry) }),
-      'x-hub-signature': `sha256=${hmacHex('sha256', input.secret, body)}`,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignLemonSqueezyRequestInput {
   secret: string;
@@ -15,19 +15,14 @@ export interface SignLemonSqueezyRequestInput {
 
 /** Builds a `WebhookRequest` signed as Lemon Squeezy signs it, for testing your handlers. */
 export function signLemonSqueezyRequest(input: SignLemonSqueezyRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-signature',
+    payload: {
       meta: { event_name: input.event, test_mode: true, ...input.meta },
       data: input.data ?? { type: 'orders', id: '1', attributes: {} },
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'x-event-name': input.event,
-      'x-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

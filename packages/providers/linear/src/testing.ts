@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignLinearRequestInput {
   secret: string;
@@ -21,9 +21,9 @@ export interface SignLinearRequestInput {
 export function signLinearRequest(input: SignLinearRequestInput): WebhookRequest {
   const timestamp = input.timestamp ?? Date.now();
   const type = input.type ?? 'Issue';
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'linear-signature',
+    payload: {
       action: input.action ?? 'create',
       type,
       data: input.data ?? {},
@@ -32,15 +32,11 @@ export function signLinearRequest(input: SignLinearRequestInput): WebhookRequest
       organizationId: 'org_test',
       webhookId: 'webhook_test',
       webhookTimestamp: timestamp,
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'linear-delivery': input.deliveryId ?? randomUUID(),
       'linear-event': type,
-      'linear-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

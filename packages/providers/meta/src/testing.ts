@@ -1,4 +1,4 @@
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignMetaRequestInput {
   /** The app secret. */
@@ -11,14 +11,10 @@ export interface SignMetaRequestInput {
 
 /** Builds an event notification signed as Meta signs it (`X-Hub-Signature-256`). */
 export function signMetaRequest(input: SignMetaRequestInput): WebhookRequest {
-  const body = input.body ?? JSON.stringify(input.payload ?? { object: 'page', entry: [] });
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-hub-signature-256': `sha256=${hmacHex('sha256', input.secret, body)}`,
-    },
+  return createHmacSignedRequest(input, {
+    header: 'x-hub-signature-256',
+    prefix: 'sha256=',
+    payload: input.payload ?? { object: 'page', entry: [] },
   });
 }
 

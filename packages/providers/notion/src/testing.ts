@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignNotionRequestInput {
   /** The subscription's verification_token. */
@@ -15,9 +15,10 @@ export interface SignNotionRequestInput {
 
 /** Builds an event delivery signed as Notion signs them, for testing your handlers. */
 export function signNotionRequest(input: SignNotionRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-notion-signature',
+    prefix: 'sha256=',
+    payload: {
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       workspace_id: randomUUID(),
@@ -29,13 +30,6 @@ export function signNotionRequest(input: SignNotionRequestInput): WebhookRequest
       entity: { id: randomUUID(), type: 'page' },
       data: {},
       ...input.event,
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-notion-signature': `sha256=${hmacHex('sha256', input.secret, body)}`,
     },
   });
 }

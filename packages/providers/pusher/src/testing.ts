@@ -1,4 +1,4 @@
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignPusherRequestInput {
   /** The app key sent in `X-Pusher-Key`. */
@@ -16,19 +16,14 @@ export interface SignPusherRequestInput {
 
 /** Builds a `WebhookRequest` signed as Pusher Channels signs webhooks, for testing your handlers. */
 export function signPusherRequest(input: SignPusherRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-pusher-signature',
+    payload: {
       time_ms: input.timeMs ?? Date.now(),
       events: input.events ?? [{ name: 'channel_occupied', channel: 'test-channel' }],
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'x-pusher-key': input.key,
-      'x-pusher-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignRazorpayRequestInput {
   secret: string;
@@ -17,23 +17,18 @@ export interface SignRazorpayRequestInput {
 /** Builds a `WebhookRequest` signed as Razorpay signs it, for testing your handlers. */
 export function signRazorpayRequest(input: SignRazorpayRequestInput): WebhookRequest {
   const payload = input.payload ?? {};
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-razorpay-signature',
+    payload: {
       entity: 'event',
       account_id: 'acc_test',
       event: input.event ?? 'payment.captured',
       contains: Object.keys(payload),
       payload,
       created_at: Math.floor(Date.now() / 1000),
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'x-razorpay-event-id': input.eventId ?? randomBytes(7).toString('hex'),
-      'x-razorpay-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignSentryRequestInput {
   secret: string;
@@ -19,23 +19,18 @@ export interface SignSentryRequestInput {
 
 /** Builds a `WebhookRequest` signed as Sentry signs it, for testing your handlers. */
 export function signSentryRequest(input: SignSentryRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'sentry-hook-signature',
+    payload: {
       action: input.action ?? 'created',
       installation: { uuid: randomUUID() },
       data: input.data ?? {},
       actor: { type: 'application', id: 'sentry', name: 'Sentry' },
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'request-id': input.requestId ?? randomUUID().replaceAll('-', ''),
       'sentry-hook-resource': input.resource,
       'sentry-hook-timestamp': String(input.timestamp ?? Math.floor(Date.now() / 1000)),
-      'sentry-hook-signature': hmacHex('sha256', input.secret, body),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignShopifyRequestInput {
   /** The app's client secret. */
@@ -18,14 +18,12 @@ export interface SignShopifyRequestInput {
 
 /** Builds a `WebhookRequest` signed as Shopify signs it, for testing your handlers. */
 export function signShopifyRequest(input: SignShopifyRequestInput): WebhookRequest {
-  const body = input.body ?? JSON.stringify(input.payload ?? {});
-  return createWebhookRequest({
-    url: input.url,
-    body,
+  return createHmacSignedRequest(input, {
+    header: 'x-shopify-hmac-sha256',
+    encoding: 'base64',
+    payload: input.payload,
     headers: {
-      'content-type': 'application/json',
       'x-shopify-topic': input.topic,
-      'x-shopify-hmac-sha256': hmacBase64('sha256', input.secret, body),
       'x-shopify-shop-domain': input.shopDomain ?? 'hookwire-test.myshopify.com',
       'x-shopify-api-version': input.apiVersion ?? '2025-07',
       'x-shopify-webhook-id': input.webhookId ?? randomUUID(),

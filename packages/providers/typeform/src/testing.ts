@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignTypeformRequestInput {
   secret: string;
@@ -15,20 +15,17 @@ export interface SignTypeformRequestInput {
 
 /** Builds a `WebhookRequest` signed as Typeform signs it, for testing your handlers. */
 export function signTypeformRequest(input: SignTypeformRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'typeform-signature',
+    encoding: 'base64',
+    prefix: 'sha256=',
+    payload: {
       event_id: input.eventId ?? randomUUID(),
       event_type: input.eventType ?? 'form_response',
       form_response: { form_id: 'test', answers: [], ...input.formResponse },
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
-      'content-type': 'application/json',
       'user-agent': 'Typeform Webhooks',
-      'typeform-signature': `sha256=${hmacBase64('sha256', input.secret, body)}`,
     },
   });
 }

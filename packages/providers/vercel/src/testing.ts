@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignVercelRequestInput {
   secret: string;
@@ -15,20 +15,14 @@ export interface SignVercelRequestInput {
 
 /** Builds a `WebhookRequest` signed as Vercel signs it, for testing your handlers. */
 export function signVercelRequest(input: SignVercelRequestInput): WebhookRequest {
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-vercel-signature',
+    algorithm: 'sha1',
+    payload: {
       id: input.id ?? randomUUID(),
       type: input.type ?? 'deployment.created',
       createdAt: Date.now(),
       payload: input.payload ?? {},
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-vercel-signature': hmacHex('sha1', input.secret, body),
     },
   });
 }

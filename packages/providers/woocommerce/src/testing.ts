@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface SignWooCommerceRequestInput {
   secret: string;
@@ -16,19 +16,17 @@ export interface SignWooCommerceRequestInput {
 
 /** Builds a `WebhookRequest` signed as WooCommerce signs a delivery. */
 export function signWooCommerceRequest(input: SignWooCommerceRequestInput): WebhookRequest {
-  const body = input.body ?? JSON.stringify(input.payload ?? {});
   const [resource = '', event = ''] = input.topic.split('.', 2);
-  return createWebhookRequest({
-    url: input.url,
-    body,
+  return createHmacSignedRequest(input, {
+    header: 'x-wc-webhook-signature',
+    encoding: 'base64',
+    payload: input.payload,
     headers: {
-      'content-type': 'application/json',
       'user-agent': 'WooCommerce/9.0.0 Hookshot (WordPress/6.5)',
       'x-wc-webhook-source': input.source ?? 'https://shop.example.com/',
       'x-wc-webhook-topic': input.topic,
       'x-wc-webhook-resource': resource,
       'x-wc-webhook-event': event,
-      'x-wc-webhook-signature': hmacBase64('sha256', input.secret, body),
       'x-wc-webhook-id': String(input.webhookId ?? 1),
       'x-wc-webhook-delivery-id': input.deliveryId ?? randomBytes(16).toString('hex'),
     },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
 import type { XeroWebhookEvent } from './events.js';
 
 export interface SignXeroRequestInput {
@@ -14,20 +14,17 @@ export interface SignXeroRequestInput {
 /** Builds a `WebhookRequest` signed as Xero signs webhooks, for testing your handlers. */
 export function signXeroRequest(input: SignXeroRequestInput): WebhookRequest {
   const events = input.events ?? [];
-  const body =
-    input.body ??
-    JSON.stringify({
+  return createHmacSignedRequest(input, {
+    header: 'x-xero-signature',
+    encoding: 'base64',
+    payload: {
       events,
       firstEventSequence: events.length ? 1 : 0,
       lastEventSequence: events.length,
       entropy: randomBytes(10).toString('hex').toUpperCase(),
-    });
-  return createWebhookRequest({
-    url: input.url,
-    body,
+    },
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'x-xero-signature': hmacBase64('sha256', input.secret, body),
     },
   });
 }
