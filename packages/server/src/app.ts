@@ -10,6 +10,8 @@ export interface AppParts {
   api?: RequestHandler;
   /** The inbox's operations, mounted at /api/inbox (operator only). */
   inboxApi?: RequestHandler;
+  /** The operator console, the subscriber portal and the portal-links route, at each of its paths. */
+  dashboard?: RequestHandler & { readonly paths: readonly string[] };
   ready: () => boolean;
   log: (line: string) => void;
 }
@@ -33,6 +35,9 @@ export function createApp(parts: AppParts): Express {
   });
   // Mounted before any body parser: the adapters read the raw bytes the signatures cover.
   if (parts.webhooks) app.use('/webhooks', expressWebhooks(parts.webhooks, { onError }));
+  // Before /api: the portal-links route is one of the dashboard's paths.
+  for (const path of parts.dashboard?.paths ?? [])
+    app.use(path, expressWebhooks(parts.dashboard!, { onError }));
   if (parts.inboxApi) app.use('/api/inbox', expressWebhooks(parts.inboxApi, { onError }));
   if (parts.api) app.use('/api', expressWebhooks(parts.api, { onError }));
   app.use((_req, res) => {

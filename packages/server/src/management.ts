@@ -1,4 +1,5 @@
 import type { RequestHandler } from '@hookwire/core';
+import { type PortalTokens, withPortalTokens } from '@hookwire/dashboard';
 import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
 import { oneLine } from './log.js';
 
@@ -7,18 +8,21 @@ export const PRIVATE_NETWORK_HINT =
 
 /**
  * The management API: tenant bearer tokens each act for one tenant; the operator token (when set)
- * acts as the tenant `operator` and across every tenant.
+ * acts as the tenant `operator` and across every tenant. Portal tokens (from portal links) act as
+ * their tenant, without publishing.
  */
 export function createManagement(
   sender: Sender,
   tokens: ReadonlyMap<string, string>,
   operatorToken: string | undefined,
   log: (line: string) => void,
+  portalTokens?: PortalTokens,
 ): RequestHandler {
+  const authenticate = bearerAuth(tokens, operatorToken !== undefined ? { operatorToken } : {});
   return createManagementApi({
     sender,
     allowPublish: true,
-    authenticate: bearerAuth(tokens, operatorToken !== undefined ? { operatorToken } : {}),
+    authenticate: portalTokens ? withPortalTokens(authenticate, portalTokens) : authenticate,
     privateNetworkHint: PRIVATE_NETWORK_HINT,
     onError: (error) => log(`management API answered 500: ${oneLine(error)}`),
   });

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { RequestHandler, WebhookHub } from '@hookwire/core';
+import { dashboard, portalOptionsFromEnv } from '@hookwire/dashboard';
 import { createInbox, type Inbox } from '@hookwire/inbox';
-import { createSender, type Sender } from '@hookwire/sender';
+import { bearerAuth, createSender, type Sender } from '@hookwire/sender';
 import { createApp } from './app.js';
 import { openBackend } from './backend.js';
 import { DEV_API_TOKEN, OPERATOR_TENANT, type ServerConfig } from './config.js';
@@ -75,7 +76,11 @@ export async function startServer(
   });
   republishReceived(inbox, sender, log);
   await options.setup?.({ inbox, sender, hub, log });
-  const api = serveHttp ? createManagement(sender, config.apiTokens, config.operatorToken, log) : undefined;
+  // Portal links are signed with HOOKWIRE_PORTAL_SECRET (random per start when unset).
+  const portal = serveHttp ? portalOptionsFromEnv(env) : undefined;
+  const api = serveHttp
+    ? createManagement(sender, config.apiTokens, config.operatorToken, log, portal?.tokens)
+    : undefined;
   const inboxApi = serveHttp
     ? createOperatorInboxApi(inbox, config.apiTokens, config.operatorToken, log)
     : undefined;
@@ -85,6 +90,18 @@ export async function startServer(
     ...(serveHttp ? { webhooks: served.wrap(inbox) } : {}),
     ...(api ? { api } : {}),
     ...(inboxApi ? { inboxApi } : {}),
+    ...(portal
+      ? {
+          dashboard: dashboard({
+            authenticate: bearerAuth(
+              config.apiTokens,
+              config.operatorToken !== undefined ? { operatorToken: config.operatorToken } : {},
+            ),
+            inbox: true,
+            portal,
+          }),
+        }
+      : {}),
     ready: () => ready,
     log,
   });
@@ -110,6 +127,11 @@ export async function startServer(
     );
   if (work) log('inbox workers: stored webhooks are processed (republished) here, with retries');
   if (api) log('management API: /api (Authorization: Bearer <token>)');
+  if (portal) {
+    log(
+      `console: http://localhost:${port}/dashboard/ (sign in with the operator token); subscriber portal links: POST /api/portal-links { tenant }`,
+    );
+  }
   if (inboxApi && config.operatorToken !== undefined)
     log('inbox: /api/inbox/events (operator token): list, retry, replay received webhooks');
   if (config.devToken) {
