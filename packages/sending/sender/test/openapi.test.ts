@@ -82,6 +82,12 @@ describe('OpenAPI document', () => {
     expect(doc).toMatchObject({ openapi: '3.1.0', servers: [{ url: '/api' }] });
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
     expect((await call('GET', '/subscriptions', undefined, null)).status).toBe(401);
+    // Mounted without basePath, the document names the mount path it was fetched under.
+    const mounted = createManagementApi({ sender, authenticate: () => undefined });
+    const response = await mounted.handle(
+      createWebhookRequest({ method: 'GET', url: 'https://service.example/v2/hooks/openapi.json' }),
+    );
+    expect(JSON.parse(Buffer.from(response.body!).toString('utf8')).servers).toEqual([{ url: '/v2/hooks' }]);
   });
 
   it('holds request examples that its own schemas accept', () => {

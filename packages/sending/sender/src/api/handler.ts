@@ -87,6 +87,13 @@ function routeSegments(url: string, basePath: string | undefined): string[] | un
   return segments;
 }
 
+/** `/api` for `/api/openapi.json`: the path the API is mounted at. */
+function mountPath(url: string): string | undefined {
+  const pathname = new URL(url, 'http://localhost').pathname;
+  const at = pathname.lastIndexOf('/openapi.json');
+  return at > 0 ? pathname.slice(0, at) : undefined;
+}
+
 function matchRoute(list: Route[], segments: string[]): { routes: Route[]; params: Record<string, string> } {
   const matching: Route[] = [];
   let params: Record<string, string> = {};
@@ -115,7 +122,7 @@ export class ManagementApi implements RequestHandler {
   /** Every route this handler answers, as data (the OpenAPI document is generated from it). */
   readonly definitions: readonly RouteDefinition[];
   private readonly routes: Route[];
-  private document: unknown;
+  private readonly documents = new Map<string, unknown>();
 
   constructor(private readonly options: ManagementApiOptions) {
     if (!options?.sender || typeof options.authenticate !== 'function') {
@@ -128,7 +135,7 @@ export class ManagementApi implements RequestHandler {
       summary: 'This document (OpenAPI 3.1); no token needed.',
       access: 'public',
       responses: { 200: { description: 'The OpenAPI document.', schema: { type: 'object' } } },
-      run: async () => jsonResponse(200, this.openApi()),
+      run: async ({ request }) => jsonResponse(200, this.openApi(mountPath(request.url))),
     };
     this.definitions = [...routeTable(options.sender, options), openapi];
     this.routes = this.definitions.map((definition) => ({
@@ -138,12 +145,18 @@ export class ManagementApi implements RequestHandler {
     }));
   }
 
-  /** The OpenAPI 3.1 document of this API (`GET /openapi.json`). */
-  openApi(): unknown {
-    this.document ??= openApiDocument(this.definitions, {
-      ...(this.options.basePath !== undefined ? { basePath: this.options.basePath } : {}),
-    });
-    return this.document;
+  /**
+   * The OpenAPI 3.1 document of this API (`GET /openapi.json`). Its server URL is `basePath`, else
+   * `mount` (where the request found the API), else `/`.
+   */
+  openApi(mount?: string): unknown {
+    const base = this.options.basePath ?? mount ?? '/';
+    let document = this.documents.get(base);
+    if (!document) {
+      document = openApiDocument(this.definitions, { basePath: base });
+      if (this.documents.size < 16) this.documents.set(base, document);
+    }
+    return document;
   }
 
   async handle(request: WebhookRequest): Promise<WebhookResponse> {
