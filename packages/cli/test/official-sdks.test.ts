@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hmacValidator as HmacValidator } from '@adyen/api-library';
+import { Signature as HubSpotSignature } from '@hubspot/api-client';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { EventWebhook } from '@sendgrid/eventwebhook';
+import { Webhook as CoinbaseWebhook } from 'coinbase-commerce-node';
 import { verifyKey } from 'discord-interactions';
+import Pusher from 'pusher';
 import Razorpay from 'razorpay';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
@@ -140,6 +144,61 @@ describe('official SDKs verify what `hookwire trigger` sends', () => {
           'rzp-secret',
         ),
       ).toBe(true);
+    }
+  });
+
+  it('pusher: the pusher SDK (webhook().isValid())', async () => {
+    const sdk = new Pusher({ appId: '1', key: 'app-key', secret: 'app-secret', cluster: 'mt1' });
+    for (const r of await triggerAll('pusher', 'app-key:app-secret')) {
+      expect(sdk.webhook({ headers: r.headers, rawBody: r.body.toString('utf8') }).isValid()).toBe(true);
+    }
+  });
+
+  it('coinbase-commerce: coinbase-commerce-node Webhook.verifySigHeader', async () => {
+    for (const r of await triggerAll('coinbase-commerce', 'cb-secret')) {
+      expect(
+        CoinbaseWebhook.verifySigHeader(
+          r.body.toString('utf8'),
+          r.header('x-cc-webhook-signature'),
+          'cb-secret',
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('adyen: @adyen/api-library HmacValidator (notification items and balance platform header)', async () => {
+    const key = '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056';
+    const validator = new HmacValidator();
+    let checked = 0;
+    for (const r of await triggerAll('adyen', key)) {
+      const body = JSON.parse(r.body.toString('utf8'));
+      if (body.notificationItems) {
+        for (const { NotificationRequestItem: item } of body.notificationItems) {
+          expect(validator.validateHMAC(item, key)).toBe(true);
+          checked++;
+        }
+      } else {
+        expect(validator.validateHMACSignature(key, r.header('hmacsignature'), r.body.toString('utf8'))).toBe(
+          true,
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBe(3);
+  });
+
+  it('hubspot: @hubspot/api-client Signature.isValid (v3, the URL signed)', async () => {
+    for (const r of await triggerAll('hubspot', 'hs-client-secret')) {
+      const valid = HubSpotSignature.isValid({
+        signatureVersion: 'v3',
+        signature: r.header('x-hubspot-signature-v3'),
+        clientSecret: 'hs-client-secret',
+        requestBody: r.body.toString('utf8'),
+        url: r.url,
+        method: 'POST',
+        timestamp: Number(r.header('x-hubspot-request-timestamp')),
+      });
+      expect(valid, r.url).toBe(true);
     }
   });
 });
