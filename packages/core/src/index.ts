@@ -85,6 +85,7 @@ export {
 export {
   defineSignedProvider,
   type SecretReceiverOptions,
+  type SignatureSpec,
   type SignedProviderDefinition,
 } from './signed-provider.js';
 export { createHmacSignedRequest, type HmacSigning, type SignerInput } from './signed-request.js';

@@ -18,16 +18,26 @@ export interface SecretReceiverOptions extends BaseReceiverOptions {
   secret: string | string[];
 }
 
+/** A signature header spec; `algorithm` and `encoding` default to `sha256` and `hex`. */
+export type SignatureSpec = Pick<SignatureHeaderOptions, 'header' | 'prefix' | 'hint'> &
+  Partial<Pick<SignatureHeaderOptions, 'algorithm' | 'encoding'>>;
+
 export interface SignedProviderDefinition<TOptions> {
-  /** Machine name (`vercel`). */
-  name: string;
+  /** Machine name (`lemon-squeezy`); default: the title in lower case, words joined by `-`. */
+  name?: string;
   /** Display name for messages (`Vercel`). */
   title: string;
   /** Default tolerance in seconds, where a timestamp is signed. */
   tolerance?: number;
-  /** The signature header: name, HMAC algorithm, encoding and optional prefix. */
-  signature: Omit<SignatureHeaderOptions, 'secrets' | 'provider' | 'parts'>;
-  /** What usually explains a missing signature header (appended to the `missing_header` message). */
+  /**
+   * The signature header: its name alone for the common case (hex HMAC-SHA256 of the raw body), or
+   * with the algorithm, encoding (defaults `sha256`, `hex`) and an optional prefix.
+   */
+  signature: string | SignatureSpec;
+  /**
+   * What usually explains a missing signature header (appended to the `missing_header` message);
+   * default "<title> signs every webhook; is this request from <title>?".
+   */
   hint?: string;
   /** Where the JSON body keeps the event name and id: for one event per body, instead of `parse`. */
   event?: JsonEventSpec;
@@ -43,10 +53,16 @@ export function defineSignedProvider<
   TEvents extends EventMap = EventMap,
   TOptions extends SecretReceiverOptions = SecretReceiverOptions,
 >(definition: SignedProviderDefinition<TOptions>): (options: TOptions) => Receiver<TEvents, TOptions> {
-  const { name, title, signature, hint } = definition;
+  const { title, signature } = definition;
+  const name = definition.name ?? title.toLowerCase().replace(/\s+/g, '-');
   const parse = definition.parse ?? (definition.event && jsonEventParser(title, definition.event));
   if (!parse) throw new WebhookConfigError(`${title}: a signed provider needs \`event\` or \`parse\`.`);
-  const header = hint === undefined ? signature : { ...signature, hint };
+  const header = {
+    algorithm: 'sha256' as const,
+    encoding: 'hex' as const,
+    hint: definition.hint ?? `${title} signs every webhook; is this request from ${title}?`,
+    ...(typeof signature === 'string' ? { header: signature } : signature),
+  };
   return defineProvider<TOptions, { secrets: string[] }, TEvents>({
     name,
     title,

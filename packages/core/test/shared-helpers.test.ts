@@ -13,7 +13,7 @@ import {
   verifySignatureHeader,
   WebhookConfigError,
 } from '@hookwire/core';
-import { webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'whsec_test_secret';
@@ -229,5 +229,24 @@ describe('defineSignedProvider', () => {
     const missing = await webhookErrorOf(receiver.receive(createWebhookRequest({ body })));
     expect(missing.message).toBe('The X-Acme-Signature header is missing. Acme signs.');
     expect(() => acme({} as never)).toThrow('Acme: the `secret` option is required.');
+  });
+
+  it('defaults the name, a hex HMAC-SHA256 header given by name alone and the missing-header hint', async () => {
+    const lemon = defineSignedProvider({
+      title: 'Lemon Squeezy',
+      signature: 'X-Signature',
+      event: { name: 'type' },
+    });
+    const receiver = lemon({ secret });
+    const signed = createWebhookRequest({
+      body,
+      headers: { 'x-signature': hmacHex('sha256', secret, body) },
+    });
+    expect(receiver.provider).toBe('lemon-squeezy');
+    expect((await eventOf(receiver.receive(signed))).name).toBe('order.paid');
+    const missing = await webhookErrorOf(receiver.receive(createWebhookRequest({ body })));
+    expect(missing.message).toBe(
+      'The X-Signature header is missing. Lemon Squeezy signs every webhook; is this request from Lemon Squeezy?',
+    );
   });
 });

@@ -15,10 +15,8 @@ export type { CoinbaseCommerceOptions } from './options.js';
  * receiver.on('charge:confirmed', (event) => fulfil(event.payload.event.data.metadata));
  */
 export const coinbaseCommerce = defineSignedProvider<CoinbaseCommerceEvents, CoinbaseCommerceOptions>({
-  name: 'coinbase-commerce',
   title: 'Coinbase Commerce',
-  signature: { header: 'X-CC-Webhook-Signature', algorithm: 'sha256', encoding: 'hex' },
-  hint: 'Coinbase Commerce signs every webhook; is this request from Coinbase Commerce?',
+  signature: 'X-CC-Webhook-Signature',
   // The body is one delivery: its `event` is what happened, its own id names the delivery.
   event: {
     name: 'event.type',

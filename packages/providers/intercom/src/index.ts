@@ -15,9 +15,8 @@ export type { IntercomOptions } from './options.js';
  * receiver.on('conversation.user.created', (event) => triage(event.payload.data.item));
  */
 export const intercom = defineSignedProvider<IntercomEvents, IntercomOptions>({
-  name: 'intercom',
   title: 'Intercom',
-  signature: { header: 'X-Hub-Signature', algorithm: 'sha1', encoding: 'hex', prefix: 'sha1=' },
+  signature: { header: 'X-Hub-Signature', algorithm: 'sha1', prefix: 'sha1=' },
   hint: 'Intercom signs notifications with the app client secret.',
   event: {
     name: 'topic',

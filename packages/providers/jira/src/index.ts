@@ -15,9 +15,8 @@ export type { JiraOptions } from './options.js';
  * receiver.on('jira:issue_created', (event) => console.log(event.payload.issue?.key));
  */
 export const jira = defineSignedProvider<JiraEvents, JiraOptions>({
-  name: 'jira',
   title: 'Jira',
-  signature: { header: 'X-Hub-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+  signature: { header: 'X-Hub-Signature', prefix: 'sha256=' },
   hint: 'Jira signs deliveries only for webhooks created with a secret (admin webhooks); set the same secret there.',
   event: {
     name: 'webhookEvent',

@@ -22,9 +22,8 @@ export type { LemonSqueezyOptions } from './options.js';
  * receiver.on('order_created', (event) => console.log(event.payload.data.attributes.total));
  */
 export const lemonSqueezy = defineSignedProvider<LemonSqueezyEvents, LemonSqueezyOptions>({
-  name: 'lemon-squeezy',
   title: 'Lemon Squeezy',
-  signature: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex' },
+  signature: 'X-Signature',
   hint: 'Lemon Squeezy signs every webhook with the signing secret set on it.',
   parse: parseLemonSqueezyEvent,
 });

@@ -26,11 +26,9 @@ export type { LinearOptions } from './options.js';
  * receiver.on('Issue.create', (event) => console.log(event.payload.data.identifier));
  */
 export const linear = defineSignedProvider<LinearEvents, LinearOptions>({
-  name: 'linear',
   title: 'Linear',
   tolerance: 60,
-  signature: { header: 'Linear-Signature', algorithm: 'sha256', encoding: 'hex' },
-  hint: 'Linear signs every webhook; is this request from Linear?',
+  signature: 'Linear-Signature',
   parse: parseLinearEvent,
 });
 

@@ -15,9 +15,8 @@ export type { RazorpayOptions } from './options.js';
  * receiver.on('payment.captured', (event) => markPaid(event.payload.payload.payment.entity.order_id));
  */
 export const razorpay = defineSignedProvider<RazorpayEvents, RazorpayOptions>({
-  name: 'razorpay',
   title: 'Razorpay',
-  signature: { header: 'X-Razorpay-Signature', algorithm: 'sha256', encoding: 'hex' },
+  signature: 'X-Razorpay-Signature',
   hint: 'Razorpay signs webhooks that have a secret set in the Dashboard.',
   event: {
     name: 'event',

@@ -24,10 +24,9 @@ export type { SentryOptions } from './options.js';
  * receiver.on('issue.created', (event) => console.log(event.payload.data.issue.title));
  */
 export const sentry = defineSignedProvider<SentryEvents, SentryOptions>({
-  name: 'sentry',
   title: 'Sentry',
   // Sentry signs the JSON string it sends (sentry_apps AppPlatformEvent.body): the raw bytes.
-  signature: { header: 'Sentry-Hook-Signature', algorithm: 'sha256', encoding: 'hex' },
+  signature: 'Sentry-Hook-Signature',
   hint: 'Sentry signs integration webhooks; is this request from a Sentry integration?',
   parse: parseSentryEvent,
 });

@@ -15,9 +15,8 @@ export type { TypeformOptions } from './options.js';
  * receiver.on('form_response', (event) => save(event.payload.form_response.answers));
  */
 export const typeform = defineSignedProvider<TypeformEvents, TypeformOptions>({
-  name: 'typeform',
   title: 'Typeform',
-  signature: { header: 'Typeform-Signature', algorithm: 'sha256', encoding: 'base64', prefix: 'sha256=' },
+  signature: { header: 'Typeform-Signature', encoding: 'base64', prefix: 'sha256=' },
   hint: 'Typeform signs only webhooks that have a secret: set one on the webhook.',
   event: {
     name: 'event_type',

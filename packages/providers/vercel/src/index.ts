@@ -14,9 +14,7 @@ export type { VercelOptions } from './options.js';
  * receiver.on('deployment.error', (event) => alert(event.payload.payload.deployment.url));
  */
 export const vercel = defineSignedProvider<VercelEvents, VercelOptions>({
-  name: 'vercel',
   title: 'Vercel',
-  signature: { header: 'x-vercel-signature', algorithm: 'sha1', encoding: 'hex' },
-  hint: 'Vercel signs every webhook; is this request from Vercel?',
+  signature: { header: 'x-vercel-signature', algorithm: 'sha1' },
   event: { name: 'type', id: 'id' },
 });
