@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { WebhookConfigError } from '@hookwire/core';
-import type { ClaimOptions, DeliveryLease, DeliveryQueue, SenderStore } from '@hookwire/sender';
+import type {
+  ClaimOptions,
+  DeliveryLease,
+  DeliveryQueue,
+  QueueDepth,
+  SenderStore,
+  TokenGrant,
+  TokenRequest,
+} from '@hookwire/sender';
 import { type ConnectionOptions, Job, Queue, Worker } from 'bullmq';
 import { toConnection } from './connection.js';
 import { type ScriptClient, SubscriptionLimiter, withScripts } from './limiter.js';
@@ -220,7 +228,7 @@ export class BullmqQueue implements DeliveryQueue {
     // A slot's release promotes it; the delay is only the backstop for a slot whose worker died.
     await job.moveToDelayed(Date.now() + this.parkMs, token);
     const next = await this.limiter.park(subscriptionId, deliveryId, this.parkMs, !full);
-    if (next) await this.promote(next);
+    if (next) await this.promoteJob(next);
     return false;
   }
 
@@ -257,13 +265,13 @@ export class BullmqQueue implements DeliveryQueue {
   private async freeSlot(subscriptionId: string, deliveryId: string): Promise<void> {
     try {
       const next = await this.limiter?.release(subscriptionId, deliveryId);
-      if (next) await this.promote(next);
+      if (next) await this.promoteJob(next);
     } catch (error) {
       this.onError(error);
     }
   }
 
-  private async promote(deliveryId: string): Promise<void> {
+  private async promoteJob(deliveryId: string): Promise<void> {
     const job = await Job.fromId(this.queue, deliveryId);
     // Not delayed any more (its backstop delay passed, or it was requeued): nothing to do.
     await job?.promote().catch(() => {});
@@ -275,6 +283,44 @@ export class BullmqQueue implements DeliveryQueue {
    */
   async nextDueIn(): Promise<number | undefined> {
     return this.lastClaimFailed ? undefined : 1;
+  }
+
+  /**
+   * Rate-limit buckets in Redis, one key per subscription, shared by every worker: one pipelined
+   * round trip for the whole batch (a script per bucket, so each key may live on its own shard).
+   */
+  async takeTokens(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]> {
+    if (requests.length === 0) return [];
+    const pipeline = (await this.scriptClient()).pipeline();
+    for (const request of requests) {
+      const interval = 1000 / request.perSecond;
+      const tolerance = (Math.max(1, request.burst) - 1) * interval;
+      pipeline.runCommand('hookwireTakeTokens', [
+        `${this.prefix}:${this.name}:hookwire:rate:${request.key}`,
+        now,
+        interval,
+        tolerance,
+        request.count,
+      ]);
+    }
+    const answers = (await pipeline.exec()) ?? [];
+    return requests.map((request, i) => {
+      const [error, reply] = answers[i] ?? [new Error('no answer')];
+      if (error) throw error;
+      const [granted, retryInMs] = reply as [number, number];
+      return { granted: Number(granted), retryInMs: Number(retryInMs) };
+    });
+  }
+
+  /** The next delivery of an ordered subscription: its delayed job becomes due now. */
+  async promote(deliveryId: string): Promise<void> {
+    await this.promoteJob(deliveryId);
+  }
+
+  /** Jobs due now (waiting) and scheduled for later (delayed), for the queue-depth metric. */
+  async depth(): Promise<QueueDepth> {
+    const counts = await this.counts();
+    return { due: counts.waiting, scheduled: counts.delayed };
   }
 
   /** Queue depth for monitoring: jobs due now, waiting for their time, and being attempted. */

@@ -35,6 +35,22 @@ redis.call('ZREM', KEYS[1], ARGV[1])
 local next = redis.call('ZPOPMIN', KEYS[2])
 return next[1]`;
 
+// A rate-limit bucket (GCRA): KEYS: the bucket. ARGV: now, interval, tolerance, wanted (ms, ms, ms,
+// count). Answers { granted, retry in ms }. Lua numbers are doubles; replies are whole numbers.
+const TAKE_TOKENS = `
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local tolerance = tonumber(ARGV[3])
+local wanted = tonumber(ARGV[4])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local base = math.max(tat, now)
+local granted = math.max(0, math.min(wanted, math.floor((now + tolerance - base) / interval) + 1))
+local nextTat = base + granted * interval
+redis.call('SET', KEYS[1], tostring(nextTat), 'PX', math.ceil(nextTat - now + tolerance) + 1000)
+local retry = 0
+if granted < wanted then retry = math.ceil(math.max(0, nextTat - tolerance - now)) end
+return { granted, retry }`;
+
 // Whether a job exists (its hash key), for `schedule` to tell new deliveries from known ones.
 const EXISTS = `return redis.call('EXISTS', KEYS[1])`;
 
@@ -57,6 +73,7 @@ export function withScripts(client: ScriptClient): ScriptClient {
     client.defineCommand('hookwireAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     client.defineCommand('hookwirePark', { numberOfKeys: 2, lua: PARK });
     client.defineCommand('hookwireRelease', { numberOfKeys: 2, lua: RELEASE });
+    client.defineCommand('hookwireTakeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS });
     defined.add(client);
   }
   return client;

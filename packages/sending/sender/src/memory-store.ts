@@ -1,5 +1,6 @@
 import { DueHeap } from './heap.js';
 import { newToken } from './ids.js';
+import { MemoryRateLimiter } from './rate-limit.js';
 import type {
   AttemptRecord,
   AttemptStats,
@@ -8,10 +9,14 @@ import type {
   DeliveryLease,
   DeliveryQuery,
   DeliveryQueue,
+  PruneResult,
+  QueueDepth,
   RequeueSelector,
   SenderStore,
   SubscriptionPatch,
   SubscriptionQuery,
+  TokenGrant,
+  TokenRequest,
 } from './store.js';
 import { summariseAttempts } from './store-kit.js';
 import type { Delivery, DeliveryAttempt, EventType, Page, StoredEvent, Subscription } from './types.js';
@@ -91,6 +96,7 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
   private readonly eventOfDelivery = new Map<string, StoredEvent>();
   private readonly attempts = new Map<string, DeliveryAttempt[]>();
   private readonly due = new DueHeap();
+  private readonly buckets = new MemoryRateLimiter();
 
   // ----- subscriptions -----
 
@@ -356,7 +362,70 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
     return summariseAttempts(within);
   }
 
+  async firstPendingDeliveries(subscriptionIds: readonly string[]): Promise<Delivery[]> {
+    const heads: Delivery[] = [];
+    for (const id of new Set(subscriptionIds)) {
+      // Sorted by id: the first pending one is the oldest.
+      const head = this.deliveriesBySubscription.get(id)?.find((d) => d.status === 'pending');
+      if (head) heads.push(copyDelivery(head));
+    }
+    return heads;
+  }
+
+  takeTokens(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]> {
+    return this.buckets.takeTokens(requests, now);
+  }
+
+  async prune(before: number): Promise<PruneResult> {
+    const result: PruneResult = { attempts: 0, deliveries: 0, events: 0 };
+    for (const [deliveryId, attempts] of this.attempts) {
+      const kept = attempts.filter((a) => a.startedAt >= before);
+      result.attempts += attempts.length - kept.length;
+      if (kept.length === 0) this.attempts.delete(deliveryId);
+      else this.attempts.set(deliveryId, kept);
+    }
+    for (const [tenant, events] of this.events) {
+      for (const [id, event] of events) {
+        const deliveries = this.deliveriesByEvent.get(event) ?? [];
+        if (event.createdAt >= before || deliveries.some((d) => d.status === 'pending')) continue;
+        for (const delivery of deliveries) {
+          this.deliveries.delete(delivery.id);
+          this.eventOfDelivery.delete(delivery.id);
+          result.attempts += this.attempts.get(delivery.id)?.length ?? 0;
+          this.attempts.delete(delivery.id);
+          const list = this.deliveriesBySubscription.get(delivery.subscriptionId);
+          list?.splice(list.indexOf(delivery), 1);
+          if (list?.length === 0) this.deliveriesBySubscription.delete(delivery.subscriptionId);
+        }
+        result.deliveries += deliveries.length;
+        result.events += 1;
+        this.deliveriesByEvent.delete(event);
+        events.delete(id);
+      }
+      if (events.size === 0) this.events.delete(tenant);
+    }
+    return result;
+  }
+
   // ----- the queue -----
+
+  async promote(deliveryId: string, now: number): Promise<void> {
+    const delivery = this.deliveries.get(deliveryId);
+    if (delivery?.status !== 'pending' || delivery.leaseToken !== undefined) return;
+    if (delivery.nextAttemptAt <= now) return;
+    delivery.nextAttemptAt = now;
+    this.due.push(now, delivery.id);
+  }
+
+  async depth(now: number): Promise<QueueDepth> {
+    const depth = { due: 0, scheduled: 0 };
+    for (const delivery of this.deliveries.values()) {
+      if (delivery.status !== 'pending' || this.isLeased(delivery, now)) continue;
+      if (delivery.nextAttemptAt <= now) depth.due++;
+      else depth.scheduled++;
+    }
+    return depth;
+  }
 
   async schedule(): Promise<void> {
     // The delivery records are the queue: nothing to do.

@@ -1,9 +1,11 @@
 import { DEFAULT_RETRY_SCHEDULE, WebhookConfigError } from '@hookwire/core';
 import type { Dispatcher } from 'undici';
 import type { SenderHooks } from './hooks.js';
+import type { OperationalEventsOptions } from './operational.js';
 import type { OwnershipCheck } from './ownership.js';
 import type { Resolver } from './ssrf.js';
-import type { DeliveryQueue, SenderStore } from './store.js';
+import type { DeliveryQueue, RateLimiter, SenderStore } from './store.js';
+import type { Logger } from './telemetry.js';
 import type { EventType } from './types.js';
 import { validateRetrySchedule } from './validation.js';
 import type { WorkerSettings } from './worker.js';
@@ -66,6 +68,22 @@ export interface SenderOptions extends SenderHooks {
   now?: () => number;
   /** Replaces the guarded undici Agent (the SSRF guard then only checks literal addresses). */
   dispatcher?: Dispatcher;
+  /**
+   * The buckets of subscriptions' `rateLimit`. Default: the queue's (BullMQ: Redis), else the
+   * store's (PostgreSQL, SQLite: a row per subscription), else this process's memory.
+   */
+  rateLimiter?: RateLimiter;
+  /**
+   * The sender's own events (`subscription.disabled`, `subscription.failing`,
+   * `subscription.recovered`, `delivery.failed`), published to the operator's tenant (default
+   * `operator`) and delivered, signed, to the endpoints subscribed there. Off by default.
+   */
+  operationalEvents?: OperationalEventsOptions | boolean;
+  /**
+   * A pino-compatible logger (`info`, `warn`, `error`, fields first): one line per delivery
+   * outcome, and the worker's errors when no `onError` is given (instead of console.error).
+   */
+  logger?: Logger;
 }
 
 /** The options with their defaults applied and checked, as the sender's parts read them. */

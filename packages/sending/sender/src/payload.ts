@@ -41,7 +41,7 @@ function notificationOf(event: StoredEvent): Record<string, unknown> {
 /**
  * The request of one attempt. Standard Webhooks: `webhook-id` is the event id (the same for every
  * subscriber and every retry, so receivers can deduplicate), `webhook-timestamp` the attempt time
- * and one `v1,` signature per active secret. ASP.NET: the `{ Id, Attempt, Properties,
+ * and one `v1,` signature per active secret (`v1a,` per active `whsk_` key for ed25519). ASP.NET: the `{ Id, Attempt, Properties,
  * Notifications }` body signed as `ms-signature: sha256=<HEX>` with the secret's UTF-8 bytes as
  * the key, as the ASP.NET WebHooks custom receiver checks it.
  */
@@ -79,6 +79,11 @@ export function buildRequest(input: {
   const timestamp = Math.floor(now / 1000);
   headers['webhook-id'] = event.id;
   headers['webhook-timestamp'] = String(timestamp);
-  headers['webhook-signature'] = signStandardWebhook({ id: event.id, timestamp, body, secrets });
+  // ed25519 subscriptions keep `whsk_` signing keys as their secrets: `v1a` entries.
+  headers['webhook-signature'] = signStandardWebhook(
+    subscription.signing === 'ed25519'
+      ? { id: event.id, timestamp, body, signingKeys: secrets }
+      : { id: event.id, timestamp, body, secrets },
+  );
   return { headers, body };
 }

@@ -7,6 +7,7 @@ import { validateJsonSchema } from './json-schema.js';
 import { FilterCache } from './payload-filter.js';
 import { DEFAULT_TENANT } from './scope.js';
 import type { SenderStore } from './store.js';
+import type { Telemetry } from './telemetry.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
 
@@ -43,6 +44,7 @@ export interface PublisherContext {
   now: () => number;
   maxPayloadBytes: number;
   maxFanOutPerEvent: number;
+  telemetry: Telemetry;
 }
 
 /** Publishing: checks an event, stores it with one delivery per matching subscription, hands those out. */
@@ -79,17 +81,43 @@ export class Publisher {
     return this.storeEvent(input, undefined);
   }
 
+  /**
+   * The sender's own events (see `OperationalEvents`), to the operator's tenant: outside the
+   * event-type catalogue, which describes the application's events.
+   */
+  publishOperational(type: string, data: unknown, tenant: string): Promise<PublishResult> {
+    return this.storeEvent({ type, data }, tenant, true);
+  }
+
   /** `tenant` undefined: a broadcast. */
-  private async storeEvent(input: BroadcastInput, tenant: string | undefined): Promise<PublishResult> {
+  private async storeEvent(
+    input: BroadcastInput,
+    tenant: string | undefined,
+    operational = false,
+  ): Promise<PublishResult> {
     const type = validateEventType(input.type);
     const id = input.id === undefined ? undefined : validateEventId(input.id);
     const data = input.data === undefined ? null : input.data;
-    await this.checkData(type, data);
+    await this.checkData(type, data, operational);
+    return this.ctx.telemetry.publishSpan(
+      type,
+      (traceparent) => this.fanOut(type, id, data, tenant, traceparent),
+      (result) => result.deliveries,
+    );
+  }
 
+  private async fanOut(
+    type: string,
+    id: string | undefined,
+    data: unknown,
+    tenant: string | undefined,
+    traceparent: string | undefined,
+  ): Promise<PublishResult> {
     const { store, now: clock } = this.ctx;
     const now = clock();
     const event: StoredEvent = { id: id ?? newId('evt', now), type, data, createdAt: now };
     if (tenant !== undefined) event.tenant = tenant;
+    if (traceparent !== undefined) event.traceparent = traceparent;
     if (id !== undefined) {
       const existing = await store.getEvent(id, tenant);
       if (existing) return this.alreadyPublished(existing);
@@ -135,8 +163,8 @@ export class Publisher {
   }
 
   /** The catalogue (when there is one) knows the type and its schema accepts `data`; size limit. */
-  private async checkData(type: string, data: unknown): Promise<void> {
-    const types = await this.ctx.catalogue.byName();
+  private async checkData(type: string, data: unknown, operational: boolean): Promise<void> {
+    const types = operational ? new Map() : await this.ctx.catalogue.byName();
     if (types.size > 0) {
       const known = types.get(type);
       if (!known)

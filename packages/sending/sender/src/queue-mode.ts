@@ -34,6 +34,18 @@ export class QueueMode {
     );
   }
 
+  /**
+   * Makes a pending delivery due now: the queue's own `promote` when it has one, else (an
+   * external queue without it) a schedule at `now`, which such a queue treats as a requeue.
+   */
+  async promote(delivery: Delivery, now: number): Promise<void> {
+    if (this.queue.promote) await this.queue.promote(delivery.id, now);
+    else if (!this.storeIsQueue)
+      await this.queue.schedule([
+        { deliveryId: delivery.id, runAt: now, subscriptionId: delivery.subscriptionId },
+      ]);
+  }
+
   /** What `recordAttempts` checks the lease with: only a store that holds the leases can. */
   leaseToken(lease: DeliveryLease): { leaseToken?: string } {
     return this.storeIsQueue ? { leaseToken: lease.token } : {};

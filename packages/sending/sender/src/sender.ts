@@ -1,15 +1,20 @@
 import { WebhookConfigError } from '@hookwire/core';
+import { Admission } from './admission.js';
 import { Deliveries } from './deliveries.js';
 import { EndpointTools, type ExampleAttempt, type SubscriptionStats } from './endpoint-tools.js';
 import { EventTypeCatalogue, type EventTypeUpdate } from './event-types.js';
+import { runHook } from './hooks.js';
 import { HttpClient } from './http.js';
+import { OperationalEvents, resolveOperational } from './operational.js';
 import { resolveSettings, type SenderOptions } from './options.js';
 import { type BroadcastInput, Publisher, type PublishInput, type PublishResult } from './publishing.js';
 import { QueueMode } from './queue-mode.js';
+import { MemoryRateLimiter } from './rate-limit.js';
 import type { Scope } from './scope.js';
 import { AddressGuard } from './ssrf.js';
-import type { DeliveryQueue, SenderStore } from './store.js';
+import type { DeliveryQueue, RateLimiter, SenderStore } from './store.js';
 import { Subscriptions } from './subscriptions.js';
+import { Telemetry } from './telemetry.js';
 import type { Delivery, DeliveryAttempt, EventType, Page, Subscription } from './types.js';
 import type { SubscriptionInput, SubscriptionUpdate } from './validation.js';
 import { DeliveryWorker } from './worker.js';
@@ -39,6 +44,7 @@ export class Sender {
   private readonly deliveries: Deliveries;
   private readonly publisher: Publisher;
   private readonly tools: EndpointTools;
+  private readonly telemetry: Telemetry;
 
   constructor(options: SenderOptions) {
     if (!options?.store) throw new WebhookConfigError('createSender: the `store` option is required.');
@@ -61,6 +67,14 @@ export class Sender {
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
     this.catalogue = new EventTypeCatalogue(store, options.eventTypes);
+    const telemetry = new Telemetry(now);
+    this.telemetry = telemetry;
+    telemetry.observeQueue(mode.queue.depth ? (at) => mode.queue.depth!(at) : undefined);
+    const operational = new OperationalEvents(resolveOperational(options.operationalEvents), (error) =>
+      runHook(options, options.onError, error),
+    );
+    const limiter =
+      options.rateLimiter ?? sharedLimiter(mode.queue) ?? sharedLimiter(store) ?? new MemoryRateLimiter();
     const subscriptions = new Subscriptions({
       store,
       catalogue: this.catalogue,
@@ -72,6 +86,8 @@ export class Sender {
       rotationGraceMs: settings.rotationGraceMs,
       ownershipChecks: settings.ownershipChecks,
       maxSubscriptionsPerTenant: settings.maxSubscriptionsPerTenant,
+      operational,
+      telemetry,
     });
     this.subscriptions = subscriptions;
     this.worker = new DeliveryWorker({
@@ -82,6 +98,10 @@ export class Sender {
       now,
       disableSubscription: (subscription, reason) => subscriptions.disable(subscription, reason),
       settings: settings.worker,
+      admission: new Admission(store, limiter),
+      telemetry,
+      operational,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     this.tools = new EndpointTools({
       store,
@@ -99,13 +119,17 @@ export class Sender {
       now,
       maxPayloadBytes: settings.maxPayloadBytes,
       maxFanOutPerEvent: settings.maxFanOutPerEvent,
+      telemetry,
     });
+    const publisher = this.publisher;
+    operational.bind((type, data, tenant) => publisher.publishOperational(type, data, tenant));
   }
 
   // ----- lifecycle -----
 
   /** Starts delivering (stores the event-type catalogue first when one was given). */
   async start(): Promise<void> {
+    await this.telemetry.ready;
     await this.catalogue.byName();
     this.worker.start();
   }
@@ -259,6 +283,12 @@ export class Sender {
   redeliverEvent(eventId: string, options: Scope & { subscriptionId?: string } = {}): Promise<number> {
     return this.deliveries.redeliverEvent(eventId, options);
   }
+}
+
+/** The backend's own token buckets, shared by every worker using it. */
+function sharedLimiter(backend: Partial<RateLimiter>): RateLimiter | undefined {
+  const take = backend.takeTokens;
+  return take ? { takeTokens: (requests, now) => take.call(backend, requests, now) } : undefined;
 }
 
 export function createSender(options: SenderOptions): Sender {

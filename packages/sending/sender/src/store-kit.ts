@@ -6,6 +6,8 @@
 import type { AttemptStats } from './store.js';
 import type { Delivery, DeliveryAttempt, StoredEvent } from './types.js';
 
+export { burstOf, type GcraStep, gcra } from './rate-limit.js';
+
 /** Milliseconds since the epoch: pg returns `bigint` columns as strings (they may exceed 2^53). */
 type Millis = number | string;
 
@@ -32,6 +34,8 @@ export interface EventRow {
   type: string;
   data: unknown;
   created_at: Millis;
+  /** The publish's W3C traceparent (schema versions that keep it). */
+  traceparent?: string | null;
 }
 
 export interface AttemptRow {
@@ -76,6 +80,7 @@ export function eventFromRow(row: EventRow): StoredEvent {
     createdAt: Number(row.created_at),
   };
   if (row.tenant !== null) event.tenant = row.tenant;
+  if (row.traceparent) event.traceparent = row.traceparent;
   return event;
 }
 
@@ -100,6 +105,7 @@ export interface JobEventColumns<Data = unknown> {
   e_type: string;
   e_data: Data;
   e_created_at: Millis;
+  e_traceparent?: string | null;
 }
 
 /** The event row inside a job row (`data` still as the database returned it). */
@@ -110,6 +116,7 @@ export function jobEventRow<Data>(row: JobEventColumns<Data>): Omit<EventRow, 'd
     type: row.e_type,
     data: row.e_data,
     created_at: row.e_created_at,
+    traceparent: row.e_traceparent ?? null,
   };
 }
 

@@ -87,6 +87,46 @@ export type RequeueSelector =
       subscriptionId?: string;
     };
 
+/** Tokens asked of one bucket (a subscription's rate limit), in one round trip with the others of a batch. */
+export interface TokenRequest {
+  /** The bucket: the subscription id. */
+  key: string;
+  /** Tokens added per second (the `rateLimit`). */
+  perSecond: number;
+  /** Tokens the bucket holds when full (a burst); at least 1. */
+  burst: number;
+  /** Tokens wanted now. */
+  count: number;
+}
+
+export interface TokenGrant {
+  /** Tokens granted, 0 to `count`. */
+  granted: number;
+  /** When fewer than asked: milliseconds until the next token. */
+  retryInMs: number;
+}
+
+/**
+ * A token bucket per key (GCRA: one "theoretical arrival time" per key), shared by every worker
+ * that uses the same backend. Waiting for a token is not an attempt.
+ */
+export interface RateLimiter {
+  takeTokens(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]>;
+}
+
+/** What one retention run deleted. */
+export interface PruneResult {
+  attempts: number;
+  deliveries: number;
+  events: number;
+}
+
+/** Deliveries waiting in the queue: due now, and scheduled later (retries, delays). */
+export interface QueueDepth {
+  due: number;
+  scheduled: number;
+}
+
 export interface SenderStore {
   // ----- subscriptions -----
   /**
@@ -162,6 +202,23 @@ export interface SenderStore {
   attemptStats?(subscriptionId: string, since: number, until: number): Promise<AttemptStats>;
 
   /**
+   * The oldest pending delivery (lowest id, so publish order) of each of these subscriptions: the
+   * head of an `ordered` subscription's line, the only one of its deliveries that may be attempted.
+   * Must use an index on (subscription, id) of pending deliveries. Needed for `ordered`.
+   */
+  firstPendingDeliveries?(subscriptionIds: readonly string[]): Promise<Delivery[]>;
+
+  /**
+   * Retention: deletes attempts started before `before`, and events created before it whose
+   * deliveries are all finished, with those deliveries and their attempts. Pending deliveries and
+   * their events stay. Works in short batches so that deliveries go on meanwhile.
+   */
+  prune?(before: number): Promise<PruneResult>;
+
+  /** Rate-limit buckets shared by every process on this store (PostgreSQL row, SQLite row). */
+  takeTokens?(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]>;
+
+  /**
    * Set by a store that is also the delivery queue (usually to itself): the sender then uses it
    * when no other `queue` is given. A store without it needs an external queue.
    */
@@ -210,5 +267,14 @@ export interface DeliveryQueue {
   settle(lease: DeliveryLease, nextRunAt?: number): Promise<void>;
   /** Milliseconds until the next delivery is due, when cheap to know (lets workers sleep). */
   nextDueIn?(now: number): Promise<number | undefined>;
+  /**
+   * Makes a pending delivery that nobody holds due at `now` (the next of an ordered subscription
+   * once the one before it finished). Does nothing to a delivery in flight or finished.
+   */
+  promote?(deliveryId: string, now: number): Promise<void>;
+  /** Rate-limit buckets shared by every worker of this queue (a Redis key per bucket). */
+  takeTokens?(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]>;
+  /** How many deliveries wait (for the queue-depth metric). */
+  depth?(now: number): Promise<QueueDepth>;
   close?(): Promise<void>;
 }

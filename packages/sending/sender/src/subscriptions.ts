@@ -1,14 +1,16 @@
-import { generateStandardSecret } from '@hookwire/core';
-import { SenderError, SenderLimitError } from './errors.js';
+import { generateStandardKeyPair, generateStandardSecret } from '@hookwire/core';
+import { invalid, SenderError, SenderLimitError } from './errors.js';
 import type { EventTypeCatalogue } from './event-types.js';
 import { runHook, type SenderHooks, withoutSecrets } from './hooks.js';
 import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
+import type { OperationalEvents } from './operational.js';
 import { type OwnershipCheck, verifyOwnership } from './ownership.js';
 import { DEFAULT_TENANT, type Scope, withinScope } from './scope.js';
 import type { AddressGuard } from './ssrf.js';
 import type { SenderStore, SubscriptionPatch } from './store.js';
-import type { Page, Subscription } from './types.js';
+import type { Telemetry } from './telemetry.js';
+import type { Page, SigningScheme, Subscription } from './types.js';
 import {
   type SubscriptionInput,
   type SubscriptionUpdate,
@@ -28,6 +30,13 @@ export interface SubscriptionsContext {
   rotationGraceMs: number;
   ownershipChecks: readonly OwnershipCheck[];
   maxSubscriptionsPerTenant: number;
+  operational: OperationalEvents;
+  telemetry: Telemetry;
+}
+
+/** A new secret for the scheme: a `whsec_` secret, or a `whsk_` ed25519 signing key. */
+function newSecret(signing: SigningScheme | undefined): string {
+  return signing === 'ed25519' ? generateStandardKeyPair().signingKey : generateStandardSecret(32);
 }
 
 /** Subscriptions and their signing secrets: create, read, change, rotate, disable, delete. */
@@ -37,7 +46,13 @@ export class Subscriptions {
   /** Validates, checks the URL against the SSRF guard (and ownership when enabled), stores. */
   async create(input: SubscriptionInput, scope: Scope = {}): Promise<Subscription> {
     const { store, guard, now: clock } = this.ctx;
-    const valid = validateSubscriptionInput(input, await this.ctx.catalogue.names());
+    // The operator's tenant subscribes to the sender's own events, which no catalogue lists.
+    const operational = this.ctx.operational.settings?.tenant;
+    const known =
+      scope.tenant !== undefined && scope.tenant === operational
+        ? undefined
+        : await this.ctx.catalogue.names();
+    const valid = validateSubscriptionInput(input, known);
     await guard.checkUrl(valid.url);
     const now = clock();
     const subscription: Subscription = {
@@ -45,13 +60,16 @@ export class Subscriptions {
       tenant: scope.tenant ?? DEFAULT_TENANT,
       url: valid.url,
       events: valid.events,
-      secrets: [{ secret: valid.secret ?? generateStandardSecret(32), createdAt: now }],
+      secrets: [{ secret: valid.secret ?? newSecret(valid.signing), createdAt: now }],
       headers: valid.headers ?? {},
       metadata: valid.metadata ?? {},
       ...(valid.description !== undefined ? { description: valid.description } : {}),
       format: valid.format ?? 'standard',
       ...(valid.retrySchedule ? { retrySchedule: valid.retrySchedule } : {}),
       ...(valid.filter !== undefined ? { filter: valid.filter } : {}),
+      ...(valid.ordered ? { ordered: true } : {}),
+      ...(valid.rateLimit !== undefined ? { rateLimit: valid.rateLimit } : {}),
+      ...(valid.signing === 'ed25519' ? { signing: 'ed25519' as const } : {}),
       disabled: valid.disabled ?? false,
       ...(valid.disabled ? { disabledReason: 'created disabled' } : {}),
       createdAt: now,
@@ -98,7 +116,15 @@ export class Subscriptions {
     if (valid.description !== undefined) patch.description = valid.description ?? undefined;
     if (valid.retrySchedule !== undefined) patch.retrySchedule = valid.retrySchedule ?? undefined;
     if (valid.filter !== undefined) patch.filter = valid.filter ?? undefined;
-    if (valid.format !== undefined) {
+    if (valid.ordered !== undefined) patch.ordered = valid.ordered || undefined;
+    if (valid.rateLimit !== undefined) patch.rateLimit = valid.rateLimit ?? undefined;
+    if (valid.format !== undefined && current.signing === 'ed25519' && valid.format !== 'standard') {
+      throw invalid(
+        'format',
+        'This subscription signs with ed25519, which only the standard format carries.',
+      );
+    }
+    if (valid.format !== undefined && current.signing !== 'ed25519') {
       if (valid.format === 'standard') validateSecret(current.secrets[0]!.secret, 'standard');
       patch.format = valid.format;
     }
@@ -129,8 +155,8 @@ export class Subscriptions {
     const now = this.ctx.now();
     const secret =
       options.secret === undefined
-        ? generateStandardSecret(32)
-        : validateSecret(options.secret, current.format);
+        ? newSecret(current.signing)
+        : validateSecret(options.secret, current.format, current.signing);
     const graceMs = options.graceMs ?? this.ctx.rotationGraceMs;
     const kept = current.secrets
       .filter((s) => s.expiresAt === undefined || s.expiresAt > now)
@@ -149,8 +175,10 @@ export class Subscriptions {
       disabledReason: reason,
       updatedAt: this.ctx.now(),
     });
-    if (updated)
-      runHook(hooks, hooks.onSubscriptionDisabled, { subscription: withoutSecrets(updated), reason });
+    if (!updated) return;
+    this.ctx.telemetry.subscriptionDisabled();
+    this.ctx.operational.disabled(updated, reason);
+    runHook(hooks, hooks.onSubscriptionDisabled, { subscription: withoutSecrets(updated), reason });
   }
 
   private async patch(id: string, patch: SubscriptionPatch): Promise<Subscription> {

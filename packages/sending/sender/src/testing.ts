@@ -11,6 +11,7 @@
  * Needs vitest (an optional peer dependency of this subpath).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeDeliveryFeatures } from './delivery-conformance.js';
 import { newId } from './ids.js';
 import type { DeliveryQueue, SenderStore } from './store.js';
 import { describeStoreFeatures } from './store-feature-conformance.js';
@@ -241,6 +242,11 @@ export function describeSenderStore(
     });
 
     describeStoreFeatures(() => store, { makeSubscription });
+    describeDeliveryFeatures(
+      () => store,
+      { makeSubscription, makeEvent, makeDelivery },
+      options.queue !== false,
+    );
 
     describe('events and deliveries', () => {
       it('stores an event with its deliveries, once per id', async () => {

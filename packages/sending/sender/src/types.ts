@@ -1,5 +1,8 @@
 import type { PayloadFilter } from './payload-filter.js';
 
+/** How Standard Webhooks deliveries are signed: `v1` (HMAC-SHA256) or `v1a` (ed25519). */
+export type SigningScheme = 'hmac' | 'ed25519';
+
 /** Wire format of a delivery: Standard Webhooks (default) or the old ASP.NET WebHooks custom sender. */
 export type DeliveryFormat = 'standard' | 'aspnet';
 
@@ -34,6 +37,20 @@ export interface Subscription {
   retrySchedule?: number[];
   /** A payload filter on the event's `data`, checked after the event type (see `compileFilter`). */
   filter?: PayloadFilter;
+  /**
+   * Deliveries go one at a time, in publish order (delivery id order), across every worker: a
+   * failing delivery holds the ones behind it until it succeeds or fails for good.
+   */
+  ordered?: boolean;
+  /** At most this many deliveries per second (a token bucket shared by every worker). */
+  rateLimit?: number;
+  /**
+   * `hmac` (default): `v1` signatures with `whsec_` secrets. `ed25519`: `v1a` signatures; the
+   * secrets are then `whsk_` signing keys and the subscriber gets the `whpk_` public key.
+   */
+  signing?: SigningScheme;
+  /** Failed attempts in a row since the last success (the `subscription.failing` operational event). */
+  consecutiveFailures?: number;
   disabled: boolean;
   disabledReason?: string;
   /** First failed attempt since the last success (ms): the clock of the "disable after N days" rule. */
@@ -71,6 +88,8 @@ export interface StoredEvent {
   data: unknown;
   /** Milliseconds since the epoch; the body's `timestamp`. */
   createdAt: number;
+  /** The W3C `traceparent` of the publish (when tracing was on): attempt spans continue its trace. */
+  traceparent?: string;
 }
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';

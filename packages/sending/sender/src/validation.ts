@@ -1,7 +1,7 @@
 import { decodeStandardSecret, isRecord, validateEventFilter } from '@hookwire/core';
 import { invalid } from './errors.js';
 import { type PayloadFilter, validateFilter } from './payload-filter.js';
-import type { DeliveryFormat } from './types.js';
+import type { DeliveryFormat, SigningScheme } from './types.js';
 
 /** What a caller gives to create a subscription (the management API's POST body). */
 export interface SubscriptionInput {
@@ -19,6 +19,12 @@ export interface SubscriptionInput {
   disabled?: boolean;
   /** A payload filter on the event's `data` (see `compileFilter`), checked after the event type. */
   filter?: PayloadFilter;
+  /** One delivery at a time, in publish order. */
+  ordered?: boolean;
+  /** At most this many deliveries per second. */
+  rateLimit?: number;
+  /** `hmac` (default, `v1`) or `ed25519` (`v1a`; `secret`, when given, is then a `whsk_` key). */
+  signing?: SigningScheme;
 }
 
 /** What can change on a subscription (the management API's PATCH body). `null` clears an optional field. */
@@ -32,6 +38,8 @@ export interface SubscriptionUpdate {
   retrySchedule?: number[] | null;
   disabled?: boolean;
   filter?: PayloadFilter | null;
+  ordered?: boolean;
+  rateLimit?: number | null;
 }
 
 const CREATE_FIELDS = new Set([
@@ -45,8 +53,15 @@ const CREATE_FIELDS = new Set([
   'retrySchedule',
   'disabled',
   'filter',
+  'ordered',
+  'rateLimit',
+  'signing',
 ]);
-const UPDATE_FIELDS = new Set([...CREATE_FIELDS].filter((field) => field !== 'secret'));
+// The signing scheme comes with the secret: changing it means a new subscription.
+const UPDATE_FIELDS = new Set(
+  [...CREATE_FIELDS].filter((field) => field !== 'secret' && field !== 'signing'),
+);
+const MAX_RATE_LIMIT = 100_000;
 
 // Headers the sender owns, or that would change how the request is framed or routed.
 const FORBIDDEN_HEADERS = new Set([
@@ -127,8 +142,9 @@ export function validateEvents(value: unknown, knownTypes?: ReadonlySet<string>)
   return [...events];
 }
 
-export function validateSecret(value: unknown, format: DeliveryFormat): string {
+export function validateSecret(value: unknown, format: DeliveryFormat, signing?: SigningScheme): string {
   if (typeof value !== 'string') throw invalid('secret', '"secret" must be a string.');
+  if (signing === 'ed25519') return validateSigningKey(value);
   if (format === 'aspnet') {
     // ASP.NET WebHooks receivers refuse secrets outside 32–64 characters.
     if (value.length < 32 || value.length > 64 || /\s/.test(value)) {
@@ -234,6 +250,39 @@ export function validateRetrySchedule(value: unknown, field = 'retrySchedule'): 
   return [...value];
 }
 
+/** A `whsk_` ed25519 signing key: base64 of the 32-byte seed, or of seed and public key (64 bytes). */
+function validateSigningKey(value: string): string {
+  let bytes = 0;
+  try {
+    bytes = decodeStandardSecret(value.slice(5)).length;
+  } catch {
+    bytes = 0;
+  }
+  if (!value.startsWith('whsk_') || (bytes !== 32 && bytes !== 64)) {
+    throw invalid(
+      'secret',
+      '"secret" must be a "whsk_" ed25519 signing key (base64 of 32 or 64 bytes) when "signing" is "ed25519"; omit it to get a key pair generated.',
+    );
+  }
+  return value;
+}
+
+export function validateSigning(value: unknown): SigningScheme {
+  if (value !== 'hmac' && value !== 'ed25519')
+    throw invalid('signing', '"signing" must be "hmac" (v1 signatures) or "ed25519" (v1a).');
+  return value;
+}
+
+export function validateRateLimit(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_RATE_LIMIT) {
+    throw invalid(
+      'rateLimit',
+      `"rateLimit" must be a number of deliveries per second above 0 and at most ${MAX_RATE_LIMIT}, e.g. 10.`,
+    );
+  }
+  return value;
+}
+
 function validateBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw invalid(field, `"${field}" must be true or false.`);
   return value;
@@ -249,11 +298,21 @@ export function validateSubscriptionInput(
   if (value.url === undefined) throw invalid('url', '"url" is required.');
   if (value.events === undefined) throw invalid('events', '"events" is required, e.g. ["invoice.*"].');
   const format = value.format === undefined ? 'standard' : validateFormat(value.format);
+  const signing = value.signing === undefined ? undefined : validateSigning(value.signing);
+  if (signing === 'ed25519' && format === 'aspnet') {
+    throw invalid(
+      'signing',
+      '"signing": "ed25519" needs the standard format; the aspnet format signs with HMAC only.',
+    );
+  }
   return {
     url: validateUrl(value.url),
     events: validateEvents(value.events, knownTypes),
     format,
-    ...(value.secret !== undefined ? { secret: validateSecret(value.secret, format) } : {}),
+    ...(signing !== undefined ? { signing } : {}),
+    ...(value.secret !== undefined ? { secret: validateSecret(value.secret, format, signing) } : {}),
+    ...(value.ordered !== undefined ? { ordered: validateBoolean(value.ordered, 'ordered') } : {}),
+    ...(value.rateLimit !== undefined ? { rateLimit: validateRateLimit(value.rateLimit) } : {}),
     ...(value.headers !== undefined ? { headers: validateHeaders(value.headers) } : {}),
     ...(value.metadata !== undefined ? { metadata: validateMetadata(value.metadata) } : {}),
     ...(value.description !== undefined ? { description: validateDescription(value.description) } : {}),
@@ -286,6 +345,10 @@ export function validateSubscriptionUpdate(
   }
   if (value.disabled !== undefined) update.disabled = validateBoolean(value.disabled, 'disabled');
   if (value.filter !== undefined) update.filter = value.filter === null ? null : validateFilter(value.filter);
+  if (value.ordered !== undefined) update.ordered = validateBoolean(value.ordered, 'ordered');
+  if (value.rateLimit !== undefined) {
+    update.rateLimit = value.rateLimit === null ? null : validateRateLimit(value.rateLimit);
+  }
   return update;
 }
 

@@ -1,10 +1,13 @@
+import type { Admission, Leased } from './admission.js';
 import { type DeliveryHookContext, runHook, type SenderHooks, withoutSecrets } from './hooks.js';
 import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
+import type { OperationalEvents } from './operational.js';
 import { buildRequest } from './payload.js';
 import { decide, type RetryPolicy } from './policy.js';
 import type { QueueMode } from './queue-mode.js';
 import type { AttemptRecord, DeliveryJob, DeliveryLease, SenderStore } from './store.js';
+import type { AttemptOutcome, Logger, Telemetry } from './telemetry.js';
 import type { Delivery, DeliveryAttempt, Subscription } from './types.js';
 
 export interface WorkerSettings {
@@ -26,6 +29,10 @@ export interface WorkerContext {
   hooks: SenderHooks;
   now: () => number;
   settings: WorkerSettings;
+  admission: Admission;
+  telemetry: Telemetry;
+  operational: OperationalEvents;
+  logger?: Logger;
   disableSubscription(subscription: Subscription, reason: string): Promise<void>;
 }
 
@@ -159,6 +166,7 @@ export class DeliveryWorker {
     }
     const byId = new Map(jobs.map((job) => [job.delivery.id, job]));
     const running: Promise<void>[] = [];
+    const taken: Leased[] = [];
     for (const lease of leases) {
       const job = byId.get(lease.deliveryId);
       const subscriptionId = job?.delivery.subscriptionId;
@@ -175,24 +183,56 @@ export class DeliveryWorker {
         continue;
       }
       this.perSubscription.set(subscriptionId!, count + 1);
+      taken.push({ job, lease });
+    }
+    let admitted: Leased[] = taken;
+    try {
+      const decided = await this.ctx.admission.admit(taken, this.ctx.now());
+      admitted = decided.admitted;
+      for (const { job, lease, runAt } of decided.deferred) {
+        // Not its turn (ordered) or no token yet (rate limit): back to the queue, no attempt made.
+        running.push(
+          this.ctx.mode.queue
+            .release(lease, runAt)
+            .catch((error) => this.report(error))
+            .finally(() => this.done(job.delivery.subscriptionId)),
+        );
+      }
+    } catch (error) {
+      // Without an answer on order or tokens, attempt nothing: every lease goes back for later.
+      this.report(error);
+      admitted = [];
+      for (const { job, lease } of taken) {
+        running.push(
+          this.ctx.mode.queue
+            .release(lease, this.ctx.now() + this.ctx.settings.pollIntervalMs)
+            .catch((e) => this.report(e))
+            .finally(() => this.done(job.delivery.subscriptionId)),
+        );
+      }
+    }
+    for (const { job, lease } of admitted) {
       running.push(
         this.attempt(job, lease)
           .catch((error) => this.report(error))
-          .finally(() => {
-            const left = (this.perSubscription.get(subscriptionId!) ?? 1) - 1;
-            if (left === 0) this.perSubscription.delete(subscriptionId!);
-            else this.perSubscription.set(subscriptionId!, left);
-            this.inFlight -= 1;
-            this.wake();
-          }),
+          .finally(() => this.done(job.delivery.subscriptionId)),
       );
     }
     await Promise.all(running);
   }
 
+  /** A slot taken by `loadAndAttempt` is free again. */
+  private done(subscriptionId: string): void {
+    const left = (this.perSubscription.get(subscriptionId) ?? 1) - 1;
+    if (left === 0) this.perSubscription.delete(subscriptionId);
+    else this.perSubscription.set(subscriptionId, left);
+    this.inFlight -= 1;
+    this.wake();
+  }
+
   private async attempt(job: DeliveryJob, lease: DeliveryLease): Promise<void> {
     const { delivery, event, subscription } = job;
-    const { now, settings } = this.ctx;
+    const { now } = this.ctx;
     if (delivery.status !== 'pending') {
       await this.ctx.mode.queue.settle(lease);
       return;
@@ -206,6 +246,29 @@ export class DeliveryWorker {
     }
     const startedAt = now();
     const number = delivery.attempts + 1;
+    await this.ctx.telemetry.attemptSpan(
+      event.traceparent,
+      {
+        'hookwire.delivery.id': delivery.id,
+        'hookwire.event.id': event.id,
+        'hookwire.event.type': event.type,
+        'hookwire.subscription.id': subscription.id,
+        'hookwire.attempt': number,
+      },
+      (span) => this.send(job, lease, subscription, startedAt, number, span),
+    );
+  }
+
+  private async send(
+    job: DeliveryJob,
+    lease: DeliveryLease,
+    subscription: Subscription,
+    startedAt: number,
+    number: number,
+    span: Parameters<Telemetry['endAttempt']>[0],
+  ): Promise<void> {
+    const { delivery, event } = job;
+    const { now, settings } = this.ctx;
     const request = buildRequest({
       event,
       subscription,
@@ -229,6 +292,14 @@ export class DeliveryWorker {
       ? { ...settings.policy, schedule: subscription.retrySchedule }
       : settings.policy;
     const decision = decide(outcome, number, policy, finishedAt);
+    const reported: AttemptOutcome =
+      decision.kind === 'succeeded' ? 'succeeded' : decision.kind === 'retry' ? 'retry' : 'failed';
+    this.ctx.telemetry.endAttempt(span, {
+      outcome: reported,
+      durationMs: outcome.durationMs,
+      ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+      ...lagOf(delivery, startedAt),
+    });
     const base = { attempt, ...(outcome.status !== undefined ? { lastStatus: outcome.status } : {}) };
     const applied =
       decision.kind === 'succeeded'
@@ -252,7 +323,39 @@ export class DeliveryWorker {
               job,
             );
     if (!applied) return;
+    this.log(reported, job, attempt, decision.kind === 'retry' ? finishedAt + decision.delayMs : undefined);
     await this.trackHealth(subscription, decision.kind === 'succeeded', finishedAt, decision);
+  }
+
+  /** One line per delivery outcome for the operator's logger (never a secret, a header or a body). */
+  private log(
+    outcome: AttemptOutcome,
+    job: DeliveryJob,
+    attempt: DeliveryAttempt,
+    nextAttemptAt?: number,
+  ): void {
+    const { logger } = this.ctx;
+    if (!logger) return;
+    const fields = {
+      outcome,
+      deliveryId: job.delivery.id,
+      eventId: job.event.id,
+      eventType: job.event.type,
+      subscriptionId: job.delivery.subscriptionId,
+      tenant: job.delivery.tenant,
+      attempt: attempt.attempt,
+      status: attempt.status ?? null,
+      durationMs: Math.round(attempt.durationMs),
+      ...(attempt.error !== undefined ? { error: attempt.error } : {}),
+      ...(nextAttemptAt !== undefined ? { nextAttemptAt: new Date(nextAttemptAt).toISOString() } : {}),
+    };
+    try {
+      if (outcome === 'succeeded') logger.info(fields, 'delivery succeeded');
+      else if (outcome === 'retry') logger.warn(fields, 'delivery attempt failed; will retry');
+      else logger.error(fields, 'delivery failed for good');
+    } catch {
+      // A logger that throws must not stop delivery.
+    }
   }
 
   /** Stores the outcome, settles the lease and tells the hooks. False when the lease was lost. */
@@ -273,7 +376,10 @@ export class DeliveryWorker {
     if (!applied) return false;
     await mode.queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
     if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
-    if (!hooks.onAttempt && !hooks.onDeliverySucceeded && !hooks.onDeliveryFailed) return true;
+    else if (job.subscription?.ordered) await this.promoteNext(delivery.subscriptionId);
+    const operational = record.status === 'failed' && record.attempt && job.subscription;
+    if (!operational && !hooks.onAttempt && !hooks.onDeliverySucceeded && !hooks.onDeliveryFailed)
+      return true;
     const updated: Delivery = {
       id: delivery.id,
       eventId: delivery.eventId,
@@ -299,7 +405,15 @@ export class DeliveryWorker {
     if (record.attempt) runHook(hooks, hooks.onAttempt, context);
     if (record.status === 'succeeded') runHook(hooks, hooks.onDeliverySucceeded, context);
     if (record.status === 'failed') runHook(hooks, hooks.onDeliveryFailed, context);
+    if (operational) this.ctx.operational.deliveryFailed(job.subscription!, updated);
     return true;
+  }
+
+  /** The head of an ordered line finished: the next in line is due now, not at its next look. */
+  private async promoteNext(subscriptionId: string): Promise<void> {
+    const [next] = (await this.ctx.store.firstPendingDeliveries?.([subscriptionId])) ?? [];
+    if (next) await this.ctx.mode.promote(next, this.ctx.now());
+    this.wake();
   }
 
   /** The clock of "disable a subscription that has not succeeded for N days", and 410 Gone. */
@@ -318,19 +432,39 @@ export class DeliveryWorker {
       return;
     }
     // Decide on a fresh copy: the job's snapshot may predate another attempt's write.
+    const { operational } = this.ctx;
+    const counting = operational.covers(subscription);
     if (succeeded) {
       if (subscription.failingSince === undefined && !this.failedRecently.has(subscription.id)) return;
       this.failedRecently.delete(subscription.id);
       const fresh = await store.getSubscription(subscription.id);
-      if (fresh?.failingSince !== undefined)
-        await store.updateSubscription(subscription.id, { failingSince: undefined });
+      if (fresh?.failingSince !== undefined || fresh?.consecutiveFailures !== undefined)
+        await store.updateSubscription(subscription.id, {
+          failingSince: undefined,
+          consecutiveFailures: undefined,
+        });
+      if (fresh && counting && (fresh.consecutiveFailures ?? 0) >= operational.settings!.failingAfter)
+        operational.recovered(fresh);
       return;
     }
     this.failedRecently.add(subscription.id);
     const fresh = await store.getSubscription(subscription.id);
     if (!fresh || fresh.disabled) return;
+    if (counting) {
+      // Failures in a row, for `subscription.failing` (sent once, when the count reaches the bound).
+      const failures = (fresh.consecutiveFailures ?? 0) + 1;
+      const failingSince = fresh.failingSince ?? now;
+      await store.updateSubscription(subscription.id, { failingSince, consecutiveFailures: failures });
+      if (failures === operational.settings!.failingAfter) {
+        operational.failing(
+          { ...fresh, failingSince },
+          failures,
+          'error' in decision ? decision.error : undefined,
+        );
+      }
+    }
     if (fresh.failingSince === undefined) {
-      await store.updateSubscription(subscription.id, { failingSince: now });
+      if (!counting) await store.updateSubscription(subscription.id, { failingSince: now });
     } else if (now - fresh.failingSince >= this.ctx.settings.disableAfterMs) {
       await this.ctx.disableSubscription(
         fresh,
@@ -358,10 +492,26 @@ export class DeliveryWorker {
   }
 
   private report(error: unknown): void {
-    runHook(this.ctx.hooks, this.ctx.hooks.onError ?? defaultOnError, error);
+    const { logger } = this.ctx;
+    const fallback = logger
+      ? (err: unknown) => logger.error({ err }, 'hookwire sender error')
+      : defaultOnError;
+    runHook(this.ctx.hooks, this.ctx.hooks.onError ?? fallback, error);
   }
 }
 
 function defaultOnError(error: unknown): void {
   console.error('[hookwire/sender]', error);
+}
+
+/**
+ * From when the delivery was due to `startedAt`: a first attempt was due when published; a retry
+ * was due at `nextAttemptAt` where the store left it (a store that is the queue writes the lease
+ * expiry there while the delivery is held, so its retries go unmeasured).
+ */
+function lagOf(delivery: Delivery, startedAt: number): { lagMs?: number } {
+  if (delivery.attempts === 0) return { lagMs: startedAt - delivery.createdAt };
+  if (delivery.leaseToken === undefined && delivery.nextAttemptAt <= startedAt)
+    return { lagMs: startedAt - delivery.nextAttemptAt };
+  return {};
 }

@@ -13,15 +13,19 @@ import type {
   EventType,
   Page,
   PublishInput,
+  QueueDepth,
   RequeueSelector,
   SenderStore,
   StoredEvent,
   Subscription,
   SubscriptionPatch,
   SubscriptionQuery,
+  TokenGrant,
+  TokenRequest,
 } from '@hookwire/sender';
 import pg from 'pg';
 import { Batcher } from './batcher.js';
+import { type FeatureStatements, featureStatements, PostgresDeliveryFeatures } from './delivery-features.js';
 import { type OutboxClient, writeOutbox } from './outbox.js';
 import { OutboxRelay, type OutboxRelayOptions, type PublishFunction } from './outbox-relay.js';
 import { type PruneResult, prune } from './retention.js';
@@ -82,6 +86,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
   private readonly onError: (error: unknown) => void;
   private readonly outcomes: Batcher<AttemptRecord, boolean>;
   private readonly relays = new Set<OutboxRelay>();
+  private readonly features: PostgresDeliveryFeatures;
   private retentionTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -108,6 +113,18 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     this.pool.on('error', (error) => this.onError(error));
     this.sql = statements(quoted);
     this.names = `hw:${this.schema}:`;
+    const featureSql = featureStatements(quoted);
+    this.features = new PostgresDeliveryFeatures(
+      async <R extends object>(name: keyof FeatureStatements, values: unknown[]) => {
+        await this.ready;
+        const result = await this.pool.query({
+          name: `${this.names}f:${name}`,
+          text: featureSql[name],
+          values,
+        });
+        return result.rows as R[];
+      },
+    );
     this.outcomes = new Batcher((records) => this.writeOutcomes(records));
     this.ready = migrate(this.pool, this.schema);
     // Callers await `ready` (or createPostgresStore); this only keeps an early failure from being unhandled.
@@ -279,6 +296,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
       deliveries.map((d) => text(d.lastError)),
       column('createdAt'),
       column('updatedAt'),
+      event.traceparent ?? null,
     ]);
     if (rows[0]!.created === 1) return { created: true, event: { ...event }, deliveries: deliveries.length };
     const existing = await this.query<EventRow & { deliveries: number }>('existingEvent', [
@@ -438,6 +456,25 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     const { rows } = await this.query<{ at: string | null }>('nextDue', []);
     const at = rows[0]?.at;
     return at === null || at === undefined ? undefined : Math.max(0, Number(at) - now);
+  }
+
+  // ----- ordered subscriptions, rate limits, queue depth -----
+
+  firstPendingDeliveries(subscriptionIds: readonly string[]): Promise<Delivery[]> {
+    return this.features.firstPendingDeliveries(subscriptionIds);
+  }
+
+  /** One statement per batch: a bucket row per subscription, shared by every worker. */
+  takeTokens(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]> {
+    return this.features.takeTokens(requests, now);
+  }
+
+  promote(deliveryId: string, now: number): Promise<void> {
+    return this.features.promote(deliveryId, now);
+  }
+
+  depth(now: number): Promise<QueueDepth> {
+    return this.features.depth(now);
   }
 
   // ----- outbox and retention -----

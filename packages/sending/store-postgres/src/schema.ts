@@ -120,6 +120,20 @@ const MIGRATIONS: readonly string[] = [
     FROM {schema}.deliveries d WHERE d.id = a.delivery_id;
   CREATE INDEX attempts_by_subscription ON {schema}.attempts (subscription_id, started_at);
   `,
+  // Version 4: ordered subscriptions read the oldest pending delivery of a subscription (a partial
+  // index); rate limits keep one bucket row per subscription (GCRA: its theoretical arrival time);
+  // an event keeps the traceparent of its publish.
+  `
+  CREATE INDEX deliveries_pending_by_subscription ON {schema}.deliveries (subscription_id, id) WHERE status = 'pending';
+  CREATE TABLE {schema}.rate_limits (
+    key text PRIMARY KEY,
+    tat double precision NOT NULL,
+    granted integer NOT NULL,
+    interval_ms double precision NOT NULL,
+    tolerance_ms double precision NOT NULL
+  );
+  ALTER TABLE {schema}.events ADD COLUMN traceparent text;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

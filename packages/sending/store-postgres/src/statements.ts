@@ -42,8 +42,8 @@ export function statements(s: string) {
 
     // One statement, so one transaction: the event and its deliveries, or nothing.
     insertEvent: `WITH e AS (
-        INSERT INTO ${s}.events (scope, id, tenant, type, data, created_at)
-        VALUES (coalesce($2::text, ''), $1, $2::text, $3, $4, $5)
+        INSERT INTO ${s}.events (scope, id, tenant, type, data, created_at, traceparent)
+        VALUES (coalesce($2::text, ''), $1, $2::text, $3, $4, $5, $19::text)
         ON CONFLICT (scope, id) DO NOTHING RETURNING id
       ), d AS (
         INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
@@ -53,11 +53,11 @@ export function statements(s: string) {
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM e)::integer AS created`,
-    existingEvent: `SELECT id, tenant, type, data, created_at,
+    existingEvent: `SELECT id, tenant, type, data, created_at, traceparent,
       (SELECT count(*) FROM ${s}.deliveries WHERE event_scope = $2 AND event_id = $1)::integer AS deliveries
       FROM ${s}.events WHERE scope = $2 AND id = $1`,
     // $2: the event's scope, its tenant or '' for a broadcast.
-    getEvent: `SELECT id, tenant, type, data, created_at FROM ${s}.events WHERE scope = $2 AND id = $1`,
+    getEvent: `SELECT id, tenant, type, data, created_at, traceparent FROM ${s}.events WHERE scope = $2 AND id = $1`,
     getDelivery: `SELECT ${DELIVERY_COLUMNS} FROM ${s}.deliveries WHERE id = $1`,
     listDeliveries: `SELECT ${DELIVERY_COLUMNS} FROM ${s}.deliveries
       WHERE subscription_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR status = $3)
@@ -65,7 +65,8 @@ export function statements(s: string) {
     listAttempts: `SELECT * FROM ${s}.attempts WHERE delivery_id = $1 ORDER BY attempt, id`,
     loadJobs: `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts,
         d.next_attempt_at, d.lease_token, d.last_status, d.last_error, d.created_at, d.updated_at,
-        e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at, s.doc AS s_doc
+        e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at,
+        e.traceparent AS e_traceparent, s.doc AS s_doc
       FROM ${s}.deliveries d JOIN ${s}.events e ON e.scope = d.event_scope AND e.id = d.event_id
       LEFT JOIN ${s}.subscriptions s ON s.id = d.subscription_id
       WHERE d.id = ANY($1::text[])`,

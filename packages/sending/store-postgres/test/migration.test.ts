@@ -76,7 +76,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const store = await createPostgresStore({ pool, schema });
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
-      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -136,7 +136,7 @@ describe('PostgreSQL schema version 3 (attempts name their subscription)', () =>
     const store = await createPostgresStore({ pool, schema });
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
-      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
       expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
         {
           attempts: 2,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Schema version 1 (versions 2 and 3 below). Subscriptions and event types are kept as JSON documents (they are read
+ * Schema version 1 (versions 2 to 4 below). Subscriptions and event types are kept as JSON documents (they are read
  * whole); everything that is searched or updated in place has its own column and index.
  * `subscription_filters` is the matching index: one row per (filter, subscription), so publishing
  * looks up the few candidate filters of an event type instead of scanning subscriptions.
@@ -102,6 +102,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE attempts ADD COLUMN subscription_id TEXT;
   UPDATE attempts SET subscription_id = (SELECT d.subscription_id FROM deliveries d WHERE d.id = attempts.delivery_id);
   CREATE INDEX attempts_by_subscription ON attempts (subscription_id, started_at);
+  `,
+  // Version 4: ordered subscriptions read the oldest pending delivery of a subscription (a partial
+  // index); rate limits keep one bucket per subscription; retention finds old rows by time; an
+  // event keeps the traceparent of its publish.
+  `
+  CREATE INDEX deliveries_pending_by_subscription ON deliveries (subscription_id, id) WHERE status = 'pending';
+  CREATE TABLE rate_limits (key TEXT PRIMARY KEY, tat REAL NOT NULL) WITHOUT ROWID;
+  CREATE INDEX events_by_created_at ON events (created_at);
+  CREATE INDEX attempts_by_started_at ON attempts (started_at);
+  ALTER TABLE events ADD COLUMN traceparent TEXT;
   `,
 ];
 

@@ -14,12 +14,16 @@ import type {
   DeliveryQueue,
   EventType,
   Page,
+  PruneResult,
+  QueueDepth,
   RequeueSelector,
   SenderStore,
   StoredEvent,
   Subscription,
   SubscriptionPatch,
   SubscriptionQuery,
+  TokenGrant,
+  TokenRequest,
 } from '@hookwire/sender';
 import {
   type AttemptRow,
@@ -33,6 +37,7 @@ import {
 } from '@hookwire/sender/store-kit';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
+import { SqliteDeliveryFeatures } from './delivery-features.js';
 import { migrate } from './schema.js';
 
 type Db = Database.Database;
@@ -49,6 +54,13 @@ export interface SqliteStoreOptions {
   synchronous?: 'normal' | 'full';
   /** How long a writer waits for another process's lock (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * Deletes attempts, and finished deliveries with their events, older than `maxAgeMs`, every
+   * `intervalMs` (default 1 h), in short batches that let deliveries go on.
+   */
+  retention?: { maxAgeMs: number; intervalMs?: number };
+  /** Errors of background work (retention). Default: console.error. */
+  onError?: (error: unknown) => void;
 }
 
 /** `data` is JSON text in SQLite. */
@@ -71,6 +83,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   private readonly batcher: WriteBatcher;
   private readonly statements;
   private readonly findStatements = new Map<string, Database.Statement>();
+  private readonly features: SqliteDeliveryFeatures;
+  private retentionTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -88,6 +102,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     this.db.pragma('foreign_keys = OFF');
     migrate(this.db);
     this.batcher = new WriteBatcher(this.db);
+    this.features = new SqliteDeliveryFeatures(this.db);
+    this.startRetention(options);
     const db = this.db;
     this.statements = {
       insertSubscription: db.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)'),
@@ -112,11 +128,11 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       ),
       listEventTypes: db.prepare<[], { doc: string }>('SELECT doc FROM event_types ORDER BY name'),
       insertEvent: db.prepare(
-        `INSERT OR IGNORE INTO events (scope, id, tenant, type, data, created_at)
-         VALUES (@scope, @id, @tenant, @type, @data, @createdAt)`,
+        `INSERT OR IGNORE INTO events (scope, id, tenant, type, data, created_at, traceparent)
+         VALUES (@scope, @id, @tenant, @type, @data, @createdAt, @traceparent)`,
       ),
       getEvent: db.prepare<[string, string], SqliteEventRow>(
-        'SELECT id, tenant, type, data, created_at FROM events WHERE scope = ? AND id = ?',
+        'SELECT id, tenant, type, data, created_at, traceparent FROM events WHERE scope = ? AND id = ?',
       ),
       countEventDeliveries: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM deliveries WHERE event_scope = ? AND event_id = ?',
@@ -149,7 +165,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       >(
         `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts, d.next_attempt_at, d.lease_token,
                 d.last_status, d.last_error, d.created_at, d.updated_at,
-                e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at, s.doc AS s_doc
+                e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at,
+                e.traceparent AS e_traceparent, s.doc AS s_doc
          FROM deliveries d JOIN events e ON e.scope = d.event_scope AND e.id = d.event_id LEFT JOIN subscriptions s ON s.id = d.subscription_id
          WHERE d.id IN (SELECT value FROM json_each(?))`,
       ),
@@ -349,6 +366,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         type: event.type,
         data: JSON.stringify(event.data),
         createdAt: event.createdAt,
+        traceparent: event.traceparent ?? null,
       });
       if (inserted.changes === 0) {
         return {
@@ -481,7 +499,54 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     };
   }
 
+  async firstPendingDeliveries(subscriptionIds: readonly string[]): Promise<Delivery[]> {
+    await this.batcher.flush();
+    return this.features.firstPendingDeliveries(subscriptionIds);
+  }
+
+  async takeTokens(requests: readonly TokenRequest[], now: number): Promise<TokenGrant[]> {
+    return this.features.takeTokens(requests, now);
+  }
+
+  /** See `SenderStore.prune`: batches of 500 rows, each its own short transaction. */
+  async prune(before: number): Promise<PruneResult> {
+    await this.batcher.flush();
+    return this.features.prune(before);
+  }
+
+  private startRetention(options: SqliteStoreOptions): void {
+    const retention = options.retention;
+    if (!retention) return;
+    if (!(retention.maxAgeMs > 0))
+      throw new WebhookConfigError('createSqliteStore: `retention.maxAgeMs` must be a number of ms above 0.');
+    const onError = options.onError ?? ((error) => console.error('[hookwire/store-sqlite]', error));
+    let running = false;
+    const run = () => {
+      if (running || this.closed) return;
+      running = true;
+      this.prune(Date.now() - retention.maxAgeMs)
+        .catch((error) => {
+          if (!this.closed) onError(error);
+        })
+        .finally(() => {
+          running = false;
+        });
+    };
+    this.retentionTimer = setInterval(run, retention.intervalMs ?? 3_600_000);
+    this.retentionTimer.unref();
+  }
+
   // ----- the queue -----
+
+  async promote(deliveryId: string, now: number): Promise<void> {
+    await this.batcher.flush();
+    this.features.promote(deliveryId, now);
+  }
+
+  async depth(now: number): Promise<QueueDepth> {
+    await this.batcher.flush();
+    return this.features.depth(now);
+  }
 
   async schedule(): Promise<void> {
     // Delivery rows are the queue: their due time is already stored.
@@ -513,6 +578,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.retentionTimer);
     await this.batcher.flush();
     this.db.close();
   }

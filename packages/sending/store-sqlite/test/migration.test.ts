@@ -72,7 +72,7 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -143,7 +143,7 @@ describe('SQLite schema version 3 (attempts name their subscription)', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
       expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
         {
           attempts: 2,

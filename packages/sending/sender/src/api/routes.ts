@@ -3,7 +3,7 @@ import { invalid } from '../errors.js';
 import type { Sender } from '../sender.js';
 import type { Delivery, DeliveryStatus, EventType, Subscription } from '../types.js';
 import * as S from './schemas.js';
-import { attemptView, deliveryView, subscriptionView } from './views.js';
+import { attemptView, credentialView, deliveryView, subscriptionView } from './views.js';
 
 export interface RouteContext {
   request: WebhookRequest;
@@ -184,7 +184,7 @@ const subscriptionRoutes = (sender: Sender): RouteDefinition[] => [
       // The only response that carries the secret unasked: the subscriber needs it to verify.
       return jsonResponse(201, {
         ...showSubscription(context, subscription),
-        secret: subscription.secrets[0]!.secret,
+        ...credentialView(subscription, subscription.secrets[0]!.secret),
       });
     },
   },
@@ -239,10 +239,10 @@ const subscriptionRoutes = (sender: Sender): RouteDefinition[] => [
       const subscription = await sender.getSubscription(sub(context), scopeOf(context));
       const previous = subscription.secrets
         .slice(1)
-        .map((s) => ({ secret: s.secret, expiresAt: iso(s.expiresAt) }));
+        .map((s) => ({ ...credentialView(subscription, s.secret), expiresAt: iso(s.expiresAt) }));
       return jsonResponse(
         200,
-        { secret: subscription.secrets[0]!.secret, previous },
+        { ...credentialView(subscription, subscription.secrets[0]!.secret), previous },
         { 'cache-control': 'no-store' },
       );
     },
@@ -267,7 +267,7 @@ const subscriptionRoutes = (sender: Sender): RouteDefinition[] => [
         200,
         {
           id: updated.id,
-          secret: updated.secrets[0]!.secret,
+          ...credentialView(updated, updated.secrets[0]!.secret),
           previousExpiresAt: iso(updated.secrets[1]?.expiresAt),
         },
         { 'cache-control': 'no-store' },

@@ -65,6 +65,16 @@ const subscriptionFields: S = {
   retrySchedule,
   disabled: { type: 'boolean' },
   filter: payloadFilter,
+  ordered: {
+    type: 'boolean',
+    description: 'One delivery at a time, in publish order; a failing one holds those behind it.',
+  },
+  rateLimit: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    maximum: 100000,
+    description: 'At most this many deliveries per second.',
+  },
 };
 
 export const SubscriptionInput: S = {
@@ -75,7 +85,13 @@ export const SubscriptionInput: S = {
     ...subscriptionFields,
     secret: {
       type: 'string',
-      description: 'A whsec_ secret (base64 of 24 to 64 bytes); generated when absent.',
+      description:
+        'A whsec_ secret (base64 of 24 to 64 bytes), or a whsk_ signing key with signing "ed25519"; generated when absent.',
+    },
+    signing: {
+      enum: ['hmac', 'ed25519'],
+      description:
+        'hmac (default): v1 signatures. ed25519: v1a signatures; the answer carries the whpk_ public key instead of a secret.',
     },
     tenant: { type: 'string', description: 'Operator only: the tenant that owns the subscription.' },
   },
@@ -89,6 +105,7 @@ export const SubscriptionUpdate: S = {
     description: nullable(subscriptionFields.description as S),
     retrySchedule: nullable(retrySchedule),
     filter: nullable(payloadFilter),
+    rateLimit: nullable(subscriptionFields.rateLimit as S),
   },
 };
 
@@ -107,6 +124,9 @@ export const Subscription: S = {
     format: { enum: ['standard', 'aspnet'] },
     retrySchedule: { type: ['array', 'null'], items: { type: 'number' } },
     filter: { type: ['object', 'null'] },
+    ordered: { type: 'boolean' },
+    rateLimit: { type: ['number', 'null'] },
+    signing: { enum: ['hmac', 'ed25519'] },
     disabled: { type: 'boolean' },
     disabledReason: { type: ['string', 'null'] },
     failingSince: nullable(time),
@@ -115,9 +135,18 @@ export const Subscription: S = {
   },
 };
 
-export const SubscriptionCreated: S = extend(Subscription, {
-  secret: { type: 'string', description: 'Given this once; GET /subscriptions/{id}/secret later.' },
-});
+// `secret` (hmac) or `publicKey` (ed25519): one of the two, so neither is listed as required.
+export const SubscriptionCreated: S = {
+  ...extend(Subscription, {
+    secret: { type: 'string', description: 'Given this once; GET /subscriptions/{id}/secret later.' },
+    publicKey: {
+      type: 'string',
+      description:
+        'With signing "ed25519", instead of a secret: the whpk_ key that verifies the v1a signatures.',
+    },
+  }),
+  required: Subscription.required,
+};
 
 const page = (item: S): S => ({
   type: 'object',
@@ -173,18 +202,20 @@ export const DeliveryWithAttempts: S = extend(Delivery, {
 export const SubscriptionPage = page(Subscription);
 export const DeliveryPage = page(Delivery);
 
+// An ed25519 subscription answers its public keys (`publicKey`) instead of secrets.
 export const SecretAnswer: S = {
   type: 'object',
-  required: ['secret', 'previous'],
+  required: ['previous'],
   additionalProperties: false,
   properties: {
     secret: { type: 'string' },
+    publicKey: { type: 'string', description: 'With signing "ed25519": the whpk_ key.' },
     previous: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['secret', 'expiresAt'],
-        properties: { secret: { type: 'string' }, expiresAt: nullable(time) },
+        required: ['expiresAt'],
+        properties: { secret: { type: 'string' }, publicKey: { type: 'string' }, expiresAt: nullable(time) },
       },
     },
   },
@@ -206,9 +237,14 @@ export const RotateSecretInput: S = {
 
 export const RotateSecretAnswer: S = {
   type: 'object',
-  required: ['id', 'secret', 'previousExpiresAt'],
+  required: ['id', 'previousExpiresAt'],
   additionalProperties: false,
-  properties: { id: { type: 'string' }, secret: { type: 'string' }, previousExpiresAt: nullable(time) },
+  properties: {
+    id: { type: 'string' },
+    secret: { type: 'string' },
+    publicKey: { type: 'string', description: 'With signing "ed25519": the new whpk_ key.' },
+    previousExpiresAt: nullable(time),
+  },
 };
 
 export const RecoverInput: S = {

@@ -1,3 +1,4 @@
+import { standardPublicKeyOf } from '@hookwire/core';
 import type { Delivery, DeliveryAttempt, Subscription } from '../types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -14,12 +15,26 @@ export function subscriptionView(subscription: Subscription) {
     format: subscription.format,
     retrySchedule: subscription.retrySchedule ?? null,
     filter: subscription.filter ?? null,
+    ordered: subscription.ordered === true,
+    rateLimit: subscription.rateLimit ?? null,
+    signing: subscription.signing ?? 'hmac',
     disabled: subscription.disabled,
     disabledReason: subscription.disabledReason ?? null,
     failingSince: subscription.failingSince === undefined ? null : iso(subscription.failingSince),
     createdAt: iso(subscription.createdAt),
     updatedAt: iso(subscription.updatedAt),
   };
+}
+
+/**
+ * What a subscriber verifies with: the secret (hmac), or for ed25519 the `whpk_` public key of the
+ * `whsk_` signing key, which never leaves the sender.
+ */
+export function credentialView(
+  subscription: Subscription,
+  secret: string,
+): { secret: string } | { publicKey: string } {
+  return subscription.signing === 'ed25519' ? { publicKey: standardPublicKeyOf(secret) } : { secret };
 }
 
 export function deliveryView(delivery: Delivery) {
