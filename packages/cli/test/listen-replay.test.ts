@@ -146,6 +146,9 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
     const rows = JSON.parse(list.out) as { provider: string; events: { name: string }[] }[];
     expect(rows).toHaveLength(59);
     expect(rows.find((r) => r.provider === 'slack')!.events.map((e) => e.name)).toContain('url_verification');
+    const unsuitable = await cli(['trigger', 'adyen', '--to', 'http://127.0.0.1:9/', '--secret', 'not-hex']);
+    expect(unsuitable.code).toBe(2);
+    expect(unsuitable.err).toContain('--secret does not suit adyen (the HMAC key of the webhook (hex))');
     const unknownEvent = await cli(['trigger', 'github', 'nope', '--to', 'http://127.0.0.1:9/']);
     expect(unknownEvent.code).toBe(2);
     expect(unknownEvent.err).toContain('github has no sample event "nope"; it has: push,');

@@ -76,9 +76,11 @@ export async function trigger(
       `${provider} has no sample event "${eventName}"; it has: ${Object.keys(spec.samples).join(', ')}.`,
     );
   }
+  const secret = options.secret ?? spec.defaultSecret;
+  await checkSecret(spec, secret);
   const data = options.data === undefined ? undefined : await readData(io, options.data);
   const request = await sample.sign({
-    secret: options.secret ?? spec.defaultSecret,
+    secret,
     url: target.href,
     data,
     timestamp: nowSeconds(),
