@@ -9,6 +9,8 @@ import {
   headerLines,
   healthOf,
   matchesSearch,
+  medianLagMs,
+  plural,
   prettyBody,
   shortId,
 } from '../ui/src/format.js';
@@ -81,6 +83,30 @@ describe('formatting', () => {
     expect(prettyBody('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
     expect(prettyBody(null)).toBe('');
     expect(headerLines({ 'x-b': '2', 'x-a': ['1', '3'] })).toBe('x-a: 1\nx-a: 3\nx-b: 2');
+  });
+
+  it('measures the median lag from a delivery to its success, and counts in words', () => {
+    const done = (created: string, updated: string) => ({
+      ...delivery(created, 'succeeded'),
+      updatedAt: updated,
+    });
+    expect(medianLagMs([])).toBeUndefined();
+    expect(medianLagMs([delivery('2025-01-31T11:00:00Z', 'failed')])).toBeUndefined();
+    expect(
+      medianLagMs([
+        done('2025-01-31T11:00:00Z', '2025-01-31T11:00:01Z'),
+        done('2025-01-31T11:00:00Z', '2025-01-31T11:00:03Z'),
+        done('2025-01-31T11:00:00Z', '2025-01-31T11:00:10Z'),
+      ]),
+    ).toBe(3000);
+    expect(
+      medianLagMs([
+        done('2025-01-31T11:00:00Z', '2025-01-31T11:00:01Z'),
+        done('2025-01-31T11:00:00Z', '2025-01-31T11:00:02Z'),
+      ]),
+    ).toBe(1500);
+    expect(plural(1, 'attempt')).toBe('1 attempt');
+    expect(plural(0, 'attempt')).toBe('0 attempts');
   });
 
   it('derives health, short ids and search matches', () => {

@@ -91,6 +91,26 @@ export function countByStatus(deliveries: readonly Delivery[]): Record<DeliveryS
   return counts;
 }
 
+/** "1 attempt", "3 attempts". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The median time from an event's delivery being created to its success: how far behind the
+ * endpoints are. `undefined` before any success.
+ */
+export function medianLagMs(deliveries: readonly Delivery[]): number | undefined {
+  const lags = deliveries
+    .filter((d) => d.status === 'succeeded')
+    .map((d) => Date.parse(d.updatedAt) - Date.parse(d.createdAt))
+    .filter((ms) => Number.isFinite(ms) && ms >= 0)
+    .sort((a, b) => a - b);
+  if (lags.length === 0) return undefined;
+  const middle = Math.floor(lags.length / 2);
+  return lags.length % 2 === 1 ? lags[middle]! : (lags[middle - 1]! + lags[middle]!) / 2;
+}
+
 /** A value as indented JSON text (for <pre>, never HTML). */
 export function prettyJson(value: unknown): string {
   if (value === undefined) return '';

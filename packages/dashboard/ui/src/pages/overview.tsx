@@ -3,7 +3,15 @@ import { enc } from '../api.js';
 import { DeliveryChart } from '../chart.js';
 import { useSession } from '../context.js';
 import { allSubscriptions, recentDeliveries } from '../data.js';
-import { bucketDeliveries, countByStatus, formatRate, formatTime, healthOf } from '../format.js';
+import {
+  bucketDeliveries,
+  countByStatus,
+  formatDuration,
+  formatRate,
+  formatTime,
+  healthOf,
+  medianLagMs,
+} from '../format.js';
 import { useLoad } from '../hooks.js';
 import { ActionButton, Empty, ErrorNote, Loading, PageTitle, Status } from '../ui.js';
 import { statsOf } from './subscriptions.js';
@@ -57,7 +65,11 @@ export function OverviewPage() {
               {data.stats.size > 0 ? 'attempts succeeded (24 h)' : 'deliveries succeeded'}
             </li>
             <li>
-              <span class="tile-value">{counts.pending}</span> pending
+              <span class="tile-value">{formatDuration(medianLagMs(data.deliveries))}</span> median delivery
+              lag
+            </li>
+            <li>
+              <span class="tile-value">{counts.pending}</span> pending (queued or retrying)
             </li>
             <li>
               <span class="tile-value">{counts.failed}</span> failed

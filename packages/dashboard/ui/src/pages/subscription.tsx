@@ -12,7 +12,15 @@ import {
 } from '../api.js';
 import { useSession } from '../context.js';
 import { parseJson } from '../filter-editor.js';
-import { formatDuration, formatRate, headerLines, healthOf, prettyBody, prettyJson } from '../format.js';
+import {
+  formatDuration,
+  formatRate,
+  headerLines,
+  healthOf,
+  plural,
+  prettyBody,
+  prettyJson,
+} from '../format.js';
 import { go, useLoad } from '../hooks.js';
 import { ActionButton, Confirm, ErrorNote, Loading, PageTitle, Status, TextBlock } from '../ui.js';
 import { DeliveryTable, StatusSelect } from './deliveries.js';
@@ -96,12 +104,12 @@ export function SubscriptionPage({ id, status }: { id: string; status: '' | Deli
           <>
             <dt>Last hour</dt>
             <dd>
-              {stats.lastHour.attempts} attempts, success{' '}
+              {plural(stats.lastHour.attempts, 'attempt')}, success{' '}
               {formatRate(stats.lastHour.successes, stats.lastHour.failures)}
             </dd>
             <dt>Last day</dt>
             <dd>
-              {stats.lastDay.attempts} attempts, success{' '}
+              {plural(stats.lastDay.attempts, 'attempt')}, success{' '}
               {formatRate(stats.lastDay.successes, stats.lastDay.failures)}
               {stats.lastDay.latencyMs
                 ? `, p50 ${formatDuration(stats.lastDay.latencyMs.p50)}, p95 ${formatDuration(stats.lastDay.latencyMs.p95)}`
