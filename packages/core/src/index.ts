@@ -100,7 +100,14 @@ export {
   standardPublicKeyOf,
   verifyStandardWebhook,
 } from './standard-webhooks.js';
-export { checkTimestamp, parseUnixSeconds, type TimestampCheck } from './timestamp.js';
+export {
+  checkSignedTimestamp,
+  checkTimestamp,
+  parseUnixSeconds,
+  type TimestampCheck,
+  type TimestampWindow,
+  timestampWindow,
+} from './timestamp.js';
 export type {
   ReceiveResult,
   RequestHandler,

@@ -1,15 +1,40 @@
 import { WebhookError } from './errors.js';
 
-export interface TimestampCheck {
-  /** The signed timestamp, in milliseconds since the epoch. */
-  timestampMs: number;
+/** The clock and allowance a signed timestamp is checked against (`timestampWindow(ctx)` in a verify step). */
+export interface TimestampWindow {
   /** Current time in milliseconds. */
   nowMs: number;
   /** Allowed age in seconds. */
   toleranceSeconds: number;
   /** Also reject timestamps further than the tolerance in the future (default true). */
   rejectFuture?: boolean;
+}
+
+export interface TimestampCheck extends TimestampWindow {
+  /** The signed timestamp, in milliseconds since the epoch. */
+  timestampMs: number;
   header: string;
+}
+
+/** The window of a receiver's context: its clock, read now, and its tolerance. */
+export function timestampWindow(ctx: { now(): number; tolerance: number }): TimestampWindow {
+  return { nowMs: ctx.now(), toleranceSeconds: ctx.tolerance };
+}
+
+/**
+ * `checkTimestamp` for the timestamp a provider signed in `header` (a header, or a field named so):
+ * a string is whole Unix seconds (`malformed_header` if not), a number is milliseconds. Returns
+ * the milliseconds.
+ */
+export function checkSignedTimestamp(
+  window: TimestampWindow,
+  header: string,
+  timestamp: string | number,
+): number {
+  const timestampMs = typeof timestamp === 'string' ? parseUnixSeconds(timestamp, header) : timestamp;
+  const { nowMs, toleranceSeconds, rejectFuture } = window;
+  checkTimestamp({ timestampMs, nowMs, toleranceSeconds, rejectFuture, header });
+  return timestampMs;
 }
 
 /** Rejects replays: a signed timestamp older (or, by default, newer) than the tolerance. */

@@ -1,11 +1,12 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeBase64,
   getHeader,
   hmac,
   type ProviderContext,
   requireHeader,
   signatureMismatch,
+  timestampWindow,
   timingSafeEqual,
   WebhookError,
   type WebhookRequest,
@@ -51,7 +52,7 @@ export function verifyBoxSignature(request: WebhookRequest, ctx: ProviderContext
     );
   }
   if (outcomes.includes('match')) {
-    checkTimestamp({ timestampMs, nowMs: ctx.now(), toleranceSeconds: ctx.tolerance, header: TIMESTAMP });
+    checkSignedTimestamp(timestampWindow(ctx), TIMESTAMP, timestampMs);
     return;
   }
   if (outcomes.includes('mismatch')) throw signatureMismatch(`${PRIMARY} / ${SECONDARY}`, 'Box');

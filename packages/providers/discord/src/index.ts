@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { defineProvider, ed25519PublicKey, WebhookConfigError } from '@hookwire/core';
+import { defineProvider, ed25519PublicKey, timestampWindow, WebhookConfigError } from '@hookwire/core';
 import type { DiscordEvents } from './events.js';
 import type { DiscordOptions } from './options.js';
 import { parseDiscordRequest } from './parse.js';
@@ -42,9 +42,7 @@ export const discord = defineProvider<DiscordOptions, { keys: KeyObject[] }, Dis
   verify: (request, ctx) =>
     verifyDiscordSignature(request, {
       keys: ctx.state.keys,
-      ...(ctx.options.tolerance === undefined
-        ? {}
-        : { window: { nowMs: ctx.now(), toleranceSeconds: ctx.tolerance } }),
+      ...(ctx.options.tolerance === undefined ? {} : { window: timestampWindow(ctx) }),
     }),
   parse: parseDiscordRequest,
   successResponse: discordResponse,

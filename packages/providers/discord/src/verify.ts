@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeHex,
   ed25519Verify,
-  parseUnixSeconds,
   requireHeader,
+  type TimestampWindow,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -15,7 +15,7 @@ const TIMESTAMP_HEADER = 'X-Signature-Timestamp';
 export interface DiscordCheck {
   keys: readonly KeyObject[];
   /** Set only when the user asked for a timestamp window. */
-  window?: { nowMs: number; toleranceSeconds: number };
+  window?: TimestampWindow;
 }
 
 /**
@@ -34,14 +34,7 @@ export function verifyDiscordSignature(request: WebhookRequest, check: DiscordCh
         `The ${SIGNATURE_HEADER} header must be 128 hex characters.`,
       );
     }
-    if (check.window) {
-      checkTimestamp({
-        timestampMs: parseUnixSeconds(timestamp, TIMESTAMP_HEADER),
-        nowMs: check.window.nowMs,
-        toleranceSeconds: check.window.toleranceSeconds,
-        header: TIMESTAMP_HEADER,
-      });
-    }
+    if (check.window) checkSignedTimestamp(check.window, TIMESTAMP_HEADER, timestamp);
     const signed = Buffer.concat([Buffer.from(timestamp), request.body]);
     if (!check.keys.some((key) => ed25519Verify(key, signed, signature))) {
       throw new WebhookError(

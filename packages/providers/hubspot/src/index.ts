@@ -1,4 +1,10 @@
-import { checkPublicUrl, defineProvider, normalizeSecrets, publicRequestUrl } from '@hookwire/core';
+import {
+  checkPublicUrl,
+  defineProvider,
+  normalizeSecrets,
+  publicRequestUrl,
+  timestampWindow,
+} from '@hookwire/core';
 import type { HubSpotEvents } from './events.js';
 import type { HubSpotOptions } from './options.js';
 import { parseHubSpotEvents } from './parse.js';
@@ -31,8 +37,7 @@ export const hubspot = defineProvider<HubSpotOptions, { secrets: string[] }, Hub
       secrets: ctx.state.secrets,
       url: publicRequestUrl(request, ctx.options.publicUrl),
       allowLegacy: ctx.options.allowLegacy ?? true,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     }),
   parse: parseHubSpotEvents,
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeHex,
   getHeader,
   requireHeader,
   signatureMismatch,
+  type TimestampWindow,
   timingSafeEqual,
   verifyHmac,
   WebhookError,
@@ -17,12 +18,10 @@ const TIMESTAMP_HEADER = 'X-HubSpot-Request-Timestamp';
 const LEGACY_HEADER = 'X-HubSpot-Signature';
 const VERSION_HEADER = 'X-HubSpot-Signature-Version';
 
-export interface HubSpotCheck {
+export interface HubSpotCheck extends TimestampWindow {
   secrets: readonly string[];
   url: string;
   allowLegacy: boolean;
-  nowMs: number;
-  toleranceSeconds: number;
 }
 
 /**
@@ -57,12 +56,7 @@ function verifyV3(request: WebhookRequest, signature: string | undefined, check:
       `The ${TIMESTAMP_HEADER} header must be milliseconds since the epoch.`,
     );
   }
-  checkTimestamp({
-    timestampMs: Number(timestamp),
-    nowMs: check.nowMs,
-    toleranceSeconds: check.toleranceSeconds,
-    header: TIMESTAMP_HEADER,
-  });
+  checkSignedTimestamp(check, TIMESTAMP_HEADER, Number(timestamp));
   verifyHmac({
     algorithm: 'sha256',
     secrets: check.secrets,

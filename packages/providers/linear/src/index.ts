@@ -1,5 +1,5 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   defineSignedProvider,
   getHeader,
   isRecord,
@@ -7,6 +7,7 @@ import {
   type ProviderContext,
   parseJsonBody,
   requireString,
+  timestampWindow,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -47,12 +48,7 @@ function parseLinearEvent(
       'The Linear webhook body has no numeric `webhookTimestamp` (milliseconds).',
     );
   }
-  checkTimestamp({
-    timestampMs: timestamp,
-    nowMs: ctx.now(),
-    toleranceSeconds: ctx.tolerance,
-    header: 'webhookTimestamp',
-  });
+  checkSignedTimestamp(timestampWindow(ctx), 'webhookTimestamp', timestamp);
   const type = requireString(fields.type, 'type', 'Linear');
   const action = typeof fields.action === 'string' && fields.action !== '' ? fields.action : undefined;
   return {

@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { defineProvider, normalizeSecrets, timestampWindow } from '@hookwire/core';
 import type { PaddleEvents } from './events.js';
 import type { PaddleOptions } from './options.js';
 import { parsePaddleEvent } from './parse.js';
@@ -23,8 +23,7 @@ export const paddle = defineProvider<PaddleOptions, { secrets: string[] }, Paddl
   verify: (request, ctx) =>
     verifyPaddleSignature(request, {
       secrets: ctx.state.secrets,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     }),
   parse: parsePaddleEvent,
 });

@@ -1,7 +1,7 @@
 import {
-  checkTimestamp,
-  parseUnixSeconds,
+  checkSignedTimestamp,
   requireHeader,
+  type TimestampWindow,
   verifyHmac,
   WebhookError,
   type WebhookRequest,
@@ -9,10 +9,8 @@ import {
 
 const HEADER = 'Paddle-Signature';
 
-export interface PaddleCheck {
+export interface PaddleCheck extends TimestampWindow {
   secrets: readonly string[];
-  nowMs: number;
-  toleranceSeconds: number;
 }
 
 /**
@@ -21,12 +19,7 @@ export interface PaddleCheck {
  */
 export function verifyPaddleSignature(request: WebhookRequest, check: PaddleCheck): void {
   const { ts, h1 } = parseSignatureHeader(requireHeader(request, HEADER, 'Paddle signs every webhook.'));
-  checkTimestamp({
-    timestampMs: parseUnixSeconds(ts, `${HEADER} ts`),
-    nowMs: check.nowMs,
-    toleranceSeconds: check.toleranceSeconds,
-    header: `${HEADER} ts`,
-  });
+  checkSignedTimestamp(check, `${HEADER} ts`, ts);
   verifyHmac({
     algorithm: 'sha256',
     secrets: check.secrets,

@@ -1,4 +1,4 @@
-import { defineProvider, WebhookConfigError } from '@hookwire/core';
+import { defineProvider, timestampWindow, WebhookConfigError } from '@hookwire/core';
 import { CertificateCache } from './certificate-cache.js';
 import type { PayPalEvents } from './events.js';
 import { fetchPayPalCertificate } from './fetch-certificate.js';
@@ -44,8 +44,7 @@ export const paypal = defineProvider<PayPalOptions, PayPalState, PayPalEvents>({
     verifyPayPalTransmission(request, {
       webhookIds: ctx.state.webhookIds,
       certificates: ctx.state.certificates,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     }),
   parse: parsePayPalEvent,
 });

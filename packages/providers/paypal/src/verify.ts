@@ -1,9 +1,10 @@
 import { verify as verifySignature } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeBase64,
   requireHeader,
+  type TimestampWindow,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -11,11 +12,9 @@ import { checkValidity } from './certificate.js';
 import type { CertificateCache } from './certificate-cache.js';
 import { checkCertificateUrl } from './certificate-url.js';
 
-export interface PayPalVerification {
+export interface PayPalVerification extends TimestampWindow {
   webhookIds: readonly string[];
   certificates: CertificateCache;
-  nowMs: number;
-  toleranceSeconds: number;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -52,12 +51,7 @@ export async function verifyPayPalTransmission(
       'The PAYPAL-TRANSMISSION-TIME header is not an RFC 3339 date-time.',
     );
   }
-  checkTimestamp({
-    timestampMs,
-    nowMs: options.nowMs,
-    toleranceSeconds: options.toleranceSeconds,
-    header: 'PAYPAL-TRANSMISSION-TIME',
-  });
+  checkSignedTimestamp(options, 'PAYPAL-TRANSMISSION-TIME', timestampMs);
   const signature = decodeBase64(signatureText.trim());
   if (!signature || signature.length === 0) {
     throw new WebhookError('malformed_signature', 'The PAYPAL-TRANSMISSION-SIG header is not base64.');

@@ -1,8 +1,9 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   type ProviderContext,
   requireHeader,
+  timestampWindow,
   timingSafeEqual,
   WebhookError,
   type WebhookRequest,
@@ -48,12 +49,7 @@ export async function verifyPlaidRequest(
   if (typeof iat !== 'number' || !Number.isFinite(iat)) {
     throw new WebhookError('malformed_signature', `The ${HEADER} JWT has no numeric iat claim.`);
   }
-  checkTimestamp({
-    timestampMs: iat * 1000,
-    nowMs: ctx.now(),
-    toleranceSeconds: ctx.tolerance,
-    header: `${HEADER} iat`,
-  });
+  checkSignedTimestamp(timestampWindow(ctx), `${HEADER} iat`, iat * 1000);
   const actual = createHash('sha256').update(request.body).digest('hex');
   if (typeof bodyHash !== 'string' || !timingSafeEqual(bodyHash.toLowerCase(), actual)) {
     throw new WebhookError(

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { defineProvider } from '@hookwire/core';
+import { defineProvider, timestampWindow } from '@hookwire/core';
 import type { SendGridEvents } from './events.js';
 import { loadPublicKeys } from './key.js';
 import type { SendGridOptions } from './options.js';
@@ -25,8 +25,7 @@ export const sendgrid = defineProvider<SendGridOptions, { keys: KeyObject[] }, S
   verify: (request, ctx) =>
     verifySendGridSignature(request, {
       keys: ctx.state.keys,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     }),
   parse: parseSendGridEvents,
 });

@@ -1,9 +1,9 @@
 import { type KeyObject, verify } from 'node:crypto';
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeBase64,
-  parseUnixSeconds,
   requireHeader,
+  type TimestampWindow,
   WebhookError,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -11,10 +11,8 @@ import {
 export const SIGNATURE_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
 export const TIMESTAMP_HEADER = 'X-Twilio-Email-Event-Webhook-Timestamp';
 
-export interface SendGridCheck {
+export interface SendGridCheck extends TimestampWindow {
   keys: readonly KeyObject[];
-  nowMs: number;
-  toleranceSeconds: number;
 }
 
 /** Checks the ECDSA P-256 / SHA-256 signature (base64 DER) over `timestamp ‖ raw body`. */
@@ -22,13 +20,7 @@ export function verifySendGridSignature(request: WebhookRequest, check: SendGrid
   const hint = 'Turn on "Signed Event Webhook Requests" in the Event Webhook settings at SendGrid.';
   const signatureText = requireHeader(request, SIGNATURE_HEADER, hint);
   const timestamp = requireHeader(request, TIMESTAMP_HEADER, hint);
-  const timestampMs = parseUnixSeconds(timestamp, TIMESTAMP_HEADER);
-  checkTimestamp({
-    timestampMs,
-    nowMs: check.nowMs,
-    toleranceSeconds: check.toleranceSeconds,
-    header: TIMESTAMP_HEADER,
-  });
+  checkSignedTimestamp(check, TIMESTAMP_HEADER, timestamp);
   const signature = decodeBase64(signatureText.trim());
   if (!signature || signature.length === 0) {
     throw new WebhookError(

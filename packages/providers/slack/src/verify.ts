@@ -1,8 +1,8 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   type ProviderContext,
-  parseUnixSeconds,
   requireHeader,
+  timestampWindow,
   verifyHmac,
   WebhookError,
   type WebhookRequest,
@@ -25,12 +25,7 @@ export function verifySlackSignature(
     SIGNATURE,
     'Slack signs every request; is this request from Slack, and does the proxy forward the header?',
   );
-  checkTimestamp({
-    timestampMs: parseUnixSeconds(timestamp, TIMESTAMP),
-    nowMs: ctx.now(),
-    toleranceSeconds: ctx.tolerance,
-    header: TIMESTAMP,
-  });
+  checkSignedTimestamp(timestampWindow(ctx), TIMESTAMP, timestamp);
   if (!header.startsWith('v0=')) {
     throw new WebhookError('malformed_signature', `The ${SIGNATURE} header must start with "v0=".`);
   }

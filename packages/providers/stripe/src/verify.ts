@@ -1,8 +1,9 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   type ProviderContext,
   parseUnixSeconds,
   requireHeader,
+  timestampWindow,
   verifyHmac,
   type WebhookRequest,
 } from '@hookwire/core';
@@ -33,5 +34,5 @@ export function verifyStripeSignature(
   });
   // Stripe's SDKs reject only events older than the tolerance; a timestamp as far in the future
   // is just as much a replay window, so it is rejected too (see the README).
-  checkTimestamp({ timestampMs, nowMs: ctx.now(), toleranceSeconds: ctx.tolerance, header: `${HEADER} t=` });
+  checkSignedTimestamp(timestampWindow(ctx), `${HEADER} t=`, timestampMs);
 }

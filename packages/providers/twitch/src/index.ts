@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets, WebhookConfigError } from '@hookwire/core';
+import { defineProvider, normalizeSecrets, timestampWindow, WebhookConfigError } from '@hookwire/core';
 import type { TwitchEvents } from './events.js';
 import type { TwitchOptions } from './options.js';
 import { parseTwitchMessage } from './parse.js';
@@ -34,8 +34,7 @@ export const twitch = defineProvider<TwitchOptions, { secrets: string[] }, Twitc
   verify: (request, ctx) =>
     verifyTwitchSignature(request, {
       secrets: ctx.state.secrets,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     }),
   parse: parseTwitchMessage,
 });

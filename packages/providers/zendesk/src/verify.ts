@@ -1,7 +1,8 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   type ProviderContext,
   requireHeader,
+  timestampWindow,
   verifyCodeParameter,
   verifyHmac,
   WebhookError,
@@ -33,7 +34,7 @@ export function verifyZendesk(request: WebhookRequest, ctx: ProviderContext<unkn
   if (Number.isNaN(timestampMs)) {
     throw new WebhookError('malformed_header', `The ${TIMESTAMP} header must be an ISO 8601 time.`);
   }
-  checkTimestamp({ timestampMs, nowMs: ctx.now(), toleranceSeconds: ctx.tolerance, header: TIMESTAMP });
+  checkSignedTimestamp(timestampWindow(ctx), TIMESTAMP, timestampMs);
   // The secret is used as the text Zendesk shows (it looks like base64 but is not decoded).
   verifyHmac({
     algorithm: 'sha256',

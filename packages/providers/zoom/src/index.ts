@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { defineProvider, normalizeSecrets, timestampWindow } from '@hookwire/core';
 import type { ZoomEvents } from './events.js';
 import type { ZoomOptions } from './options.js';
 import { parseZoomEvent } from './parse.js';
@@ -24,8 +24,7 @@ export const zoom = defineProvider<ZoomOptions, { secrets: string[] }, ZoomEvent
   verify(request, ctx) {
     verifyZoomSignature(request, {
       secrets: ctx.state.secrets,
-      nowMs: ctx.now(),
-      toleranceSeconds: ctx.tolerance,
+      ...timestampWindow(ctx),
     });
   },
   // The URL validation answer must use the secret that signed the request; finding it again
@@ -34,8 +33,7 @@ export const zoom = defineProvider<ZoomOptions, { secrets: string[] }, ZoomEvent
     parseZoomEvent(request, () =>
       verifyZoomSignature(request, {
         secrets: ctx.state.secrets,
-        nowMs: ctx.now(),
-        toleranceSeconds: ctx.tolerance,
+        ...timestampWindow(ctx),
       }),
     ),
 });

@@ -1,10 +1,10 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   decodeHex,
   hmac,
-  parseUnixSeconds,
   requireHeader,
   signatureMismatch,
+  type TimestampWindow,
   timingSafeEqual,
   WebhookError,
   type WebhookRequest,
@@ -13,10 +13,8 @@ import {
 const SIGNATURE_HEADER = 'x-zm-signature';
 const TIMESTAMP_HEADER = 'x-zm-request-timestamp';
 
-export interface ZoomCheck {
+export interface ZoomCheck extends TimestampWindow {
   secrets: readonly string[];
-  nowMs: number;
-  toleranceSeconds: number;
 }
 
 /**
@@ -27,12 +25,7 @@ export function verifyZoomSignature(request: WebhookRequest, check: ZoomCheck): 
   const hint = 'Zoom signs every webhook with the Secret Token; is this request from Zoom?';
   const header = requireHeader(request, SIGNATURE_HEADER, hint);
   const timestamp = requireHeader(request, TIMESTAMP_HEADER, hint);
-  checkTimestamp({
-    timestampMs: parseUnixSeconds(timestamp, TIMESTAMP_HEADER),
-    nowMs: check.nowMs,
-    toleranceSeconds: check.toleranceSeconds,
-    header: TIMESTAMP_HEADER,
-  });
+  checkSignedTimestamp(check, TIMESTAMP_HEADER, timestamp);
   const signature = header.startsWith('v0=') ? decodeHex(header.slice(3).trim()) : undefined;
   if (!signature || signature.length === 0) {
     throw new WebhookError(
