@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createSubscription, deleteSubscription, listSubscriptions, sendEvent } from './commands/api.js';
 import { listen } from './commands/listen.js';
 import { replay } from './commands/replay.js';
+import { serve } from './commands/serve.js';
 import { trigger } from './commands/trigger.js';
 import { verify } from './commands/verify.js';
 import { FailureError, UsageError } from './errors.js';
@@ -137,6 +138,21 @@ export async function main(argv: string[], io: Io, stop?: Promise<void>): Promis
       ])}${EXIT_CODES}`,
     )
     .action(run((file, options) => replay(io, file, options)));
+
+  program
+    .command('serve')
+    .description(
+      "run Hookwire as a service: the demo's server (receivers behind the durable inbox, the sender, the management API, the console), configured by the same environment variables",
+    )
+    .option('--port <port>', 'the HTTP port (or PORT; default 3000)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'hookwire serve',
+        'HOOKWIRE_DATABASE=postgres://postgres@127.0.0.1:5432/hookwire HOOKWIRE_REDIS_URL=redis://127.0.0.1:6379 hookwire serve --port 8080',
+      ])}\nEnvironment: PORT, HOOKWIRE_DATABASE, HOOKWIRE_REDIS_URL, HOOKWIRE_ROLE, HOOKWIRE_API_TOKENS, HOOKWIRE_OPERATOR_TOKEN, HOOKWIRE_<PROVIDER>_SECRET… (see the @hookwire/server README).\n${EXIT_CODES}`,
+    )
+    .action(run((options) => serve(io, options, stop ?? waitForSignal())));
 
   const serverOptions = (command: Command) =>
     command
