@@ -225,6 +225,28 @@ export function describeDeliveryQueue(
       await claimWhenDue(held!.id);
     });
 
+    it('promotes a delivery due later to due now (the next of an ordered line), when it can', async () => {
+      if (!queue.promote) return; // optional: the sender then schedules it again instead
+      const [later] = await due(1, Date.now() + 120_000);
+      expect(await claim(10)).toEqual([]);
+      await queue.promote(later!.id, Date.now());
+      const lease = await claimWhenDue(later!.id);
+      expect(lease.deliveryId).toBe(later!.id);
+    });
+
+    it('shares rate-limit buckets between every handle on the queue, when it keeps them', async () => {
+      if (!queue.takeTokens) return; // optional: the sender then uses the store's buckets
+      const other = subject.second ?? queue;
+      const key = `${subscription.id}:rate`;
+      const now = Date.now();
+      const request = { key, perSecond: 1, burst: 2, count: 3 };
+      const [first] = await queue.takeTokens([request], now);
+      expect(first).toEqual({ granted: 2, retryInMs: 1000 });
+      const [second] = await other.takeTokens!([{ ...request, count: 1 }], now);
+      expect(second!.granted).toBe(0);
+      expect(second!.retryInMs).toBeGreaterThan(0);
+    });
+
     it('never tells a worker to sleep past the next due delivery', async () => {
       if (!queue.nextDueIn) return;
       const now = Date.now();
