@@ -116,6 +116,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     ],
     viewport: { width: 1280, height: 860 },
   });
+  // A missing element fails with Playwright's own message well before the test's time runs out.
+  context.setDefaultTimeout(20_000);
   return {
     server,
     base: `http://127.0.0.1:${server.port}`,

@@ -13,7 +13,7 @@ import {
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
-describe('operator console in Chromium', () => {
+describe('operator console in Chromium', { timeout: 60_000 }, () => {
   let stack: Stack;
   let page: Page;
   let errors: string[];

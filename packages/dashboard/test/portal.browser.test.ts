@@ -14,7 +14,7 @@ import {
 
 const PORTAL_SECRET = 'portal-test-secret-0123456789abcdef';
 
-describe('subscriber portal in Chromium', () => {
+describe('subscriber portal in Chromium', { timeout: 60_000 }, () => {
   let stack: Stack;
   let page: Page;
   let errors: string[];
