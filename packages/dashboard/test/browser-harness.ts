@@ -75,6 +75,11 @@ export interface Stack {
 
 /** The real server on port 0 (SQLite in a temp folder), a local receiver and Debian's Chromium. */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
+  }
   await ensureAppBuilt();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'hookwire-dashboard-'));

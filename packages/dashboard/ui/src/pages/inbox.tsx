@@ -135,7 +135,7 @@ export function InboxEventPage({ id }: { id: string }) {
             <dd>{event.deliveryId ?? '—'}</dd>
             <dt>Received</dt>
             <dd>{absoluteTime(event.receivedAt)}</dd>
-            {event.lastError ? (
+            {event.lastError && event.status !== 'processed' ? (
               <>
                 <dt>Last error</dt>
                 <dd>{event.lastError.split('\n')[0]!.replace(/ at \/.*$/, '')}</dd>
@@ -192,7 +192,9 @@ export function InboxEventPage({ id }: { id: string }) {
               {event.request.method} {event.request.url}
             </code>
           </p>
+          <h3>Headers</h3>
           <TextBlock text={headerLines(event.request.headers)} label="Request headers" />
+          <h3>Body</h3>
           <TextBlock
             text={
               event.request.bodyEncoding === 'base64'
