@@ -1,7 +1,7 @@
 import { timingSafeEqual } from './compare.js';
 import { WebhookConfigError, WebhookError } from './errors.js';
 import { requireHttps } from './https.js';
-import { searchParams } from './request.js';
+import { createWebhookRequest, searchParams } from './request.js';
 import type { WebhookRequest } from './types.js';
 
 /** ASP.NET WebHooks' rule for the `code` secret of providers that sign nothing. */
@@ -46,4 +46,40 @@ export function verifyCodeParameter(
       `The \`code\` query parameter does not match the configured code.`,
     );
   }
+}
+
+export interface CodeRequestInput {
+  /** Sent as `?code=` (left out when undefined). */
+  code?: string | undefined;
+  /** The exact body; when absent, the `payload` of the parts. */
+  body?: string | Uint8Array | undefined;
+  /** Base URL without the query. */
+  url?: string | undefined;
+}
+
+export interface CodeRequestParts {
+  /** The last segment of the default URL, `https://example.com/webhooks/<path>`. */
+  path: string;
+  /** The body when the input has none: a string as is (a form, XML), anything else as JSON (default `{}`). */
+  payload?: unknown;
+  /** Headers; `content-type` is `application/json` unless given here. */
+  headers?: Record<string, string>;
+  /** More query parameters; undefined ones are left out. */
+  query?: Record<string, string | undefined>;
+  method?: string;
+}
+
+/** A test request for a provider authorised by the `?code=` of its URL (the ASP.NET convention). */
+export function createCodeRequest(input: CodeRequestInput, parts: CodeRequestParts): WebhookRequest {
+  const url = new URL(input.url ?? `https://example.com/webhooks/${parts.path}`);
+  const query = { code: input.code, ...parts.query };
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined) url.searchParams.set(name, value);
+  const { payload = {} } = parts;
+  return createWebhookRequest({
+    method: parts.method,
+    url: url.href,
+    body: input.body ?? (typeof payload === 'string' ? payload : JSON.stringify(payload)),
+    headers: { 'content-type': 'application/json', ...parts.headers },
+  });
 }

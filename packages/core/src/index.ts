@@ -12,7 +12,13 @@ export {
 } from './adapter.js';
 export { decodeBase64Secrets } from './base64-secret.js';
 export { bodyText, isRecord, parseFormBody, parseJsonBody, requireString } from './body.js';
-export { normalizeCodes, verifyCodeParameter } from './code.js';
+export {
+  type CodeRequestInput,
+  type CodeRequestParts,
+  createCodeRequest,
+  normalizeCodes,
+  verifyCodeParameter,
+} from './code.js';
 export {
   type CodeProviderDefinition,
   type CodeReceiverOptions,

@@ -1,4 +1,4 @@
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface CreateAzureAlertRequestInput {
   code: string;
@@ -15,8 +15,6 @@ export interface CreateAzureAlertRequestInput {
 
 /** Builds a `WebhookRequest` as an Azure Monitor action group posts it to a URI with `?code=`. */
 export function createAzureAlertRequest(input: CreateAzureAlertRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/azure-alert');
-  url.searchParams.set('code', input.code);
   const payload = input.payload ?? {
     schemaId: 'azureMonitorCommonAlertSchema',
     data: {
@@ -38,9 +36,5 @@ export function createAzureAlertRequest(input: CreateAzureAlertRequestInput): We
       alertContext: {},
     },
   };
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
-    headers: { 'content-type': 'application/json' },
-  });
+  return createCodeRequest(input, { path: 'azure-alert', payload });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { AcrEvent } from './events.js';
 
 export interface CreateAzureContainerRegistryRequestInput {
@@ -15,12 +15,6 @@ export interface CreateAzureContainerRegistryRequestInput {
 export function createAzureContainerRegistryRequest(
   input: CreateAzureContainerRegistryRequestInput,
 ): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/azure-container-registry');
-  url.searchParams.set('code', input.code);
   const payload = { id: randomUUID(), timestamp: new Date().toISOString(), action: 'push', ...input.payload };
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
-    headers: { 'content-type': 'application/json' },
-  });
+  return createCodeRequest(input, { path: 'azure-container-registry', payload });
 }

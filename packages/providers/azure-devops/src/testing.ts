@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { AzureDevOpsEvent } from './events.js';
 
 export interface CreateAzureDevOpsRequestInput {
@@ -17,8 +17,6 @@ export interface CreateAzureDevOpsRequestInput {
 
 /** Builds a `WebhookRequest` as an Azure DevOps "Web Hooks" service hook posts it. */
 export function createAzureDevOpsRequest(input: CreateAzureDevOpsRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/azure-devops');
-  if (input.code !== undefined) url.searchParams.set('code', input.code);
   const payload = {
     subscriptionId: randomUUID(),
     notificationId: 1,
@@ -35,9 +33,9 @@ export function createAzureDevOpsRequest(input: CreateAzureDevOpsRequestInput): 
     input.username === undefined
       ? undefined
       : Buffer.from(`${input.username}:${input.password ?? ''}`).toString('base64');
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
+  return createCodeRequest(input, {
+    path: 'azure-devops',
+    payload,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       ...(credentials === undefined ? {} : { authorization: `Basic ${credentials}` }),

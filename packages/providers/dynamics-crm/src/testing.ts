@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { DynamicsExecutionContext } from './events.js';
 
 export interface CreateDynamicsCrmRequestInput {
@@ -13,8 +13,6 @@ export interface CreateDynamicsCrmRequestInput {
 
 /** Builds a `WebhookRequest` as Dynamics posts a webhook registered with a WebhookKey (`?code=`). */
 export function createDynamicsCrmRequest(input: CreateDynamicsCrmRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/dynamics-crm');
-  url.searchParams.set('code', input.code);
   const payload = {
     MessageName: 'Create',
     PrimaryEntityName: 'account',
@@ -25,11 +23,10 @@ export function createDynamicsCrmRequest(input: CreateDynamicsCrmRequestInput): 
     OutputParameters: [],
     ...input.payload,
   };
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
+  return createCodeRequest(input, {
+    path: 'dynamics-crm',
+    payload,
     headers: {
-      'content-type': 'application/json',
       'x-request-id': randomUUID(),
       'x-ms-dynamics-organization': String(payload.OrganizationName ?? 'contoso'),
       'x-ms-dynamics-entity-name': String(payload.PrimaryEntityName),

@@ -1,4 +1,4 @@
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface CreateGenericJsonRequestInput {
   code: string;
@@ -12,12 +12,9 @@ export interface CreateGenericJsonRequestInput {
 
 /** Builds a `WebhookRequest` as an IFTTT- or Zapier-style sender posts it: JSON, with `?code=` (and `&action=`). */
 export function createGenericJsonRequest(input: CreateGenericJsonRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/generic-json');
-  url.searchParams.set('code', input.code);
-  if (input.action !== undefined) url.searchParams.set('action', input.action);
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(input.payload ?? {}),
-    headers: { 'content-type': 'application/json' },
+  return createCodeRequest(input, {
+    path: 'generic-json',
+    payload: input.payload,
+    query: { action: input.action },
   });
 }

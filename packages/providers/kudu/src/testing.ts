@@ -1,4 +1,4 @@
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { KuduNotification } from './events.js';
 
 export interface CreateKuduRequestInput {
@@ -11,12 +11,9 @@ export interface CreateKuduRequestInput {
 
 /** Builds a `WebhookRequest` as Kudu posts it to a URL registered with `?code=`. */
 export function createKuduRequest(input: CreateKuduRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/kudu');
-  url.searchParams.set('code', input.code);
-  const payload = { status: 'success', complete: true, ...input.payload };
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
+  return createCodeRequest(input, {
+    path: 'kudu',
+    payload: { status: 'success', complete: true, ...input.payload },
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }

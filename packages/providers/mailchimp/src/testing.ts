@@ -1,4 +1,4 @@
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
 
 type FormData = { [key: string]: string | number | FormData };
 
@@ -16,15 +16,13 @@ export interface CreateMailchimpRequestInput {
 
 /** Builds a form-encoded `WebhookRequest` as Mailchimp posts it, for testing your handlers. */
 export function createMailchimpRequest(input: CreateMailchimpRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/mailchimp');
-  url.searchParams.set('code', input.code);
   const form = new URLSearchParams();
   form.append('type', input.type);
   form.append('fired_at', input.firedAt ?? new Date().toISOString().slice(0, 19).replace('T', ' '));
   appendFields(form, 'data', input.data ?? {});
-  return createWebhookRequest({
-    url: url.toString(),
-    body: form.toString(),
+  return createCodeRequest(input, {
+    path: 'mailchimp',
+    payload: form.toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'MailChimp' },
   });
 }

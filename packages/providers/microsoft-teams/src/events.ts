@@ -5,7 +5,7 @@ export interface TeamsChannelAccount {
   aadObjectId?: string;
 }
 
-/** The message activity Teams posts when someone @mentions the outgoing webhook in a channel. */
+/** The message activity Teams posts when someone mentions (`@`) the outgoing webhook in a channel. */
 export interface TeamsMessageActivity {
   type: 'message';
   id: string;

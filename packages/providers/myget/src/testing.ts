@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { MyGetEnvelope } from './events.js';
 
 export interface CreateMyGetRequestInput {
@@ -13,8 +13,6 @@ export interface CreateMyGetRequestInput {
 
 /** Builds a `WebhookRequest` as MyGet's HTTP Post webhook sends it to a URL registered with `?code=`. */
 export function createMyGetRequest(input: CreateMyGetRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/myget');
-  url.searchParams.set('code', input.code);
   const payload = {
     Identifier: randomUUID(),
     Username: 'test',
@@ -23,9 +21,9 @@ export function createMyGetRequest(input: CreateMyGetRequestInput): WebhookReque
     Payload: {},
     ...input.payload,
   };
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? JSON.stringify(payload),
+  return createCodeRequest(input, {
+    path: 'myget',
+    payload,
     headers: {
       'content-type': 'application/vnd.myget.webhooks.v1+json',
       'user-agent': 'MyGet Web Hook/1.0',

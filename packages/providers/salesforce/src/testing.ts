@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import { escapeXml } from './xml.js';
 
 export interface TestNotification {
@@ -24,11 +24,9 @@ export interface CreateSalesforceRequestInput {
 
 /** Builds a SOAP outbound message `WebhookRequest` as Salesforce sends it, for testing your handlers. */
 export function createSalesforceRequest(input: CreateSalesforceRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/salesforce');
-  if (input.code !== undefined) url.searchParams.set('code', input.code);
-  return createWebhookRequest({
-    url: url.toString(),
-    body: outboundMessageXml(input),
+  return createCodeRequest(input, {
+    path: 'salesforce',
+    payload: outboundMessageXml(input),
     headers: {
       'content-type': 'text/xml; charset=utf-8',
       soapaction: '""',

@@ -1,4 +1,4 @@
-import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
 
 export interface CreateWordPressRequestInput {
   code: string;
@@ -13,12 +13,9 @@ export interface CreateWordPressRequestInput {
 
 /** Builds a `WebhookRequest` as WordPress posts a webhook: a form with `hook`, to a URL with `?code=`. */
 export function createWordPressRequest(input: CreateWordPressRequestInput): WebhookRequest {
-  const url = new URL(input.url ?? 'https://example.com/webhooks/wordpress');
-  url.searchParams.set('code', input.code);
-  const form = new URLSearchParams({ hook: input.hook ?? 'publish_post', ...input.fields });
-  return createWebhookRequest({
-    url: url.href,
-    body: input.body ?? form.toString(),
+  return createCodeRequest(input, {
+    path: 'wordpress',
+    payload: new URLSearchParams({ hook: input.hook ?? 'publish_post', ...input.fields }).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
   });
 }
