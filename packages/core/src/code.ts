@@ -51,9 +51,9 @@ export function verifyCodeParameter(
 export interface CodeRequestInput {
   /** Sent as `?code=` (left out when undefined). */
   code?: string | undefined;
-  /** The exact body; when absent, the `payload` of the parts. */
+  /** The exact body bytes, instead of the fields the builder makes one from. */
   body?: string | Uint8Array | undefined;
-  /** Base URL without the query. */
+  /** Base URL without the query (default `https://example.com/webhooks/<provider>`). */
   url?: string | undefined;
 }
 

@@ -3,10 +3,12 @@ import { type HmacAlgorithm, hmacBase64, hmacHex } from './hmac.js';
 import { createWebhookRequest } from './request.js';
 import type { WebhookRequest } from './types.js';
 
-/** What a test signer's caller gives: the secret, and optionally the exact body and the URL. */
+/** What every test signer takes: the secret, and optionally the exact body and the URL. */
 export interface SignerInput {
   secret: string;
+  /** The exact body bytes, instead of the fields the signer builds one from. */
   body?: string | Uint8Array;
+  /** Default `https://example.com/webhooks`. */
   url?: string;
 }
 

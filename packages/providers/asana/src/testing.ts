@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  createHmacSignedRequest,
+  createWebhookRequest,
+  type SignerInput,
+  type WebhookRequest,
+} from '@hookwire/core';
 import type { AsanaEvent } from './events.js';
 
-export interface SignAsanaRequestInput {
+export interface SignAsanaRequestInput extends SignerInput {
   /** The X-Hook-Secret of the webhook. */
   secret: string;
   /** Events to send (default none: a heartbeat). */
   events?: Partial<AsanaEvent>[];
-  /** The exact body bytes, instead of `events`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds an event delivery signed as Asana signs them, for testing your handlers. */

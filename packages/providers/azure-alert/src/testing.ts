@@ -1,6 +1,6 @@
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 
-export interface CreateAzureAlertRequestInput {
+export interface CreateAzureAlertRequestInput extends CodeRequestInput {
   code: string;
   /** The alert rule name (the event name) of a generated common-schema alert. */
   alertRule?: string;
@@ -8,9 +8,6 @@ export interface CreateAzureAlertRequestInput {
   monitorCondition?: string;
   /** A whole alert body instead (common or classic schema). */
   payload?: unknown;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/azure-alert`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as an Azure Monitor action group posts it to a URI with `?code=`. */

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { AcrEvent } from './events.js';
 
-export interface CreateAzureContainerRegistryRequestInput {
+export interface CreateAzureContainerRegistryRequestInput extends CodeRequestInput {
   code: string;
   /** Fields of the event; `id`, `timestamp` and `action` (`push`) are filled in when absent. */
   payload?: Partial<AcrEvent>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/azure-container-registry`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as ACR posts it to a service URI registered with `?code=`. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { AzureDevOpsEvent } from './events.js';
 
-export interface CreateAzureDevOpsRequestInput {
+export interface CreateAzureDevOpsRequestInput extends CodeRequestInput {
   /** Sent as `?code=` when given. */
   code?: string;
   /** Sent as basic authentication when given. */
@@ -10,9 +10,6 @@ export interface CreateAzureDevOpsRequestInput {
   password?: string;
   /** The event; `id`, `eventType` (`git.push`) and the subscription fields are filled in when absent. */
   payload?: Partial<AzureDevOpsEvent>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/azure-devops`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as an Azure DevOps "Web Hooks" service hook posts it. */

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignCoinbaseCommerceRequestInput {
-  secret: string;
+export interface SignCoinbaseCommerceRequestInput extends SignerInput {
   /** `event.type`, e.g. `charge:confirmed`, used when `body` is not given. */
   type?: string;
   /** `event.data` (a charge), used when `body` is not given. */
   data?: unknown;
   eventId?: string;
-  /** The exact body bytes; overrides `type`, `data` and `eventId`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Coinbase Commerce signs it, for testing your handlers. */

@@ -1,13 +1,16 @@
-import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  createHmacSignedRequest,
+  createWebhookRequest,
+  type SignerInput,
+  type WebhookRequest,
+} from '@hookwire/core';
 import type { DropboxNotification } from './events.js';
 
-export interface SignDropboxRequestInput {
+export interface SignDropboxRequestInput extends SignerInput {
   /** The app secret the receiver is configured with. */
   secret: string;
   /** A notification to serialise (default: one account in `list_folder` and `delta`), or the exact body. */
   payload?: DropboxNotification;
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a notification `WebhookRequest` signed as Dropbox signs it, for testing your handlers. */

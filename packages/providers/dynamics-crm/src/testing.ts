@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { DynamicsExecutionContext } from './events.js';
 
-export interface CreateDynamicsCrmRequestInput {
+export interface CreateDynamicsCrmRequestInput extends CodeRequestInput {
   code: string;
   /** Fields of the execution context; `MessageName` (`Create`) and a few ids are filled in when absent. */
   payload?: Partial<DynamicsExecutionContext>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/dynamics-crm`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as Dynamics posts a webhook registered with a WebhookKey (`?code=`). */

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, hmacHex, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, hmacHex, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignGitHubRequestInput {
-  secret: string;
+export interface SignGitHubRequestInput extends SignerInput {
   /** The `X-GitHub-Event` header, e.g. `issues` (the action comes from the payload). */
   event: string;
   /** A payload to serialise, or the exact body bytes. */
   payload?: unknown;
-  body?: string | Uint8Array;
   deliveryId?: string;
-  url?: string;
   /** Also send the legacy SHA-1 header, as GitHub does. */
   sha1?: boolean;
 }

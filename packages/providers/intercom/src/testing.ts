@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignIntercomRequestInput {
-  secret: string;
+export interface SignIntercomRequestInput extends SignerInput {
   /** The notification `topic`, e.g. `conversation.user.created`, used when `body` is not given. */
   topic?: string;
   /** `data.item`, used when `body` is not given. */
   item?: unknown;
-  /** The exact body bytes; overrides `topic` and `item`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Intercom signs it, for testing your handlers. */

@@ -1,19 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignJiraRequestInput {
-  secret: string;
+export interface SignJiraRequestInput extends SignerInput {
   /** The `webhookEvent` (default `jira:issue_created`), when the body is built here. */
   event?: string;
   /** Fields to merge into the generated body (`issue`, `user`, `changelog`…). */
   payload?: Record<string, unknown>;
-  /** The exact body bytes, instead of `event` and `payload`. */
-  body?: string | Uint8Array;
   /** `X-Atlassian-Webhook-Identifier` (default: random). */
   identifier?: string;
   /** `X-Atlassian-Webhook-Retry`, sent when set. */
   retry?: number;
-  url?: string;
 }
 
 /** Builds a delivery signed as Jira Cloud signs admin webhooks with a secret, for testing your handlers. */

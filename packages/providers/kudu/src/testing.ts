@@ -1,12 +1,9 @@
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { KuduNotification } from './events.js';
 
-export interface CreateKuduRequestInput {
+export interface CreateKuduRequestInput extends CodeRequestInput {
   code: string;
   payload?: Partial<KuduNotification>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/kudu`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as Kudu posts it to a URL registered with `?code=`. */

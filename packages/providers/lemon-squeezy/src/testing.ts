@@ -1,16 +1,12 @@
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignLemonSqueezyRequestInput {
-  secret: string;
+export interface SignLemonSqueezyRequestInput extends SignerInput {
   /** `meta.event_name` and the `X-Event-Name` header, e.g. `order_created`. */
   event: string;
   /** The `data` resource object, used when `body` is not given. */
   data?: unknown;
   /** Extra `meta` fields (`custom_data`, `test_mode`). */
   meta?: Record<string, unknown>;
-  /** The exact body bytes; overrides `data` and `meta`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Lemon Squeezy signs it, for testing your handlers. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignLinearRequestInput {
-  secret: string;
+export interface SignLinearRequestInput extends SignerInput {
   /** The entity type, e.g. `Issue` (the `Linear-Event` header and body `type`), used when `body` is not given. */
   type?: string;
   /** `create`, `update` or `remove`, used when `body` is not given. */
@@ -11,10 +10,7 @@ export interface SignLinearRequestInput {
   data?: unknown;
   /** `webhookTimestamp` in ms (default: now), used when `body` is not given. */
   timestamp?: number;
-  /** The exact body bytes; overrides the fields above. */
-  body?: string | Uint8Array;
   deliveryId?: string;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Linear signs it, for testing your handlers. */

@@ -1,8 +1,13 @@
-import { createCodeRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  type CodeRequestInput,
+  createCodeRequest,
+  createWebhookRequest,
+  type WebhookRequest,
+} from '@hookwire/core';
 
 type FormData = { [key: string]: string | number | FormData };
 
-export interface CreateMailchimpRequestInput {
+export interface CreateMailchimpRequestInput extends CodeRequestInput {
   /** The code the receiver is configured with; sent as the `code` query parameter. */
   code: string;
   /** The event type: `subscribe`, `unsubscribe`, `profile`, `upemail`, `cleaned`, `campaign`. */
@@ -11,7 +16,6 @@ export interface CreateMailchimpRequestInput {
   data?: FormData;
   /** `YYYY-MM-DD HH:MM:SS` (default: now, UTC). */
   firedAt?: string;
-  url?: string;
 }
 
 /** Builds a form-encoded `WebhookRequest` as Mailchimp posts it, for testing your handlers. */

@@ -1,12 +1,15 @@
-import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  createHmacSignedRequest,
+  createWebhookRequest,
+  type SignerInput,
+  type WebhookRequest,
+} from '@hookwire/core';
 
-export interface SignMetaRequestInput {
+export interface SignMetaRequestInput extends SignerInput {
   /** The app secret. */
   secret: string;
   /** A notification to serialise (`{ object, entry: [...] }`), or the exact body. */
   payload?: unknown;
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds an event notification signed as Meta signs it (`X-Hub-Signature-256`). */

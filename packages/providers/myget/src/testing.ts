@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import type { MyGetEnvelope } from './events.js';
 
-export interface CreateMyGetRequestInput {
+export interface CreateMyGetRequestInput extends CodeRequestInput {
   code: string;
   /** The envelope; `Identifier`, `Username`, `When` and `PayloadType` (a package added) are filled in when absent. */
   payload?: Partial<MyGetEnvelope>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/myget`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as MyGet's HTTP Post webhook sends it to a URL registered with `?code=`. */

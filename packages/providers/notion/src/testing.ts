@@ -1,16 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  createHmacSignedRequest,
+  createWebhookRequest,
+  type SignerInput,
+  type WebhookRequest,
+} from '@hookwire/core';
 
-export interface SignNotionRequestInput {
+export interface SignNotionRequestInput extends SignerInput {
   /** The subscription's verification_token. */
   secret: string;
   /** The event `type` (default `page.created`), when the body is built here. */
   type?: string;
   /** Fields to merge into the generated event. */
   event?: Record<string, unknown>;
-  /** The exact body bytes, instead of `type` and `event`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds an event delivery signed as Notion signs them, for testing your handlers. */

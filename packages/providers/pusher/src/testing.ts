@@ -1,6 +1,6 @@
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignPusherRequestInput {
+export interface SignPusherRequestInput extends SignerInput {
   /** The app key sent in `X-Pusher-Key`. */
   key: string;
   /** That key's secret. */
@@ -9,9 +9,6 @@ export interface SignPusherRequestInput {
   events?: { name: string; [key: string]: unknown }[];
   /** The signed creation time in milliseconds (default: now). */
   timeMs?: number;
-  /** The exact body, instead of `events` and `timeMs`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Pusher Channels signs webhooks, for testing your handlers. */

@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignRazorpayRequestInput {
-  secret: string;
+export interface SignRazorpayRequestInput extends SignerInput {
   /** The body's `event`, e.g. `payment.captured`, used when `body` is not given. */
   event?: string;
   /** The body's `payload` (`{ payment: { entity } }`), used when `body` is not given. */
   payload?: Record<string, unknown>;
-  /** The exact body bytes; overrides `event` and `payload`. */
-  body?: string | Uint8Array;
   /** `X-Razorpay-Event-Id` (default: a random id). */
   eventId?: string;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Razorpay signs it, for testing your handlers. */

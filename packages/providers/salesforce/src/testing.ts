@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 import { escapeXml } from './xml.js';
 
 export interface TestNotification {
@@ -9,7 +9,7 @@ export interface TestNotification {
   fields: Record<string, string | null>;
 }
 
-export interface CreateSalesforceRequestInput {
+export interface CreateSalesforceRequestInput extends CodeRequestInput {
   organizationId: string;
   /** The outbound message's ActionId (default: a fixed test id). */
   actionId?: string;
@@ -19,7 +19,6 @@ export interface CreateSalesforceRequestInput {
   sessionId?: string | null;
   /** Added to the URL as the `code` query parameter. */
   code?: string;
-  url?: string;
 }
 
 /** Builds a SOAP outbound message `WebhookRequest` as Salesforce sends it, for testing your handlers. */

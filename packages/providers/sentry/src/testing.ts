@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignSentryRequestInput {
-  secret: string;
+export interface SignSentryRequestInput extends SignerInput {
   /** The `Sentry-Hook-Resource` header: `issue`, `installation`, `event_alert`, `metric_alert`, `error`, `comment`. */
   resource: string;
   /** The body's `action` (`created`), used when `body` is not given. */
   action?: string;
   /** The body's `data`, used when `body` is not given. */
   data?: unknown;
-  /** The exact body bytes; overrides `action` and `data`. */
-  body?: string | Uint8Array;
   requestId?: string;
   /** Unix seconds for `Sentry-Hook-Timestamp` (default: now). */
   timestamp?: number;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Sentry signs it, for testing your handlers. */

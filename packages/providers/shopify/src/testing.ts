@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignShopifyRequestInput {
+export interface SignShopifyRequestInput extends SignerInput {
   /** The app's client secret. */
   secret: string;
   /** The `X-Shopify-Topic`, e.g. `orders/create`. */
   topic: string;
   /** A payload to serialise, or the exact body bytes. */
   payload?: unknown;
-  body?: string | Uint8Array;
   webhookId?: string;
   eventId?: string;
   shopDomain?: string;
   apiVersion?: string;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Shopify signs it, for testing your handlers. */

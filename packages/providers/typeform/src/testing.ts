@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignTypeformRequestInput {
-  secret: string;
+export interface SignTypeformRequestInput extends SignerInput {
   /** `event_type` (default `form_response`), used when `body` is not given. */
   eventType?: string;
   /** `form_response`, used when `body` is not given. */
   formResponse?: Record<string, unknown>;
   eventId?: string;
-  /** The exact body bytes; overrides the fields above. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Typeform signs it, for testing your handlers. */

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 
-export interface SignVercelRequestInput {
-  secret: string;
+export interface SignVercelRequestInput extends SignerInput {
   /** The event `type`, e.g. `deployment.succeeded`, used when `body` is not given. */
   type?: string;
   /** The event's `payload` object, used when `body` is not given. */
   payload?: unknown;
-  /** The exact body bytes; overrides `type` and `payload`. */
-  body?: string | Uint8Array;
   id?: string;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Vercel signs it, for testing your handlers. */

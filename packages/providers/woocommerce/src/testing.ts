@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { createHmacSignedRequest, createWebhookRequest, type WebhookRequest } from '@hookwire/core';
+import {
+  createHmacSignedRequest,
+  createWebhookRequest,
+  type SignerInput,
+  type WebhookRequest,
+} from '@hookwire/core';
 
-export interface SignWooCommerceRequestInput {
-  secret: string;
+export interface SignWooCommerceRequestInput extends SignerInput {
   /** `X-WC-Webhook-Topic`, e.g. `order.created`. */
   topic: string;
   payload?: unknown;
-  body?: string | Uint8Array;
   webhookId?: number;
   deliveryId?: string;
   /** `X-WC-Webhook-Source`, the shop's home URL. */
   source?: string;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as WooCommerce signs a delivery. */

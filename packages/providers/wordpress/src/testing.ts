@@ -1,14 +1,11 @@
-import { createCodeRequest, type WebhookRequest } from '@hookwire/core';
+import { type CodeRequestInput, createCodeRequest, type WebhookRequest } from '@hookwire/core';
 
-export interface CreateWordPressRequestInput {
+export interface CreateWordPressRequestInput extends CodeRequestInput {
   code: string;
   /** The action, sent as the `hook` field (default `publish_post`). */
   hook?: string;
   /** Further form fields (`ID`, `post_title`, …). */
   fields?: Record<string, string>;
-  body?: string | Uint8Array;
-  /** Base URL without the query (default `https://example.com/webhooks/wordpress`). */
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` as WordPress posts a webhook: a form with `hook`, to a URL with `?code=`. */

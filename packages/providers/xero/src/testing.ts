@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createHmacSignedRequest, type WebhookRequest } from '@hookwire/core';
+import { createHmacSignedRequest, type SignerInput, type WebhookRequest } from '@hookwire/core';
 import type { XeroWebhookEvent } from './events.js';
 
-export interface SignXeroRequestInput {
-  secret: string;
+export interface SignXeroRequestInput extends SignerInput {
   /** Events to wrap in a Xero batch (default none: an "intent to receive" request). */
   events?: Partial<XeroWebhookEvent>[];
-  /** The exact body bytes, instead of `events`. */
-  body?: string | Uint8Array;
-  url?: string;
 }
 
 /** Builds a `WebhookRequest` signed as Xero signs webhooks, for testing your handlers. */
