@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { adapterErrorResponse, type RequestHandler } from '@hookwire/core';
 import { expressWebhooks } from '@hookwire/express';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -12,6 +12,8 @@ export interface AppParts {
   inboxApi?: RequestHandler;
   /** The operator console, the subscriber portal and the portal-links route, at each of its paths. */
   dashboard?: RequestHandler & { readonly paths: readonly string[] };
+  /** Prometheus text of the sender's metrics, at GET /metrics (every role). */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => void;
   ready: () => boolean;
   log: (line: string) => void;
 }
@@ -33,6 +35,10 @@ export function createApp(parts: AppParts): Express {
     if (parts.ready()) res.json({ ok: true });
     else res.status(503).json({ ok: false });
   });
+  if (parts.metrics) {
+    const serve = parts.metrics;
+    app.get('/metrics', (req, res) => serve(req, res));
+  }
   // Mounted before any body parser: the adapters read the raw bytes the signatures cover.
   if (parts.webhooks) app.use('/webhooks', expressWebhooks(parts.webhooks, { onError }));
   // Before /api: the portal-links route is one of the dashboard's paths.

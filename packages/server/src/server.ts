@@ -2,12 +2,13 @@ import type { Server } from 'node:http';
 import type { RequestHandler, WebhookHub } from '@hookwire/core';
 import { dashboard, portalOptionsFromEnv } from '@hookwire/dashboard';
 import { createInbox, type Inbox } from '@hookwire/inbox';
-import { bearerAuth, createSender, type Sender } from '@hookwire/sender';
+import { bearerAuth, createSender, type Logger, type Sender } from '@hookwire/sender';
 import { createApp } from './app.js';
 import { openBackend } from './backend.js';
 import { DEV_API_TOKEN, OPERATOR_TENANT, type ServerConfig } from './config.js';
 import { createOperatorInboxApi } from './inbox-api.js';
 import { createManagement } from './management.js';
+import { deliveryLogger, prometheusMetrics } from './observability.js';
 import { createReceivers, ReceiverSecrets } from './receivers.js';
 import { republishReceived } from './republish.js';
 import { servedWebhooks } from './webhooks.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
    * (`inbox.on('push', …)`), which run beside the republishing one and share its retries.
    */
   setup?(parts: ServerParts): void | Promise<void>;
+  /** Where the JSON delivery log goes (pino-compatible); default pino on standard output. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -49,15 +52,17 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const backend = await openBackend(config);
+  // Registered before the sender exists, so that its metrics are the ones /metrics serves.
+  const serveMetrics = prometheusMetrics();
   const sender = createSender({
     store: backend.store,
     ...(backend.queue ? { queue: backend.queue } : {}),
     allowPrivateNetwork: config.allowPrivateNetwork,
     retrySchedule: config.retrySchedule,
-    onDeliverySucceeded: ({ delivery }) =>
-      log(`delivered ${delivery.eventType} ${delivery.eventId} to ${delivery.subscriptionId}`),
-    onDeliveryFailed: ({ delivery }) =>
-      log(`delivery ${delivery.id} failed for good after ${delivery.attempts} attempts`),
+    // One JSON line per delivery outcome (succeeded, retry, failed), through pino.
+    logger: options.logger ?? deliveryLogger(env),
+    // The operator's endpoints (tenant "operator") get subscription.disabled/failing/recovered, delivery.failed.
+    operationalEvents: { tenant: OPERATOR_TENANT },
     onSubscriptionDisabled: ({ subscription }) =>
       log(`subscription ${subscription.id} disabled: ${subscription.disabledReason ?? 'no reason'}`),
   });
@@ -102,6 +107,7 @@ export async function startServer(
           }),
         }
       : {}),
+    metrics: serveMetrics,
     ready: () => ready,
     log,
   });

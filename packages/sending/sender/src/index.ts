@@ -18,6 +18,11 @@ export type { DeliveryHookContext, SenderHooks } from './hooks.js';
 export { newId } from './ids.js';
 export { type CheckedSchema, checkJsonSchema, type JsonSchema, validateJsonSchema } from './json-schema.js';
 export { createMemoryStore, MemoryStore } from './memory-store.js';
+export {
+  OPERATIONAL_EVENT_TYPES,
+  type OperationalEventsOptions,
+  type OperationalEventType,
+} from './operational.js';
 export type { OwnershipCheck } from './ownership.js';
 export { activeSecrets, buildRequest, standardBody } from './payload.js';
 export {
@@ -29,6 +34,7 @@ export {
   validateFilter,
 } from './payload-filter.js';
 export { parseRetryAfter } from './policy.js';
+export { burstOf, MemoryRateLimiter } from './rate-limit.js';
 export { DEFAULT_TENANT } from './scope.js';
 export {
   type BroadcastInput,
@@ -52,6 +58,7 @@ export {
 } from './ssrf.js';
 // The backend contracts and the records: every type of these two files.
 export type * from './store.js';
+export type { Logger } from './telemetry.js';
 export type * from './types.js';
 export {
   type SubscriptionInput,
