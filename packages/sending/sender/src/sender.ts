@@ -142,6 +142,7 @@ export class Sender {
   /** Stops, then closes the HTTP pools, the queue and the store. */
   async close(): Promise<void> {
     await this.stop();
+    this.telemetry.close();
     await this.http.close();
     await this.mode.close();
     await this.store.close?.();

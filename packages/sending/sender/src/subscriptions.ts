@@ -133,7 +133,12 @@ export class Subscriptions {
       patch.disabledReason = 'disabled by its owner';
     } else if (valid.disabled === false && current.disabled) {
       // Re-enabling starts the failure clock afresh.
-      Object.assign(patch, { disabled: false, disabledReason: undefined, failingSince: undefined });
+      Object.assign(patch, {
+        disabled: false,
+        disabledReason: undefined,
+        failingSince: undefined,
+        consecutiveFailures: undefined,
+      });
     }
     return this.patch(id, patch);
   }

@@ -68,16 +68,7 @@ export class Telemetry {
     const depth = meter.createObservableGauge('hookwire.queue.depth', {
       description: 'Pending deliveries: due now (state=due) and waiting for their time (state=scheduled).',
     });
-    depth.addCallback(async (result) => {
-      if (!this.depthSource) return;
-      try {
-        const { due, scheduled } = await this.depthSource(this.now());
-        result.observe(due, { state: 'due' });
-        result.observe(scheduled, { state: 'scheduled' });
-      } catch {
-        // A failed count leaves the gauge out of this collection.
-      }
-    });
+    depth.addCallback(this.observeDepth);
     return {
       api,
       tracer: api.trace.getTracer('@hookwire/sender'),
@@ -98,6 +89,23 @@ export class Telemetry {
       }),
       depth,
     };
+  }
+
+  private readonly observeDepth = async (result: Otel.ObservableResult): Promise<void> => {
+    if (!this.depthSource) return;
+    try {
+      const { due, scheduled } = await this.depthSource(this.now());
+      result.observe(due, { state: 'due' });
+      result.observe(scheduled, { state: 'scheduled' });
+    } catch {
+      // A failed count leaves the gauge out of this collection.
+    }
+  };
+
+  /** Stops observing the queue (a closed sender must not be counted, nor kept alive by the meter). */
+  close(): void {
+    this.depthSource = undefined;
+    this.instruments?.depth.removeCallback(this.observeDepth);
   }
 
   /** Where the queue-depth gauge reads from (the queue's `depth`, when it has one). */
