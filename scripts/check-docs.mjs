@@ -53,7 +53,7 @@ function extract() {
         const code = lines.slice(i + 1, end).join('\n');
         const run = previous !== '<!-- no-run -->';
         const vitest = /from 'vitest'/.test(code);
-        const stem = `${basename(guide, '.md')}-${String(i + 1).padStart(4, '0')}`;
+        const stem = `${basename(guide, '.md')}-${String(i + 2).padStart(4, '0')}`;
         const file = join(outDir, `${stem}${vitest ? '.test' : ''}.${language}`);
         snippets.push({ guide, line: i + 2, language, code, run, vitest, file });
       }
