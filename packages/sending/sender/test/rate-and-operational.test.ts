@@ -1,4 +1,12 @@
-import { createMemoryStore, createSender, type Sender, type SenderOptions } from '@hookwire/sender';
+import { createWebhookRequest } from '@hookwire/core';
+import {
+  bearerAuth,
+  createManagementApi,
+  createMemoryStore,
+  createSender,
+  type Sender,
+  type SenderOptions,
+} from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSubscriber, waitFor } from './helpers.js';
@@ -70,6 +78,53 @@ describe('rate limit per subscription', () => {
       await expect(
         sender.createSubscription({ url: 'http://127.0.0.1:9/x', events: ['*'], rateLimit } as never),
       ).rejects.toMatchObject({ code: 'invalid_input', field: 'rateLimit' });
+    }
+  });
+});
+
+describe('ordered and rateLimit through the management API', () => {
+  it('accepts, shows and clears them; refuses bad values with 400 naming the field', async () => {
+    const sender = makeSender();
+    const api = createManagementApi({ sender, authenticate: bearerAuth({ t: 'acme' }) });
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await api.handle(
+        createWebhookRequest({
+          method,
+          url: `https://service.example/api${path}`,
+          headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+      return { status: response.status, body: JSON.parse(String(response.body)) };
+    };
+    const created = await call('POST', '/subscriptions', {
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['*'],
+      ordered: true,
+      rateLimit: 2.5,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ordered: true, rateLimit: 2.5, signing: 'hmac' });
+    expect(created.body.secret).toMatch(/^whsec_/);
+    const patched = await call('PATCH', `/subscriptions/${created.body.id}`, {
+      ordered: false,
+      rateLimit: null,
+    });
+    expect(patched.body).toMatchObject({ ordered: false, rateLimit: null });
+    for (const [body, field] of [
+      [{ rateLimit: 0 }, 'rateLimit'],
+      [{ rateLimit: -3 }, 'rateLimit'],
+      [{ rateLimit: 'fast' }, 'rateLimit'],
+      [{ ordered: 'yes' }, 'ordered'],
+      [{ signing: 'rsa' }, 'signing'],
+    ] as const) {
+      const refused = await call('POST', '/subscriptions', {
+        url: 'http://127.0.0.1:9/x',
+        events: ['*'],
+        ...body,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.field).toBe(field);
     }
   });
 });
