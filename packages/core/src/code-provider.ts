@@ -15,8 +15,8 @@ export interface CodeReceiverOptions extends Pick<BaseReceiverOptions, 'dedupe' 
 }
 
 export interface CodeProviderDefinition {
-  /** Machine name (`kudu`). */
-  name: string;
+  /** Machine name (`kudu`); default: the title in lower case, words joined by `-`. */
+  name?: string;
   /** Display name for messages (`Kudu`). */
   title: string;
   /** Reads the authorised request: one or more events, or a response. */
@@ -31,9 +31,9 @@ export function defineCodeProvider<
   TEvents extends EventMap = EventMap,
   TOptions extends CodeReceiverOptions = CodeReceiverOptions,
 >(definition: CodeProviderDefinition): (options: TOptions) => Receiver<TEvents, TOptions> {
-  const { name, title, parse } = definition;
+  const { title, parse } = definition;
   return defineProvider<TOptions, { codes: string[] }, TEvents>({
-    name,
+    name: definition.name,
     title,
     setup: (options) => ({ codes: normalizeCodes(options.code, title) }),
     verify: (request, { state }) => verifyCodeParameter(request, state.codes, title),

@@ -59,8 +59,8 @@ export interface ProviderContext<TOptions, TState> {
  * on the way (a parsed envelope…), handed to `parse` so the request is not read twice.
  */
 export interface ProviderDefinition<TOptions extends BaseReceiverOptions, TState, TVerified = void> {
-  /** Machine name (`github`), used in events and hub routes. */
-  name: string;
+  /** Machine name (`github`), used in events and hub routes; default: the title in lower case, words joined by `-`. */
+  name?: string;
   /** Display name for messages (`GitHub`). */
   title: string;
   /** Methods that carry events (default `['POST']`). */
@@ -119,7 +119,7 @@ export class Receiver<
   readonly #methods: readonly string[];
 
   constructor(definition: ProviderDefinition<TOptions, any, any>, options: TOptions, registry?: Registry) {
-    this.provider = definition.name;
+    this.provider = definition.name ?? definition.title.toLowerCase().replace(/\s+/g, '-');
     this.title = definition.title;
     this.#definition = definition;
     this.#methods = definition.methods ?? ['POST'];
@@ -129,7 +129,7 @@ export class Receiver<
       throw new WebhookConfigError(
         `${definition.title}: \`tolerance\` must be a positive number of seconds.`,
       );
-    this.#ctx = { options, state: definition.setup(options), provider: definition.name, now, tolerance };
+    this.#ctx = { options, state: definition.setup(options), provider: this.provider, now, tolerance };
     this.#registry = registry ?? { handlers: [], errorHandlers: [] };
     this.#dedupe = options.dedupe === true ? createMemoryDedupeStore({ now }) : options.dedupe || undefined;
     this.#dedupeTtlMs = (options.dedupeTtl ?? 86_400) * 1000;

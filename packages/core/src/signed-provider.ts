@@ -54,7 +54,6 @@ export function defineSignedProvider<
   TOptions extends SecretReceiverOptions = SecretReceiverOptions,
 >(definition: SignedProviderDefinition<TOptions>): (options: TOptions) => Receiver<TEvents, TOptions> {
   const { title, signature } = definition;
-  const name = definition.name ?? title.toLowerCase().replace(/\s+/g, '-');
   const parse = definition.parse ?? (definition.event && jsonEventParser(title, definition.event));
   if (!parse) throw new WebhookConfigError(`${title}: a signed provider needs \`event\` or \`parse\`.`);
   const header = {
@@ -64,7 +63,7 @@ export function defineSignedProvider<
     ...(typeof signature === 'string' ? { header: signature } : signature),
   };
   return defineProvider<TOptions, { secrets: string[] }, TEvents>({
-    name,
+    name: definition.name,
     title,
     ...(definition.tolerance === undefined ? {} : { tolerance: definition.tolerance }),
     setup: (options) => ({ secrets: normalizeSecrets(options.secret, title) }),

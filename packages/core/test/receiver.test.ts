@@ -221,3 +221,17 @@ describe('WebhookHub', () => {
     expect(() => createHub({ 'a/b': testProvider({ secret: 's' }) })).toThrow(/URL segment/);
   });
 });
+
+describe('defineProvider name', () => {
+  it('defaults to the title in lower case, words joined by -, in the receiver and its events', async () => {
+    const dynamics = defineProvider<BaseReceiverOptions, undefined>({
+      title: 'Dynamics CRM',
+      setup: () => undefined,
+      verify: () => undefined,
+      parse: () => ({ name: 'Update', payload: {} }),
+    })({});
+    expect(dynamics.provider).toBe('dynamics-crm');
+    const result = await dynamics.receive(createWebhookRequest({ body: '{}' }));
+    expect(result.type === 'event' && result.event.provider).toBe('dynamics-crm');
+  });
+});

@@ -31,7 +31,6 @@ export type { AdyenOptions } from './options.js';
  * receiver.on('AUTHORISATION', (event) => event.payload.success === 'true' && fulfil(event.payload.merchantReference));
  */
 export const adyen = defineProvider<AdyenOptions, { keys: Buffer[] }, AdyenEvents>({
-  name: 'adyen',
   title: 'Adyen',
   setup: (options) => ({ keys: decodeHmacKeys(options.secret) }),
   verify: (request, { state }) => verifyAdyenRequest(request, state.keys),

@@ -25,7 +25,6 @@ const PREFIX = 'hmac-sha256=';
  * receiver.on('ping', (event) => fetchPayloads(event.payload.base.id, event.payload.webhook.id));
  */
 export const airtable = defineProvider<AirtableOptions, { keys: Buffer[] }, AirtableEvents>({
-  name: 'airtable',
   title: 'Airtable',
   // The common mistake is keying the HMAC with the base64 text itself; Airtable keys it with the bytes.
   setup: (options) => ({

@@ -28,7 +28,6 @@ interface AsanaState {
  * receiver.on('task.changed', (event) => console.log(event.payload.resource.gid, event.payload.change?.field));
  */
 export const asana = defineProvider<AsanaOptions, AsanaState, AsanaEvents>({
-  name: 'asana',
   title: 'Asana',
   setup(options) {
     if (options.secret === undefined && typeof options.onHandshake !== 'function') {

@@ -27,7 +27,6 @@ export interface AzureAlertOptions extends CodeReceiverOptions {
  * receiver.on('High CPU', (event) => page(event.meta.status));
  */
 export const azureAlert = defineCodeProvider<Record<string, AzureAlert>, AzureAlertOptions>({
-  name: 'azure-alert',
   title: 'Azure Alert',
   parse: (request) => readAlert(parseJsonObject(request, 'Azure Alert')),
 });

@@ -21,7 +21,6 @@ export const azureContainerRegistry = defineCodeProvider<
   AzureContainerRegistryEvents,
   AzureContainerRegistryOptions
 >({
-  name: 'azure-container-registry',
   title: 'Azure Container Registry',
   parse: (request) => {
     const payload = parseJsonObject(request, 'Azure Container Registry');

@@ -17,7 +17,6 @@ export type { AzureDevOpsOptions } from './options.js';
  * receiver.on('git.push', (event) => console.log(event.payload.resource.refUpdates));
  */
 export const azureDevOps = defineProvider<AzureDevOpsOptions, AzureDevOpsState, AzureDevOpsEvents>({
-  name: 'azure-devops',
   title: 'Azure DevOps',
   setup: setupAuth,
   verify: (request, { state }) => verifyAzureDevOps(request, state),

@@ -17,7 +17,6 @@ export type { BitbucketOptions } from './options.js';
  * receiver.on('repo:push', (event) => console.log(event.payload.push.changes.length, 'changes'));
  */
 export const bitbucket = defineProvider<BitbucketOptions, BitbucketCredentials, BitbucketEvents>({
-  name: 'bitbucket',
   title: 'Bitbucket',
   setup: (options) => {
     if (options.secret === undefined && options.code === undefined) {

@@ -16,7 +16,6 @@ export type { BoxOptions } from './options.js';
  * receiver.on('FILE.UPLOADED', (event) => console.log(event.payload.source.name));
  */
 export const box = defineProvider<BoxOptions, BoxKeys, BoxEvents>({
-  name: 'box',
   title: 'Box',
   tolerance: 600,
   setup: (options) => ({

@@ -24,7 +24,6 @@ export type { CalendlyOptions } from './options.js';
  * receiver.on('invitee.created', (event) => book(event.payload.payload.email));
  */
 export const calendly = defineProvider<CalendlyOptions, { secrets: string[] }, CalendlyEvents>({
-  name: 'calendly',
   title: 'Calendly',
   tolerance: 180,
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Calendly') }),

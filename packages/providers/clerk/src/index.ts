@@ -20,7 +20,6 @@ export interface ClerkOptions extends BaseReceiverOptions {
  * receiver.on('user.created', (event) => console.log(event.payload.data.id));
  */
 export const clerk = defineStandardWebhooksProvider<ClerkOptions, ClerkEvents>({
-  name: 'clerk',
   title: 'Clerk',
   headerPrefixes: ['svix', 'webhook'],
 });

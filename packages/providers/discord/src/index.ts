@@ -20,7 +20,6 @@ export type { DiscordOptions } from './options.js';
  * receiver.on('interaction.application_command', (event) => ({ type: 4, data: { content: 'pong' } }));
  */
 export const discord = defineProvider<DiscordOptions, { keys: KeyObject[] }, DiscordEvents>({
-  name: 'discord',
   title: 'Discord',
   setup(options) {
     const input = options.publicKey;

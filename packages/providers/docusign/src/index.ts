@@ -16,7 +16,6 @@ export type { DocuSignOptions } from './options.js';
  * receiver.on('envelope-completed', (event) => console.log(event.payload.data.envelopeId));
  */
 export const docusign = defineProvider<DocuSignOptions, { secrets: string[] }, DocuSignEvents>({
-  name: 'docusign',
   title: 'DocuSign',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'DocuSign') }),
   verify: (request, { state }) => verifyDocuSignSignature(request, state.secrets),

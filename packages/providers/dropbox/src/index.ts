@@ -17,7 +17,6 @@ export type { DropboxOptions } from './options.js';
  * receiver.on('list_folder', (event) => sync(event.payload.list_folder?.accounts ?? []));
  */
 export const dropbox = defineProvider<DropboxOptions, { secrets: string[] }, DropboxEvents>({
-  name: 'dropbox',
   title: 'Dropbox',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Dropbox') }),
   handshake: answerDropboxChallenge,

@@ -28,7 +28,6 @@ export interface DynamicsCrmOptions extends CodeReceiverOptions {
  * receiver.on('Create', (event) => console.log(event.meta.entity, event.payload.PrimaryEntityId));
  */
 export const dynamicsCrm = defineCodeProvider<DynamicsCrmEvents, DynamicsCrmOptions>({
-  name: 'dynamics-crm',
   title: 'Dynamics CRM',
   parse: (request) => {
     const payload = parseJsonObject(request, 'Dynamics CRM');

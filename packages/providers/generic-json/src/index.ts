@@ -16,7 +16,6 @@ export interface GenericJsonOptions extends CodeReceiverOptions {
  * receiver.on('new_lead', (event) => console.log(event.payload));
  */
 export const genericJson = defineCodeProvider<Record<string, unknown>, GenericJsonOptions>({
-  name: 'generic-json',
   title: 'Generic JSON',
   parse: (request) => ({
     name: searchParams(request).get('action') || 'change',

@@ -16,7 +16,6 @@ export type { GitHubOptions } from './options.js';
  * receiver.on('issues.opened', (event) => console.log(event.payload.issue.title));
  */
 export const github = defineProvider<GitHubOptions, { secrets: string[]; allowSha1: boolean }, GitHubEvents>({
-  name: 'github',
   title: 'GitHub',
   setup: (options) => ({
     secrets: normalizeSecrets(options.secret, 'GitHub'),

@@ -21,7 +21,6 @@ interface GitLabState {
  * receiver.on('Merge Request Hook', (event) => console.log(event.payload.object_attributes.title));
  */
 export const gitlab = defineProvider<GitLabOptions, GitLabState, GitLabEvents>({
-  name: 'gitlab',
   title: 'GitLab',
   setup(options) {
     if (options.secret === undefined && options.signingToken === undefined) {

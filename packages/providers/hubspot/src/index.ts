@@ -23,7 +23,6 @@ export type { HubSpotOptions } from './options.js';
  * receiver.on('contact.propertyChange', (event) => console.log(event.payload.propertyName));
  */
 export const hubspot = defineProvider<HubSpotOptions, { secrets: string[] }, HubSpotEvents>({
-  name: 'hubspot',
   title: 'HubSpot',
   // Workflow "Send a webhook" actions may use GET (no body); both signature versions cover it.
   methods: ['POST', 'GET'],

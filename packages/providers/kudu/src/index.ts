@@ -15,7 +15,6 @@ export type KuduOptions = CodeReceiverOptions;
  * receiver.on('failed', (event) => alert(`${event.payload.siteName}: ${event.payload.message}`));
  */
 export const kudu = defineCodeProvider<KuduEvents, KuduOptions>({
-  name: 'kudu',
   title: 'Kudu',
   parse: jsonEventParser('Kudu', { name: 'status' }),
 });

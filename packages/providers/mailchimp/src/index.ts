@@ -17,7 +17,6 @@ export type { MailchimpOptions } from './options.js';
  * receiver.on('subscribe', (event) => console.log(event.payload.data.email));
  */
 export const mailchimp = defineProvider<MailchimpOptions, { codes: string[] }, MailchimpEvents>({
-  name: 'mailchimp',
   title: 'Mailchimp',
   setup: (options) => ({ codes: normalizeCodes(options.code, 'Mailchimp') }),
   // Mailchimp's "WebHook Validator" GETs the registered URL (so with its code) when the webhook is

@@ -26,7 +26,6 @@ export type { MailgunOptions } from './options.js';
  * receiver.on('failed', (event) => event.payload.severity === 'permanent' && suppress(event.payload.recipient));
  */
 export const mailgun = defineProvider<MailgunOptions, MailgunVerifyState, MailgunEvents, ReadBody>({
-  name: 'mailgun',
   title: 'Mailgun',
   setup: (options) => ({
     secrets: normalizeSecrets(options.secret, 'Mailgun'),

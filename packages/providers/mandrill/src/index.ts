@@ -25,7 +25,6 @@ export type { MandrillOptions } from './options.js';
  * receiver.on('hard_bounce', (event) => suppress(event.payload.msg.email));
  */
 export const mandrill = defineProvider<MandrillOptions, { secrets: string[] }, MandrillEvents>({
-  name: 'mandrill',
   title: 'Mandrill',
   setup(options) {
     checkPublicUrl(options.publicUrl, 'Mandrill');

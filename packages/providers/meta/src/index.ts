@@ -28,7 +28,6 @@ export interface MetaOptions extends Pick<BaseReceiverOptions, 'dedupe' | 'dedup
  * receiver.on('whatsapp_business_account.messages', (event) => console.log(event.payload.messages?.[0]?.text?.body));
  */
 export const meta = defineProvider<MetaOptions, { secrets: string[]; verifyTokens: string[] }, MetaEvents>({
-  name: 'meta',
   title: 'Meta',
   setup: (options) => {
     if (options.verifyToken === undefined) {

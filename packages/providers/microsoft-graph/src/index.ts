@@ -40,7 +40,6 @@ export const microsoftGraph = defineProvider<
   { clientStates: string[] },
   MicrosoftGraphEvents
 >({
-  name: 'microsoft-graph',
   title: 'Microsoft Graph',
   setup(options) {
     if (options.clientState === undefined) {

@@ -24,7 +24,6 @@ const PING = 'PingWebHookEventPayloadV1';
  * receiver.on('PackageAddedWebHookEventPayloadV1', (event) => console.log(event.payload.Payload.PackageIdentifier));
  */
 export const myGet = defineCodeProvider<MyGetEvents, MyGetOptions>({
-  name: 'myget',
   title: 'MyGet',
   parse: (request) => {
     const payload = parseJsonObject(request, 'MyGet');

@@ -28,7 +28,6 @@ const HINT = 'Notion signs every event it delivers.';
  * receiver.on('page.content_updated', (event) => console.log(event.payload.entity.id));
  */
 export const notion = defineProvider<NotionOptions, { secrets: string[] }, NotionEvents>({
-  name: 'notion',
   title: 'Notion',
   setup(options) {
     if (options.secret === undefined && typeof options.onVerificationToken !== 'function') {

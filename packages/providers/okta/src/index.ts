@@ -28,7 +28,6 @@ interface OktaState {
  * receiver.on('user.lifecycle.create', (event) => console.log(event.payload.target?.[0]?.alternateId));
  */
 export const okta = defineProvider<OktaOptions, OktaState, OktaEvents>({
-  name: 'okta',
   title: 'Okta',
   methods: ['POST', 'GET'],
   setup(options) {

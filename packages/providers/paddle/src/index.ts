@@ -16,7 +16,6 @@ export type { PaddleOptions } from './options.js';
  * receiver.on('transaction.completed', (event) => console.log(event.payload.data.id));
  */
 export const paddle = defineProvider<PaddleOptions, { secrets: string[] }, PaddleEvents>({
-  name: 'paddle',
   title: 'Paddle',
   tolerance: 5,
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Paddle') }),

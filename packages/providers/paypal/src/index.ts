@@ -27,7 +27,6 @@ interface PayPalState {
  * receiver.on('PAYMENT.CAPTURE.COMPLETED', (event) => fulfil(event.payload.resource.custom_id));
  */
 export const paypal = defineProvider<PayPalOptions, PayPalState, PayPalEvents>({
-  name: 'paypal',
   title: 'PayPal',
   setup: (options) => {
     if (options.fetchCertificate !== undefined && typeof options.fetchCertificate !== 'function') {

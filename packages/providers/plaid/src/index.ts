@@ -19,7 +19,6 @@ export type { PlaidOptions, PlaidVerificationKey } from './options.js';
  * receiver.on('TRANSACTIONS.SYNC_UPDATES_AVAILABLE', (event) => syncTransactions(event.payload.item_id));
  */
 export const plaid = defineProvider<PlaidOptions, PlaidKeyCache, PlaidEvents>({
-  name: 'plaid',
   title: 'Plaid',
   tolerance: 300,
   setup(options) {

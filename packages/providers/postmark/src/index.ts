@@ -24,7 +24,6 @@ export type { PostmarkOptions } from './options.js';
  * receiver.on('Bounce', (event) => suppress(event.payload.Email));
  */
 export const postmark = defineProvider<PostmarkOptions, { pairs: string[] }, PostmarkEvents>({
-  name: 'postmark',
   title: 'Postmark',
   setup: (options) => ({ pairs: credentialPairs(options.username, options.password) }),
   verify: (request, { state }) => verifyBasicAuth(request, state.pairs),

@@ -17,7 +17,6 @@ export type { PusherOptions } from './options.js';
  * receiver.on('member_added', (event) => console.log(event.payload.user_id, 'joined', event.payload.channel));
  */
 export const pusher = defineProvider<PusherOptions, { apps: Map<string, string[]> }, PusherEvents>({
-  name: 'pusher',
   title: 'Pusher',
   tolerance: 600,
   setup: (options) => ({ apps: normalizeApps(options.apps) }),

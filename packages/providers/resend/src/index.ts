@@ -20,7 +20,6 @@ export interface ResendOptions extends BaseReceiverOptions {
  * receiver.on('email.bounced', (event) => console.log(event.payload.data.to));
  */
 export const resend = defineStandardWebhooksProvider<ResendOptions, ResendEvents>({
-  name: 'resend',
   title: 'Resend',
   headerPrefixes: ['svix', 'webhook'],
 });

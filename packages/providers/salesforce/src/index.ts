@@ -25,7 +25,6 @@ export const salesforce = defineProvider<
   SalesforceEvents,
   ParsedOutboundMessage
 >({
-  name: 'salesforce',
   title: 'Salesforce',
   setup: (options) => ({
     organizations: normalizeOrganizationIds(options.organizationId),

@@ -18,7 +18,6 @@ export type { SendGridOptions } from './options.js';
  * receiver.on('bounce', (event) => console.log(event.payload.email, event.payload.reason));
  */
 export const sendgrid = defineProvider<SendGridOptions, { keys: KeyObject[] }, SendGridEvents>({
-  name: 'sendgrid',
   title: 'SendGrid',
   tolerance: 300,
   setup: (options) => ({ keys: loadPublicKeys(options.publicKey) }),

@@ -16,7 +16,6 @@ export type { ShopifyOptions } from './options.js';
  * receiver.on('orders/create', (event) => console.log(event.payload.name));
  */
 export const shopify = defineProvider<ShopifyOptions, { secrets: string[] }, ShopifyEvents>({
-  name: 'shopify',
   title: 'Shopify',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Shopify') }),
   verify: (request, { state }) => verifyShopifySignature(request, state.secrets),

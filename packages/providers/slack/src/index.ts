@@ -19,7 +19,6 @@ export type { SlackOptions } from './options.js';
  * receiver.on('/deploy', (event) => `Deploying ${event.payload.text}…`);
  */
 export const slack = defineProvider<SlackOptions, SlackState, SlackEvents>({
-  name: 'slack',
   title: 'Slack',
   tolerance: 300,
   setup: (options) => ({

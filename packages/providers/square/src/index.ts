@@ -19,7 +19,6 @@ export type { SquareOptions } from './options.js';
  * receiver.on('payment.updated', (event) => console.log(event.payload.data.object?.payment.status));
  */
 export const square = defineProvider<SquareOptions, SquareCheck, SquareEvents>({
-  name: 'square',
   title: 'Square',
   setup(options) {
     if (typeof options.notificationUrl !== 'string' || !/^https?:\/\/[^/]/.test(options.notificationUrl)) {

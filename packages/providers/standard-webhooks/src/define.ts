@@ -6,8 +6,8 @@ import { parseStandardEvent } from './parse.js';
 import { verifyStandardRequest } from './verify.js';
 
 export interface StandardProviderFacts {
-  /** Machine name (`clerk`), used in events and hub routes. */
-  name: string;
+  /** Machine name (`clerk`), used in events and hub routes; default: the title in kebab case. */
+  name?: string;
   /** Display name for messages (`Clerk`). */
   title: string;
   /** Header families in the order they are looked for. */

@@ -8,7 +8,6 @@ export type { StandardWebhookPayload, StandardWebhooksOptions } from './options.
 export { UNTYPED_EVENT } from './parse.js';
 
 const createReceiver = defineStandardWebhooksProvider<StandardWebhooksOptions>({
-  name: 'standard-webhooks',
   title: 'Standard Webhooks',
   // The spec's names first; Svix's branded names as a fallback.
   headerPrefixes: ['webhook', 'svix'],

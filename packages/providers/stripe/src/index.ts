@@ -10,7 +10,6 @@ export { parseStripeSignature, type StripeSignatureHeader } from './header.js';
 export type { StripeOptions } from './options.js';
 
 const createReceiver = defineProvider<StripeOptions, { secrets: string[] }, StripeEvents>({
-  name: 'stripe',
   title: 'Stripe',
   // Stripe's SDKs default to 300 s (DEFAULT_TOLERANCE).
   tolerance: 300,

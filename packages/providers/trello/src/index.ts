@@ -22,7 +22,6 @@ interface TrelloState {
  * receiver.on('commentCard', (event) => console.log(event.payload.action.data.text));
  */
 export const trello = defineProvider<TrelloOptions, TrelloState, TrelloEvents>({
-  name: 'trello',
   title: 'Trello',
   setup: (options) => ({
     secrets: normalizeSecrets(options.secret, 'Trello'),

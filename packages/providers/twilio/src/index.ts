@@ -24,7 +24,6 @@ export type { TwilioOptions } from './options.js';
  * receiver.on('message.received', (event) => `<Response><Message>Got ${event.payload.Body}</Message></Response>`);
  */
 export const twilio = defineProvider<TwilioOptions, TwilioKeys, TwilioEvents>({
-  name: 'twilio',
   title: 'Twilio',
   methods: ['POST', 'GET'],
   setup(options) {

@@ -17,7 +17,6 @@ export type { TwitchOptions } from './options.js';
  * receiver.on('stream.online', (event) => console.log(event.payload.event.broadcaster_user_name, 'is live'));
  */
 export const twitch = defineProvider<TwitchOptions, { secrets: string[] }, TwitchEvents>({
-  name: 'twitch',
   title: 'Twitch',
   tolerance: 600,
   setup(options) {

@@ -21,7 +21,6 @@ export interface WooCommerceOptions extends Pick<BaseReceiverOptions, 'dedupe' |
  * receiver.on('order.created', (event) => console.log(event.payload.number, event.payload.total));
  */
 export const woocommerce = defineProvider<WooCommerceOptions, { keys: string[] }, WooCommerceEvents>({
-  name: 'woocommerce',
   title: 'WooCommerce',
   setup: (options) => ({ keys: signingKeys(normalizeSecrets(options.secret, 'WooCommerce')) }),
   handshake: answerWooCommercePing,

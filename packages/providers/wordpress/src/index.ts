@@ -15,7 +15,6 @@ export type WordPressOptions = CodeReceiverOptions;
  * receiver.on('publish_post', (event) => console.log(event.payload.post_title, event.payload.post_url));
  */
 export const wordpress = defineCodeProvider<WordPressEvents, WordPressOptions>({
-  name: 'wordpress',
   title: 'WordPress',
   parse: (request) => {
     const form = parseFormBody(request);

@@ -26,7 +26,6 @@ const NOT_AUTH_ERRORS = new Set(['malformed_body', 'method_not_allowed', 'body_t
  * receiver.on('INVOICE.*', (event) => console.log(event.payload.resourceUrl));
  */
 export const xero = defineProvider<XeroOptions, { secrets: string[] }, XeroEvents>({
-  name: 'xero',
   title: 'Xero',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Xero') }),
   verify(request, { state }) {

@@ -21,7 +21,6 @@ export const ZENDESK_TEST_SIGNING_SECRET = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdf
  * receiver.on('zen:event-type:ticket.created', (event) => console.log(event.payload.detail.subject));
  */
 export const zendesk = defineProvider<ZendeskOptions, ZendeskState, ZendeskEvents>({
-  name: 'zendesk',
   title: 'Zendesk',
   methods: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'],
   tolerance: 300,

@@ -17,7 +17,6 @@ export type { ZoomOptions } from './options.js';
  * receiver.on('recording.completed', (event) => console.log(event.payload.payload.object.recording_files.length));
  */
 export const zoom = defineProvider<ZoomOptions, { secrets: string[] }, ZoomEvents>({
-  name: 'zoom',
   title: 'Zoom',
   tolerance: 300,
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Zoom') }),
