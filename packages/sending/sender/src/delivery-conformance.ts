@@ -83,8 +83,13 @@ export function describeDeliveryFeatures(store: () => SenderStore, f: Fixtures, 
       expect(await first([])).toEqual([]);
     });
 
-    it('keeps the ordered, rateLimit and signing fields of a subscription', async () => {
-      const subscription = f.makeSubscription({ ordered: true, rateLimit: 2.5, signing: 'ed25519' });
+    it('keeps the ordered, rateLimit, signing and consecutiveFailures fields of a subscription', async () => {
+      const subscription = f.makeSubscription({
+        ordered: true,
+        rateLimit: 2.5,
+        signing: 'ed25519',
+        consecutiveFailures: 3,
+      });
       await store().insertSubscription(subscription);
       expect(await store().getSubscription(subscription.id)).toEqual(subscription);
       const cleared = await store().updateSubscription(subscription.id, { ordered: undefined, rateLimit: 7 });

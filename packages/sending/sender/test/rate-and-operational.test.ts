@@ -82,6 +82,39 @@ describe('rate limit per subscription', () => {
   });
 });
 
+describe('ordered subscription', () => {
+  it('lets the line move on once a delivery fails for good, and logs the attempts of each in order', async () => {
+    const hook = await subscriber((request, res) =>
+      res.writeHead(request.url === '/o' && request.body.includes('"i":2') ? 500 : 204).end(),
+    );
+    const sender = makeSender({ retrySchedule: [0.02] });
+    const subscription = await sender.createSubscription({
+      url: `${hook.url}/o`,
+      events: ['*'],
+      ordered: true,
+    });
+    await sender.start();
+    for (let i = 1; i <= 4; i++) await sender.publish({ type: 'step.done', data: { i }, id: `step_${i}` });
+    await waitFor(() => hook.requests.length === 5, 10_000, 'every attempt');
+    expect(hook.requests.map((r) => r.headers['webhook-id'])).toEqual([
+      'step_1',
+      'step_2',
+      'step_2',
+      'step_3',
+      'step_4',
+    ]);
+    const statuses = await waitFor(
+      async () => {
+        const { items } = await sender.listDeliveries(subscription.id);
+        return items.every((d) => d.status !== 'pending') ? items.map((d) => d.status).reverse() : undefined;
+      },
+      5000,
+      'every outcome',
+    );
+    expect(statuses).toEqual(['succeeded', 'failed', 'succeeded', 'succeeded']);
+  });
+});
+
 describe('ordered and rateLimit through the management API', () => {
   it('accepts, shows and clears them; refuses bad values with 400 naming the field', async () => {
     const sender = makeSender();
