@@ -82,7 +82,7 @@ function linkModules(snippets) {
     }
   }
   // A library the root does not install is taken from the first workspace package that does.
-  const places = [root, ...Object.values(dirs), join(root, 'apps', 'demo')];
+  const places = [root, ...Object.values(dirs), join(root, 'apps', 'demo'), join(root, 'bench')];
   for (const name of wanted) {
     if (existsSync(join(root, 'node_modules', name))) continue;
     const found = places.map((dir) => join(dir, 'node_modules', name)).find((path) => existsSync(path));
