@@ -12,4 +12,4 @@ export {
   type ReceiverUnderTest,
   type SignTestInput,
 } from './testing/describe-receiver.js';
-export { eventOf, eventsOf, webhookErrorOf, withBody, withHeaders } from './testing/requests.js';
+export { errorCodeOf, eventOf, eventsOf, webhookErrorOf, withBody, withHeaders } from './testing/requests.js';

@@ -1,5 +1,12 @@
 import { createWebhookRequest, WebhookError } from '@hookwire/core';
-import { eventOf, eventsOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import {
+  errorCodeOf,
+  eventOf,
+  eventsOf,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('@hookwire/core/testing', () => {
@@ -19,6 +26,11 @@ describe('@hookwire/core/testing', () => {
     await expect(webhookErrorOf(() => 1)).rejects.toThrow('nothing was thrown');
     const other = new TypeError('boom');
     await expect(webhookErrorOf(Promise.reject(other))).rejects.toMatchObject({ cause: other });
+  });
+
+  it('errorCodeOf resolves to the code of the WebhookError, and rejects when nothing is thrown', async () => {
+    expect(await errorCodeOf(Promise.reject(new WebhookError('replayed', 'again')))).toBe('replayed');
+    await expect(errorCodeOf(Promise.resolve('fine'))).rejects.toThrow('nothing was thrown');
   });
 
   it('withHeaders replaces, adds and removes headers without touching the original', () => {

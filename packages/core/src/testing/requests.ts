@@ -1,5 +1,5 @@
 /** Read what a receiver did (its `WebhookError`, its events) and derive tampered requests from a signed one. */
-import { WebhookError } from '../errors.js';
+import { WebhookError, type WebhookErrorCode } from '../errors.js';
 import type { ReceiveResult, WebhookEvent, WebhookRequest } from '../types.js';
 
 /**
@@ -16,6 +16,11 @@ export async function webhookErrorOf(subject: Promise<unknown> | (() => unknown)
   if (outcome === undefined) throw new Error('Expected a WebhookError, but nothing was thrown.');
   if (outcome.error instanceof WebhookError) return outcome.error;
   throw new Error('Expected a WebhookError, but something else was thrown.', { cause: outcome.error });
+}
+
+/** Resolves to the `code` of the `WebhookError` that `subject` throws (see `webhookErrorOf`). */
+export async function errorCodeOf(subject: Promise<unknown> | (() => unknown)): Promise<WebhookErrorCode> {
+  return (await webhookErrorOf(subject)).code;
 }
 
 /** A copy of `request` with some headers replaced; `undefined` removes one. Names are lower-cased. */

@@ -2,7 +2,7 @@ import { hmacValidator as HmacValidator } from '@adyen/api-library';
 import { adyen } from '@hookwire/adyen';
 import { signAdyenBalancePlatformRequest, signAdyenNotification } from '@hookwire/adyen/testing';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // Published vector: Adyen's PHP library test (HmacSignatureTest::testNotificationRequestItemHmac).
@@ -107,7 +107,7 @@ describe('adyen receiver: standard notifications', () => {
     const [item] = itemsOf(signAdyenNotification({ secret, items: [phpItem] }));
     for (const field of ['pspReference', 'merchantReference', 'eventCode', 'success'] as const) {
       const tampered = notification([{ ...item, [field]: `${item[field]}0` }]);
-      expect((await webhookErrorOf(adyen({ secret }).receive(tampered))).code).toBe('signature_mismatch');
+      expect(await errorCodeOf(adyen({ secret }).receive(tampered))).toBe('signature_mismatch');
     }
   });
 
@@ -118,20 +118,18 @@ describe('adyen receiver: standard notifications', () => {
       '7914073381342284::TestMerchant:TestPayment-1407325143704:1130:EUR:AUTHORISATION:true',
     );
     const request = notification([{ ...phpItem, additionalData: { hmacSignature: signature } }]);
-    expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(adyen({ secret }).receive(request))).toBe('signature_mismatch');
     expect(() => adyen({ secret: 'not-hex' })).toThrow(/hex/);
     expect(() => adyen({ secret: 'abc' })).toThrow(/hex/);
   });
 
   it('rejects items without a signature, malformed signatures and malformed bodies', async () => {
-    expect((await webhookErrorOf(adyen({ secret }).receive(notification([phpItem])))).code).toBe(
-      'malformed_signature',
-    );
+    expect(await errorCodeOf(adyen({ secret }).receive(notification([phpItem])))).toBe('malformed_signature');
     const bad = notification([{ ...phpItem, additionalData: { hmacSignature: '***' } }]);
-    expect((await webhookErrorOf(adyen({ secret }).receive(bad))).code).toBe('malformed_signature');
+    expect(await errorCodeOf(adyen({ secret }).receive(bad))).toBe('malformed_signature');
     for (const body of ['{', '{"live":"false","notificationItems":[]}', '{"notificationItems":[{"x":1}]}']) {
       const request = createWebhookRequest({ body, headers: { 'content-type': 'application/json' } });
-      expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('malformed_body');
+      expect(await errorCodeOf(adyen({ secret }).receive(request))).toBe('malformed_body');
     }
   });
 });
@@ -169,6 +167,6 @@ describe('adyen receiver: Balance Platform webhooks', () => {
 
   it('reports a signed body without a type', async () => {
     const request = signAdyenBalancePlatformRequest({ secret, body: '{"data":{}}' });
-    expect((await webhookErrorOf(adyen({ secret }).receive(request))).code).toBe('malformed_body');
+    expect(await errorCodeOf(adyen({ secret }).receive(request))).toBe('malformed_body');
   });
 });

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { airtable } from '@hookwire/airtable';
 import { signAirtableRequest } from '@hookwire/airtable/testing';
 import { createWebhookRequest, hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = Buffer.from('airtable test mac secret, 32 b!!').toString('base64');
@@ -44,7 +44,7 @@ describe('airtable receiver', () => {
       body,
       headers: { 'x-airtable-content-mac': `hmac-sha256=${hmacHex('sha256', secret, body)}` },
     });
-    expect((await webhookErrorOf(airtable({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(airtable({ secret }).receive(request))).toBe('signature_mismatch');
   });
 
   it('requires the hmac-sha256= prefix', async () => {
@@ -54,9 +54,7 @@ describe('airtable receiver', () => {
       [{ 'x-airtable-content-mac': mac.slice('hmac-sha256='.length) }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(airtable({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
+      expect(await errorCodeOf(airtable({ secret }).receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 

@@ -1,6 +1,6 @@
 import { asana } from '@hookwire/asana';
 import { createAsanaHandshake, signAsanaRequest } from '@hookwire/asana/testing';
-import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 // The handshake secret shown in Asana's "Establish a webhook" reference.
@@ -83,11 +83,11 @@ describe('asana receiver', () => {
 
   it('rejects an empty or repeated X-Hook-Secret', async () => {
     const receiver = asana({ onHandshake: () => true });
-    expect((await webhookErrorOf(receiver.receive(createAsanaHandshake({ secret: ' ' })))).code).toBe(
+    expect(await errorCodeOf(receiver.receive(createAsanaHandshake({ secret: ' ' })))).toBe(
       'malformed_header',
     );
     const twice = withHeaders(createAsanaHandshake(), { 'x-hook-secret': ['a', 'b'] });
-    expect((await webhookErrorOf(receiver.receive(twice))).code).toBe('duplicate_header');
+    expect(await errorCodeOf(receiver.receive(twice))).toBe('duplicate_header');
   });
 
   it('names each event <resource_type>.<action>', async () => {
@@ -122,7 +122,7 @@ describe('asana receiver', () => {
     const prefixed = withHeaders(request, {
       'x-hook-signature': `sha256=${request.headers['x-hook-signature']}`,
     });
-    expect((await webhookErrorOf(asana({ secret }).receive(prefixed))).code).toBe('malformed_signature');
+    expect(await errorCodeOf(asana({ secret }).receive(prefixed))).toBe('malformed_signature');
   });
 
   it('needs a secret or onHandshake at construction', () => {

@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import { aspnet } from '@hookwire/aspnet';
 import { createAspNetEchoRequest, signAspNetRequest } from '@hookwire/aspnet/testing';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventsOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import {
+  describeReceiver,
+  errorCodeOf,
+  eventsOf,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = '12345678901234567890123456789012';
@@ -134,7 +141,7 @@ describe('aspnet (ASP.NET WebHooks sender) receiver', () => {
 
   it('rejects a body that only re-serialises the JSON', async () => {
     const compact = withBody(dotnetRequest(body), JSON.stringify(JSON.parse(body)));
-    expect((await webhookErrorOf(aspnet({ secret }).receive(compact))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(aspnet({ secret }).receive(compact))).toBe('signature_mismatch');
   });
 
   it('requires the sha256= key and a hex value', async () => {

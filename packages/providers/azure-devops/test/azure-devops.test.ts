@@ -1,6 +1,6 @@
 import { azureDevOps } from '@hookwire/azure-devops';
 import { createAzureDevOpsRequest } from '@hookwire/azure-devops/testing';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 // Shaped after the git.push sample of the Azure DevOps service hook event reference.
 import push from './fixtures/git-push.json' with { type: 'json' };
@@ -72,9 +72,7 @@ describe('azure devops receiver', () => {
     const request = createAzureDevOpsRequest({ username, password, payload: push });
     const value = request.headers.authorization as string;
     const doubled = { ...request, headers: { ...request.headers, authorization: [value, value] } };
-    expect((await webhookErrorOf(azureDevOps({ username, password }).receive(doubled))).code).toBe(
-      'duplicate_header',
-    );
+    expect(await errorCodeOf(azureDevOps({ username, password }).receive(doubled))).toBe('duplicate_header');
   });
 
   it('requires both checks when both are configured', async () => {
@@ -83,9 +81,9 @@ describe('azure devops receiver', () => {
       (await receiver.receive(createAzureDevOpsRequest({ code, username, password, payload: push }))).type,
     ).toBe('event');
     const codeOnly = createAzureDevOpsRequest({ code, payload: push });
-    expect((await webhookErrorOf(receiver.receive(codeOnly))).code).toBe('unauthorized');
+    expect(await errorCodeOf(receiver.receive(codeOnly))).toBe('unauthorized');
     const basicOnly = createAzureDevOpsRequest({ username, password, payload: push });
-    expect((await webhookErrorOf(receiver.receive(basicOnly))).code).toBe('unauthorized');
+    expect(await errorCodeOf(receiver.receive(basicOnly))).toBe('unauthorized');
   });
 
   it('requires https for basic authentication, except on localhost', async () => {

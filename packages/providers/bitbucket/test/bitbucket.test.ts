@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { bitbucket } from '@hookwire/bitbucket';
 import { signBitbucketRequest } from '@hookwire/bitbucket/testing';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'bitbucket-webhook-secret';
@@ -97,7 +97,7 @@ describe('bitbucket receiver', () => {
     const signature = request.headers['x-hub-signature'] as string;
     for (const value of [signature.slice('sha256='.length), 'sha1=abcdef']) {
       const headers = { ...request.headers, 'x-hub-signature': value };
-      expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect(await errorCodeOf(bitbucket({ secret }).receive({ ...request, headers }))).toBe(
         'malformed_signature',
       );
     }
@@ -106,11 +106,9 @@ describe('bitbucket receiver', () => {
   it('requires X-Event-Key and a JSON body', async () => {
     const request = signBitbucketRequest({ secret, event: 'repo:push', payload: push });
     const { 'x-event-key': _, ...headers } = request.headers;
-    expect((await webhookErrorOf(bitbucket({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
+    expect(await errorCodeOf(bitbucket({ secret }).receive({ ...request, headers }))).toBe('missing_header');
     const bad = signBitbucketRequest({ secret, event: 'repo:push', body: '{"push":' });
-    expect((await webhookErrorOf(bitbucket({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect(await errorCodeOf(bitbucket({ secret }).receive(bad))).toBe('malformed_body');
   });
 
   describe('the unsigned code setup', () => {
@@ -130,7 +128,7 @@ describe('bitbucket receiver', () => {
       const both = signBitbucketRequest({ code, secret, event: 'repo:push', payload: push });
       expect((await receiver.receive(both)).type).toBe('event');
       const unsigned = signBitbucketRequest({ code, event: 'repo:push', payload: push });
-      expect((await webhookErrorOf(receiver.receive(unsigned))).code).toBe('missing_header');
+      expect(await errorCodeOf(receiver.receive(unsigned))).toBe('missing_header');
     });
   });
 

@@ -1,4 +1,4 @@
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { discord, InteractionResponseType } from '@hookwire/discord';
 import { generateDiscordKeyPair, signDiscordRequest } from '@hookwire/discord/testing';
 import { verifyKey } from 'discord-interactions';
@@ -66,7 +66,7 @@ describe('discord receiver', () => {
       publicKey,
     );
     expect(forged).toBe(false);
-    expect((await webhookErrorOf(discord({ publicKey }).receive({ ...request, body: tampered }))).code).toBe(
+    expect(await errorCodeOf(discord({ publicKey }).receive({ ...request, body: tampered }))).toBe(
       'signature_mismatch',
     );
   });
@@ -154,7 +154,7 @@ describe('discord receiver', () => {
     const staleError = await webhookErrorOf(strict.receive(stale));
     expect([staleError.code, staleError.status]).toEqual(['timestamp_too_old', 401]);
     const future = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 + 3600 });
-    expect((await webhookErrorOf(strict.receive(future))).code).toBe('timestamp_in_future');
+    expect(await errorCodeOf(strict.receive(future))).toBe('timestamp_in_future');
     const fresh = signDiscordRequest({ privateKey, payload: command, timestamp: now / 1000 - 10 });
     expect((await strict.receive(fresh)).type).toBe('event');
   });

@@ -1,5 +1,5 @@
 import { hmacBase64 } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, withHeaders } from '@hookwire/core/testing';
 import { docusign } from '@hookwire/docusign';
 import { signDocuSignRequest } from '@hookwire/docusign/testing';
 import { describe, expect, it } from 'vitest';
@@ -78,9 +78,7 @@ describe('docusign receiver', () => {
       [{ 'x-docusign-signature-1': '' }, 'missing_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(docusign({ secret }).receive(withHeaders(request, headers)))).code).toBe(
-        code,
-      );
+      expect(await errorCodeOf(docusign({ secret }).receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 

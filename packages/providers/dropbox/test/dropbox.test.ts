@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { dropbox } from '@hookwire/dropbox';
 import { createDropboxChallengeRequest, signDropboxRequest } from '@hookwire/dropbox/testing';
 import { describe, expect, it } from 'vitest';
@@ -62,13 +62,13 @@ describe('dropbox receiver', () => {
     const request = signDropboxRequest({ secret, payload });
     for (const value of ['sha256=abcd', 'abc']) {
       const headers = { ...request.headers, 'x-dropbox-signature': value };
-      expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect(await errorCodeOf(dropbox({ secret }).receive({ ...request, headers }))).toBe(
         'malformed_signature',
       );
     }
     // Hex of the wrong length decodes, but cannot match.
     const short = { ...request.headers, 'x-dropbox-signature': 'abcd' };
-    expect((await webhookErrorOf(dropbox({ secret }).receive({ ...request, headers: short }))).code).toBe(
+    expect(await errorCodeOf(dropbox({ secret }).receive({ ...request, headers: short }))).toBe(
       'signature_mismatch',
     );
   });
@@ -82,7 +82,7 @@ describe('dropbox receiver', () => {
 
   it('does not treat a POST with a challenge parameter as the handshake', async () => {
     const request = createWebhookRequest({ url: 'https://example.com/hook?challenge=x', body: '{}' });
-    expect((await webhookErrorOf(dropbox({ secret }).receive(request))).code).toBe('missing_header');
+    expect(await errorCodeOf(dropbox({ secret }).receive(request))).toBe('missing_header');
   });
 
   it('refuses a missing or padded secret at construction', () => {

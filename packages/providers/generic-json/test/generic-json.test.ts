@@ -1,4 +1,4 @@
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
 import { genericJson } from '@hookwire/generic-json';
 import { createGenericJsonRequest } from '@hookwire/generic-json/testing';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('generic JSON receiver', () => {
   it('does not let a second code parameter rescue a wrong first one', async () => {
     const request = createGenericJsonRequest({ code: 'f'.repeat(40), payload });
     const doubled = { ...request, url: `${request.url}&code=${code}` };
-    expect((await webhookErrorOf(genericJson({ code }).receive(doubled))).code).toBe('unauthorized');
+    expect(await errorCodeOf(genericJson({ code }).receive(doubled))).toBe('unauthorized');
   });
 
   it('accepts plain http on localhost', async () => {
@@ -44,9 +44,9 @@ describe('generic JSON receiver', () => {
 
   it('reports a body that is not JSON, after checking the code', async () => {
     const bad = createGenericJsonRequest({ code, body: 'name=Ada' });
-    expect((await webhookErrorOf(genericJson({ code }).receive(bad))).code).toBe('malformed_body');
+    expect(await errorCodeOf(genericJson({ code }).receive(bad))).toBe('malformed_body');
     const unauthorised = createGenericJsonRequest({ code: 'f'.repeat(40), body: 'name=Ada' });
-    expect((await webhookErrorOf(genericJson({ code }).receive(unauthorised))).code).toBe('unauthorized');
+    expect(await errorCodeOf(genericJson({ code }).receive(unauthorised))).toBe('unauthorized');
   });
 
   it('refuses a code that is too long, or none, at construction', () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { github } from '@hookwire/github';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { sign } from '@octokit/webhooks-methods';
@@ -87,12 +87,10 @@ describe('github receiver', () => {
     const { 'x-hub-signature-256': _, ...headers } = request.headers;
     const lenient = github({ secret, allowSha1: true });
     expect((await lenient.receive({ ...request, headers })).type).toBe('event');
-    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
+    expect(await errorCodeOf(github({ secret }).receive({ ...request, headers }))).toBe('missing_header');
     // A valid SHA-1 must not rescue a wrong SHA-256.
     const downgraded = { ...request.headers, 'x-hub-signature-256': 'sha256=00' };
-    expect((await webhookErrorOf(lenient.receive({ ...request, headers: downgraded }))).code).toBe(
+    expect(await errorCodeOf(lenient.receive({ ...request, headers: downgraded }))).toBe(
       'signature_mismatch',
     );
   });
@@ -111,9 +109,7 @@ describe('github receiver', () => {
   it('requires the event and delivery headers', async () => {
     const request = signGitHubRequest({ secret, event: 'push', payload: {} });
     const { 'x-github-event': _, ...headers } = request.headers;
-    expect((await webhookErrorOf(github({ secret }).receive({ ...request, headers }))).code).toBe(
-      'missing_header',
-    );
+    expect(await errorCodeOf(github({ secret }).receive({ ...request, headers }))).toBe('missing_header');
   });
 
   it('runs exact, wildcard and catch-all handlers, and answers 500 when one throws', async () => {

@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import {
+  describeReceiver,
+  errorCodeOf,
+  eventOf,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from '@hookwire/core/testing';
 import { gitlab } from '@hookwire/gitlab';
 import { signGitLabRequest } from '@hookwire/gitlab/testing';
 import { describe, expect, it } from 'vitest';
@@ -98,7 +105,7 @@ describe('gitlab receiver: secret token', () => {
   it('rejects a prefix of the token', async () => {
     const request = signGitLabRequest({ secret, event: 'Push Hook', payload: push });
     const prefix = withHeaders(request, { 'x-gitlab-token': secret.slice(0, -1) });
-    expect((await webhookErrorOf(gitlab({ secret }).receive(prefix))).code).toBe('unauthorized');
+    expect(await errorCodeOf(gitlab({ secret }).receive(prefix))).toBe('unauthorized');
   });
 
   it('cannot detect a changed body with a token alone (no integrity), which is why signing tokens exist', async () => {
@@ -121,7 +128,7 @@ describe('gitlab receiver: secret token', () => {
       ).code,
     ).toBe('missing_header');
     const bad = signGitLabRequest({ secret, event: 'Push Hook', body: '{"ref":' });
-    expect((await webhookErrorOf(gitlab({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect(await errorCodeOf(gitlab({ secret }).receive(bad))).toBe('malformed_body');
     expect(() => gitlab({})).toThrow(/secret/);
     expect(() => gitlab({ secret: 'x\n' })).toThrow(/whitespace/);
   });
@@ -150,7 +157,7 @@ describe('gitlab receiver: signing token (Standard Webhooks headers)', () => {
   it('requires both checks when both are set', async () => {
     const both = gitlab({ secret, signingToken, now: () => now });
     const signedOnly = signGitLabRequest({ signingToken, event: 'Push Hook', payload: push, timestamp });
-    expect((await webhookErrorOf(both.receive(signedOnly))).code).toBe('missing_header');
+    expect(await errorCodeOf(both.receive(signedOnly))).toBe('missing_header');
     const full = signGitLabRequest({ secret, signingToken, event: 'Push Hook', payload: push, timestamp });
     expect((await both.receive(full)).type).toBe('event');
     expect(() => gitlab({ signingToken: 'whsec_***' })).toThrow(/`whsec_` followed by base64/);

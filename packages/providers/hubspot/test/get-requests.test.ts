@@ -1,4 +1,4 @@
-import { webhookErrorOf } from '@hookwire/core/testing';
+import { errorCodeOf } from '@hookwire/core/testing';
 import { hubspot } from '@hookwire/hubspot';
 import { signHubSpotRequest } from '@hookwire/hubspot/testing';
 import { describe, expect, it } from 'vitest';
@@ -29,11 +29,11 @@ describe('HubSpot workflow webhooks sent with GET', () => {
   it('refuse a GET signed as a POST, another URL or another secret', async () => {
     const asPost = signHubSpotRequest({ secret, url, method: 'POST', events: [], timestamp: now });
     const relabelled = { ...asPost, method: 'GET', body: new Uint8Array() };
-    expect((await webhookErrorOf(receiver.receive(relabelled))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver.receive(relabelled))).toBe('signature_mismatch');
     const signed = signHubSpotRequest({ secret, url, method: 'GET', version: 'v2' });
     const otherUrl = { ...signed, url: url.replace('42', '43') };
-    expect((await webhookErrorOf(receiver.receive(otherUrl))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver.receive(otherUrl))).toBe('signature_mismatch');
     const other = signHubSpotRequest({ secret: 'another', url, method: 'GET', timestamp: now });
-    expect((await webhookErrorOf(receiver.receive(other))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver.receive(other))).toBe('signature_mismatch');
   });
 });

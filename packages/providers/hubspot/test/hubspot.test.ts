@@ -1,6 +1,7 @@
 import { createWebhookRequest } from '@hookwire/core';
 import {
   describeReceiver,
+  errorCodeOf,
   eventOf,
   eventsOf,
   webhookErrorOf,
@@ -94,13 +95,9 @@ describe('hubspot receiver: published vectors', () => {
       },
     });
     // The signature checks out; the docs body is no webhook event, which parsing then reports.
-    expect((await webhookErrorOf(hubspot({ secret: docsSecret }).receive(request))).code).toBe(
-      'malformed_body',
-    );
+    expect(await errorCodeOf(hubspot({ secret: docsSecret }).receive(request))).toBe('malformed_body');
     const moved = { ...request, url: `${docsUrl}/other` };
-    expect((await webhookErrorOf(hubspot({ secret: docsSecret }).receive(moved))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(await errorCodeOf(hubspot({ secret: docsSecret }).receive(moved))).toBe('signature_mismatch');
   });
 
   it('verifies the v3 vectors of the official Python and Ruby SDK tests', async () => {
@@ -182,13 +179,13 @@ describe('hubspot receiver: v3', () => {
     const request = signHubSpotRequest({ secret, url: signedAs, events, timestamp: now });
     expect((await receiver().receive({ ...request, url: received })).type).toBe('event');
     const spaceDecoded = { ...request, url: received.replace('%20', ' ') };
-    expect((await webhookErrorOf(receiver().receive(spaceDecoded))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(spaceDecoded))).toBe('signature_mismatch');
   });
 
   it('uses publicUrl behind a proxy', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const proxied = { ...request, url: 'http://10.0.0.1:3000/hubspot?portal=62515' };
-    expect((await webhookErrorOf(receiver().receive(proxied))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(proxied))).toBe('signature_mismatch');
     expect((await receiver({ publicUrl: 'https://hooks.example.com' }).receive(proxied)).type).toBe('event');
     expect((await receiver({ publicUrl: () => url }).receive(proxied)).type).toBe('event');
     expect(() => receiver({ publicUrl: 'https://hooks.example.com?x=1' })).toThrow(/publicUrl/);
@@ -208,14 +205,14 @@ describe('hubspot receiver: v3', () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const signature = request.headers['x-hubspot-signature-v3'] as string;
     const twice = withHeaders(request, { 'x-hubspot-signature-v3': [signature, signature] });
-    expect((await webhookErrorOf(receiver().receive(twice))).code).toBe('duplicate_header');
+    expect(await errorCodeOf(receiver().receive(twice))).toBe('duplicate_header');
     const dated = withHeaders(request, { 'x-hubspot-request-timestamp': '2024-01-01' });
-    expect((await webhookErrorOf(receiver().receive(dated))).code).toBe('malformed_header');
+    expect(await errorCodeOf(receiver().receive(dated))).toBe('malformed_header');
   });
 
   it('reports a body without subscriptionType', async () => {
     const request = signHubSpotRequest({ secret, url, events: [{ eventId: 1 }], timestamp: now });
-    expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(request))).toBe('malformed_body');
   });
 });
 
@@ -226,14 +223,14 @@ describe('hubspot receiver: v1 and v2', () => {
       const result = await receiver().receive(request);
       expect(result.type === 'event' && result.event.meta.signatureVersion).toBe(version);
       const tampered = withBody(request, '[]');
-      expect((await webhookErrorOf(receiver().receive(tampered))).code).toBe('signature_mismatch');
+      expect(await errorCodeOf(receiver().receive(tampered))).toBe('signature_mismatch');
     }
   });
 
   it('never falls back to v1 when a v3 header is present, and refuses legacy when told to', async () => {
     const request = signHubSpotRequest({ secret, url, events, timestamp: now });
     const badV3 = withHeaders(request, { 'x-hubspot-signature-v3': 'AAAA' });
-    expect((await webhookErrorOf(receiver().receive(badV3))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(badV3))).toBe('signature_mismatch');
     const legacy = signHubSpotRequest({ secret, url, events, version: 'v1' });
     const error = await webhookErrorOf(receiver({ allowLegacy: false }).receive(legacy));
     expect(error.code).toBe('missing_header');
@@ -243,10 +240,10 @@ describe('hubspot receiver: v1 and v2', () => {
   it('rejects a missing or unknown version and a malformed legacy signature', async () => {
     const request = signHubSpotRequest({ secret, url, events, version: 'v1' });
     const noVersion = withHeaders(request, { 'x-hubspot-signature-version': undefined });
-    expect((await webhookErrorOf(receiver().receive(noVersion))).code).toBe('missing_header');
+    expect(await errorCodeOf(receiver().receive(noVersion))).toBe('missing_header');
     const v9 = withHeaders(request, { 'x-hubspot-signature-version': 'v9' });
-    expect((await webhookErrorOf(receiver().receive(v9))).code).toBe('malformed_header');
+    expect(await errorCodeOf(receiver().receive(v9))).toBe('malformed_header');
     const short = withHeaders(request, { 'x-hubspot-signature': 'abcd' });
-    expect((await webhookErrorOf(receiver().receive(short))).code).toBe('malformed_signature');
+    expect(await errorCodeOf(receiver().receive(short))).toBe('malformed_signature');
   });
 });

@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, withHeaders } from '@hookwire/core/testing';
 import { jira } from '@hookwire/jira';
 import { signJiraRequest } from '@hookwire/jira/testing';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('jira receiver', () => {
       [{ 'x-hub-signature': `sha1=${hmacHex('sha1', secret, body)}` }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(jira({ secret }).receive(withHeaders(request, headers)))).code).toBe(code);
+      expect(await errorCodeOf(jira({ secret }).receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
 import { lemonSqueezy } from '@hookwire/lemon-squeezy';
 import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('lemonSqueezy receiver', () => {
     for (const bad of ['not json', '{"meta":{}}']) {
       const request = signed({ body: bad });
       const { 'x-event-name': _, ...headers } = request.headers;
-      expect((await webhookErrorOf(lemonSqueezy({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect(await errorCodeOf(lemonSqueezy({ secret }).receive({ ...request, headers }))).toBe(
         'malformed_body',
       );
     }

@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { linear } from '@hookwire/linear';
 import { signLinearRequest } from '@hookwire/linear/testing';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -46,9 +46,7 @@ describe('linear receiver', () => {
     expect((await linear({ secret }).receive(request)).type).toBe('event');
     const stale = bodyAt(Date.now() - 61_000);
     expect(() => client.verify(Buffer.from(stale), hmacHex('sha256', secret, stale))).toThrow(/timestamp/);
-    expect((await webhookErrorOf(linear({ secret }).receive(signed({ body: stale })))).code).toBe(
-      'timestamp_too_old',
-    );
+    expect(await errorCodeOf(linear({ secret }).receive(signed({ body: stale })))).toBe('timestamp_too_old');
     expect(() => client.verify(Buffer.from(fresh), hmacHex('sha256', 'other', fresh))).toThrow(/signature/);
   });
 

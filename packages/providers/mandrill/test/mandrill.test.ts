@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { mandrill } from '@hookwire/mandrill';
 import { signMandrillRequest } from '@hookwire/mandrill/testing';
 import { describe, expect, it } from 'vitest';
@@ -92,7 +92,7 @@ describe('mandrill receiver', () => {
       ...signMandrillRequest({ secret, url, events: [send] }),
       url: 'http://10.0.0.5:3000/webhooks/mandrill',
     };
-    expect((await webhookErrorOf(mandrill({ secret }).receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(mandrill({ secret }).receive(request))).toBe('signature_mismatch');
     expect((await mandrill({ secret, publicUrl: url }).receive(request)).type).toBe('event');
   });
 
@@ -104,7 +104,7 @@ describe('mandrill receiver', () => {
     expect((await mandrill({ secret, publicUrl: 'https://example.com' }).receive(request)).type).toBe(
       'event',
     );
-    expect((await webhookErrorOf(mandrill({ secret, publicUrl: () => url }).receive(request))).code).toBe(
+    expect(await errorCodeOf(mandrill({ secret, publicUrl: () => url }).receive(request))).toBe(
       'signature_mismatch',
     );
   });

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, webhookErrorOf } from '@hookwire/core/testing';
 import { microsoftGraph } from '@hookwire/microsoft-graph';
 import { createGraphNotification, createGraphValidationRequest } from '@hookwire/microsoft-graph/testing';
 import { describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('microsoft graph receiver', () => {
     expect(response.status).toBe(401);
     expect(String(response.body)).not.toContain(clientState);
     const { clientState: _, ...withoutState } = created;
-    expect((await webhookErrorOf(receiver.receive(post([withoutState])))).code).toBe('unauthorized');
+    expect(await errorCodeOf(receiver.receive(post([withoutState])))).toBe('unauthorized');
     // Same length, different value: still refused.
     const sameLength = clientState.replace(/.$/, 'b');
     expect(
@@ -115,12 +115,10 @@ describe('microsoft graph receiver', () => {
   it('reports malformed bodies', async () => {
     const receiver = microsoftGraph({ clientState });
     for (const body of ['{"value":', '{"value":{}}', '{"value":["x"]}', '{}']) {
-      expect((await webhookErrorOf(receiver.receive(createWebhookRequest({ body })))).code).toBe(
-        'malformed_body',
-      );
+      expect(await errorCodeOf(receiver.receive(createWebhookRequest({ body })))).toBe('malformed_body');
     }
     const nameless = post([{ ...created, changeType: undefined }]);
-    expect((await webhookErrorOf(receiver.receive(nameless))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver.receive(nameless))).toBe('malformed_body');
   });
 
   it('answers 500 when a handler fails, so Graph retries', async () => {

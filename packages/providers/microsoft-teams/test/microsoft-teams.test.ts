@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { microsoftTeams } from '@hookwire/microsoft-teams';
 import { signTeamsRequest } from '@hookwire/microsoft-teams/testing';
 import { describe, expect, it } from 'vitest';
@@ -43,9 +43,7 @@ describe('microsoft teams receiver', () => {
       body,
       headers: { authorization: `HMAC ${hmacBase64('sha256', secret, body)}` },
     });
-    expect((await webhookErrorOf(microsoftTeams({ secret }).receive(request))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(await errorCodeOf(microsoftTeams({ secret }).receive(request))).toBe('signature_mismatch');
   });
 
   it('sends a string returned by the handler back as a message', async () => {

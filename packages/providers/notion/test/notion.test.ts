@@ -1,4 +1,4 @@
-import { describeReceiver, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { notion } from '@hookwire/notion';
 import { createNotionVerificationRequest, signNotionRequest } from '@hookwire/notion/testing';
 import { describe, expect, it } from 'vitest';
@@ -71,20 +71,18 @@ describe('notion receiver', () => {
     const receiver = notion({ secret, onVerificationToken: () => false });
     expect((await receiver.handle(createNotionVerificationRequest())).status).toBe(403);
     const empty = createNotionVerificationRequest({ token: '' });
-    expect((await webhookErrorOf(receiver.receive(empty))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver.receive(empty))).toBe('malformed_body');
   });
 
   it('treats anything beyond a lone verification_token as an event that must be signed', async () => {
     const sneaky = createNotionVerificationRequest();
     const withEvent = withBody(sneaky, JSON.stringify({ verification_token: 'x', ...event }));
-    expect((await webhookErrorOf(notion({ secret }).receive(withEvent))).code).toBe('missing_header');
+    expect(await errorCodeOf(notion({ secret }).receive(withEvent))).toBe('missing_header');
   });
 
   it('refuses events while no token is configured', async () => {
     const receiver = notion({ onVerificationToken: () => undefined });
-    expect((await webhookErrorOf(receiver.receive(signNotionRequest({ secret, body })))).code).toBe(
-      'unauthorized',
-    );
+    expect(await errorCodeOf(receiver.receive(signNotionRequest({ secret, body })))).toBe('unauthorized');
   });
 
   it('requires the sha256= prefix', async () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { okta } from '@hookwire/okta';
 import { createOktaRequest, createOktaVerificationRequest } from '@hookwire/okta/testing';
 import { describe, expect, it } from 'vitest';
@@ -54,14 +54,14 @@ describe('okta receiver', () => {
     expect(String(response.body)).not.toContain('verification');
     const { authorization: _, ...headers } = createOktaVerificationRequest({ secret }).headers;
     const missing = { ...createOktaVerificationRequest({ secret }), headers };
-    expect((await webhookErrorOf(okta({ secret }).receive(missing))).code).toBe('missing_header');
+    expect(await errorCodeOf(okta({ secret }).receive(missing))).toBe('missing_header');
   });
 
   it('requires the challenge header on GET', async () => {
     const request = withHeaders(createOktaVerificationRequest({ secret }), {
       'x-okta-verification-challenge': undefined,
     });
-    expect((await webhookErrorOf(okta({ secret }).receive(request))).code).toBe('missing_header');
+    expect(await errorCodeOf(okta({ secret }).receive(request))).toBe('missing_header');
   });
 
   it('turns each item of data.events into an event named by eventType', async () => {
@@ -104,7 +104,7 @@ describe('okta receiver', () => {
     expect((await custom.receive(createOktaRequest({ secret, headerName: 'x-hook-key' }))).type).toBe(
       'event',
     );
-    expect((await webhookErrorOf(custom.receive(createOktaRequest({ secret })))).code).toBe('missing_header');
+    expect(await errorCodeOf(custom.receive(createOktaRequest({ secret })))).toBe('missing_header');
   });
 
   it('names GET and POST in the Allow header of a 405', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
 import { paddle } from '@hookwire/paddle';
 import { signPaddleRequest } from '@hookwire/paddle/testing';
 import { NodeRuntime, Webhooks } from '@paddle/paddle-node-sdk';
@@ -87,7 +87,7 @@ describe('paddle receiver', () => {
     const request = signPaddleRequest({ secret, payload: completed, timestamp: ts });
     const header = String(request.headers['paddle-signature']);
     const shifted = withSignature(request, header.replace(`ts=${ts}`, `ts=${ts - 1}`));
-    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(shifted))).toBe('signature_mismatch');
   });
 
   it('requires one ts and a hex h1 in the signature header', async () => {
@@ -102,7 +102,7 @@ describe('paddle receiver', () => {
       [`ts=soon;${h1}`, 'malformed_header'],
     ];
     for (const [value, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withSignature(request, value)))).code).toBe(code);
+      expect(await errorCodeOf(receiver().receive(withSignature(request, value)))).toBe(code);
     }
     // Unknown keys are ignored, as Paddle may add schemes.
     expect((await receiver().receive(withSignature(request, `${header};h2=abc`))).type).toBe('event');
@@ -122,7 +122,7 @@ describe('paddle receiver', () => {
     );
     expect(ids.sort()).toEqual(['transaction.completed', 'txn_01hv8wptq8987qeep44cyrewp9']);
     const bad = signPaddleRequest({ secret, payload: { data: {} }, timestamp: ts });
-    expect((await webhookErrorOf(receiver().receive(bad))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(bad))).toBe('malformed_body');
     expect(() => paddle({ secret: '' })).toThrow(/empty/);
   });
 });

@@ -1,5 +1,5 @@
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { paypal } from '@hookwire/paypal';
 import { createPayPalTestCertificate, signPayPalRequest, TEST_CERT_URL } from '@hookwire/paypal/testing';
 import forge from 'node-forge';
@@ -88,7 +88,7 @@ describe('paypal receiver', () => {
 
     it('rejects it under another webhook id (the id is signed)', async () => {
       const receiver = paypal({ webhookId: 'NotToBeFound', fetchCertificate, now: inside });
-      expect((await webhookErrorOf(receiver.receive(request))).code).toBe('signature_mismatch');
+      expect(await errorCodeOf(receiver.receive(request))).toBe('signature_mismatch');
     });
 
     it('rejects it once the certificate has expired', async () => {
@@ -143,7 +143,7 @@ describe('paypal receiver', () => {
   it('checks the transmission time before downloading anything, and honours tolerance', async () => {
     const fetchCertificate = certificates();
     const stale = paypal({ webhookId, fetchCertificate, now: () => sentAt.getTime() + 301_000 });
-    expect((await webhookErrorOf(stale.receive(signed()))).code).toBe('timestamp_too_old');
+    expect(await errorCodeOf(stale.receive(signed()))).toBe('timestamp_too_old');
     const patient = paypal({
       webhookId,
       fetchCertificate,
@@ -163,7 +163,7 @@ describe('paypal receiver', () => {
       [{ 'paypal-auth-algo': 'SHA1withRSA' }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver.receive(withHeaders(signed(), headers)))).code).toBe(code);
+      expect(await errorCodeOf(receiver.receive(withHeaders(signed(), headers)))).toBe(code);
     }
   });
 
@@ -214,7 +214,7 @@ describe('paypal receiver', () => {
         fetchCertificate: certificates({ [TEST_CERT_URL]: certificate.certificate }),
         now,
       });
-      expect((await webhookErrorOf(receiver.receive(signed({ certificate })))).code).toBe('unauthorized');
+      expect(await errorCodeOf(receiver.receive(signed({ certificate })))).toBe('unauthorized');
     }
   });
 
@@ -234,7 +234,7 @@ describe('paypal receiver', () => {
       fetchCertificate: certificates({ [TEST_CERT_URL]: leaf.certificate + stranger.certificate }),
       now,
     });
-    expect((await webhookErrorOf(broken.receive(signed({ certificate: leaf })))).code).toBe('unauthorized');
+    expect(await errorCodeOf(broken.receive(signed({ certificate: leaf })))).toBe('unauthorized');
   });
 
   it('downloads each certificate once, shares concurrent downloads, and retries failed ones', async () => {

@@ -1,6 +1,6 @@
 import { createHash, createHmac, sign } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { type PlaidVerificationKey, plaid } from '@hookwire/plaid';
 import { generatePlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
@@ -112,15 +112,13 @@ describe('plaid receiver', () => {
     clock = NOW + 25 * 3_600_000;
     jwk.expired_at = NOW / 1000 + 3_600;
     const later = signPlaidRequest({ key, payload, iat: clock / 1000 });
-    expect((await webhookErrorOf(receiver.receive(later))).code).toBe('unauthorized');
+    expect(await errorCodeOf(receiver.receive(later))).toBe('unauthorized');
     expect(getVerificationKey).toHaveBeenCalledTimes(2);
   });
 
   it('refuses an expired key and an unknown kid with 401', async () => {
     const expired = receiverFor([{ ...key.jwk, expired_at: iat - 60 }]).receiver;
-    expect((await webhookErrorOf(expired.receive(signPlaidRequest({ key, payload, iat })))).code).toBe(
-      'unauthorized',
-    );
+    expect(await errorCodeOf(expired.receive(signPlaidRequest({ key, payload, iat })))).toBe('unauthorized');
     const unknown = receiverFor([]).receiver;
     const response = await unknown.handle(signPlaidRequest({ key, payload, iat }));
     expect(response.status).toBe(401);
@@ -177,7 +175,7 @@ describe('plaid receiver', () => {
       token({ alg: 'es256', kid: key.jwk.kid }, claims),
     ]) {
       const request = createWebhookRequest({ body, headers: { 'plaid-verification': jwt } });
-      expect((await webhookErrorOf(receiver.receive(request))).code).toBe('malformed_signature');
+      expect(await errorCodeOf(receiver.receive(request))).toBe('malformed_signature');
     }
   });
 
@@ -189,9 +187,7 @@ describe('plaid receiver', () => {
       'base64url',
     );
     const request = createWebhookRequest({ body, headers: { 'plaid-verification': `${input}.${der}` } });
-    expect((await webhookErrorOf(receiverFor([key.jwk]).receiver.receive(request))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(await errorCodeOf(receiverFor([key.jwk]).receiver.receive(request))).toBe('signature_mismatch');
   });
 
   it('honours a configured tolerance', async () => {
@@ -216,7 +212,7 @@ describe('plaid receiver', () => {
         body,
         headers: { 'plaid-verification': token(header, claims) },
       });
-      expect((await webhookErrorOf(receiver.receive(request))).code).toBe(code);
+      expect(await errorCodeOf(receiver.receive(request))).toBe(code);
     }
   });
 
@@ -232,7 +228,7 @@ describe('plaid receiver', () => {
       [{ 'plaid-verification': token({ alg: 'ES256' }, { iat }) }, 'malformed_signature'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver.receive(withHeaders(request, headers)))).code).toBe(code);
+      expect(await errorCodeOf(receiver.receive(withHeaders(request, headers)))).toBe(code);
     }
     expect(getVerificationKey).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('postmark receiver', () => {
       expect(response.status).toBe(401);
       expect(response.headers?.['www-authenticate']).toMatch(/^Basic realm=/);
       expect(String(response.body)).not.toContain(password);
-      expect((await webhookErrorOf(receiver.receive(bad))).code).toBe('unauthorized');
+      expect(await errorCodeOf(receiver.receive(bad))).toBe('unauthorized');
     }
   });
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { sendgrid } from '@hookwire/sendgrid';
 import { generateSendGridKeyPair, signSendGridRequest } from '@hookwire/sendgrid/testing';
 import { EventWebhook } from '@sendgrid/eventwebhook';
@@ -95,7 +95,7 @@ describe('sendgrid receiver', () => {
   it('rejects a changed timestamp (it is signed), and honours tolerance', async () => {
     const request = signSendGridRequest({ privateKey, events, timestamp });
     const shifted = withHeaders(request, { 'x-twilio-email-event-webhook-timestamp': String(timestamp + 1) });
-    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(shifted))).toBe('signature_mismatch');
     const stale = signSendGridRequest({ privateKey, events, timestamp: timestamp - 301 });
     const lenient = sendgrid({ publicKey, now: () => now, tolerance: 600 });
     expect((await lenient.receive(stale)).type).toBe('event');
@@ -108,15 +108,15 @@ describe('sendgrid receiver', () => {
       [{ 'x-twilio-email-event-webhook-signature': 'AAAA' }, 'signature_mismatch'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect(await errorCodeOf(receiver().receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 
   it('reports a body that is not JSON or an event without `event`', async () => {
     const notJson = signSendGridRequest({ privateKey, body: '[{"event":', timestamp });
-    expect((await webhookErrorOf(receiver().receive(notJson))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(notJson))).toBe('malformed_body');
     const noName = signSendGridRequest({ privateKey, events: [{ email: 'x' }], timestamp });
-    expect((await webhookErrorOf(receiver().receive(noName))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(noName))).toBe('malformed_body');
   });
 
   it('refuses keys that are not SendGrid verification keys at construction', () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest, hmacBase64 } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { shopify } from '@hookwire/shopify';
 import { signShopifyRequest } from '@hookwire/shopify/testing';
 import { describe, expect, it } from 'vitest';
@@ -99,9 +99,9 @@ describe('shopify receiver', () => {
   it('requires the topic header and a JSON body', async () => {
     const request = signShopifyRequest({ secret, topic: 'orders/create', payload: order });
     const noTopic = withHeaders(request, { 'x-shopify-topic': undefined });
-    expect((await webhookErrorOf(shopify({ secret }).receive(noTopic))).code).toBe('missing_header');
+    expect(await errorCodeOf(shopify({ secret }).receive(noTopic))).toBe('missing_header');
     const bad = signShopifyRequest({ secret, topic: 'orders/create', body: '{"id":' });
-    expect((await webhookErrorOf(shopify({ secret }).receive(bad))).code).toBe('malformed_body');
+    expect(await errorCodeOf(shopify({ secret }).receive(bad))).toBe('malformed_body');
   });
 
   it('refuses bad secrets at construction', () => {

@@ -1,5 +1,5 @@
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { verifySlackRequest } from '@slack/bolt';
@@ -142,9 +142,9 @@ describe('slack receiver', () => {
       body: JSON.stringify(payload),
       headers: { 'content-type': 'application/json' },
     });
-    expect((await webhookErrorOf(receiver().receive(unsigned))).code).toBe('missing_header');
+    expect(await errorCodeOf(receiver().receive(unsigned))).toBe('missing_header');
     const noChallenge = signed({ payload: { type: 'url_verification' } });
-    expect((await webhookErrorOf(receiver().receive(noChallenge))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(noChallenge))).toBe('malformed_body');
   });
 
   it('verifies interactivity on the raw form bytes, then decodes payload and names it by type', async () => {
@@ -173,7 +173,7 @@ describe('slack receiver', () => {
   it('rejects a replayed timestamp: the signature covers it', async () => {
     const request = signed({ payload: mention });
     const moved = withHeaders(request, { 'x-slack-request-timestamp': String(nowSeconds + 1) });
-    expect((await webhookErrorOf(receiver().receive(moved))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(moved))).toBe('signature_mismatch');
   });
 
   it('honours a configured tolerance', async () => {
@@ -184,7 +184,7 @@ describe('slack receiver', () => {
   it('rejects two different timestamp headers', async () => {
     const request = signed({ payload: mention });
     const twoTimes = withHeaders(request, { 'x-slack-request-timestamp': [String(nowSeconds), '1'] });
-    expect((await webhookErrorOf(receiver().receive(twoTimes))).code).toBe('duplicate_header');
+    expect(await errorCodeOf(receiver().receive(twoTimes))).toBe('duplicate_header');
   });
 
   it('requires the v0= prefix and a timestamp in seconds', async () => {
@@ -212,17 +212,17 @@ describe('slack receiver', () => {
       signed({ form: { payload: '{not json' } }),
     ];
     for (const request of cases)
-      expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
+      expect(await errorCodeOf(receiver().receive(request))).toBe('malformed_body');
   });
 
   it('checks the legacy verification token only when configured', async () => {
     const strict = receiver({ verificationToken: 'legacy-token' });
     expect((await strict.receive(signed({ payload: mention }))).type).toBe('event');
     const other = signed({ payload: { ...mention, token: 'forged' } });
-    expect((await webhookErrorOf(strict.receive(other))).code).toBe('unauthorized');
+    expect(await errorCodeOf(strict.receive(other))).toBe('unauthorized');
     expect((await receiver().receive(other)).type).toBe('event');
     const command = signed({ form: { command: '/x', text: '', token: 'forged' } });
-    expect((await webhookErrorOf(strict.receive(command))).code).toBe('unauthorized');
+    expect(await errorCodeOf(strict.receive(command))).toBe('unauthorized');
   });
 
   it("sends a command handler's reply back to Slack, and an empty 200 otherwise", async () => {

@@ -1,5 +1,12 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import {
+  describeReceiver,
+  errorCodeOf,
+  eventOf,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from '@hookwire/core/testing';
 import { square } from '@hookwire/square';
 import { signSquareRequest } from '@hookwire/square/testing';
 import { describe, expect, it } from 'vitest';
@@ -40,9 +47,9 @@ describe('square receiver', () => {
       secret: sdkKey,
       notificationUrl: 'https://webhook.site/79a4f3a-dcfa-49ee-bac5-9d0edad886b9',
     });
-    expect((await webhookErrorOf(otherUrl.receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(otherUrl.receive(request))).toBe('signature_mismatch');
     const otherKey = square({ secret: 'MCmhFRxGX82xMwg5FsaoQA', notificationUrl: sdkUrl });
-    expect((await webhookErrorOf(otherKey.receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(otherKey.receive(request))).toBe('signature_mismatch');
     const pretty = withBody(request, JSON.stringify(JSON.parse(sdkBody), null, 4));
     expect(
       (await webhookErrorOf(square({ secret: sdkKey, notificationUrl: sdkUrl }).receive(pretty))).code,
@@ -81,9 +88,7 @@ describe('square receiver', () => {
   it('uses the legacy SHA-1 header only when allowed and the SHA-256 one is absent', async () => {
     const request = signSquareRequest({ secret, notificationUrl, payload: payment, sha1: true });
     const legacyOnly = withHeaders(request, { 'x-square-hmacsha256-signature': undefined });
-    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(legacyOnly))).code).toBe(
-      'missing_header',
-    );
+    expect(await errorCodeOf(square({ secret, notificationUrl }).receive(legacyOnly))).toBe('missing_header');
     expect((await square({ secret, notificationUrl, allowSha1: true }).receive(legacyOnly)).type).toBe(
       'event',
     );
@@ -97,9 +102,7 @@ describe('square receiver', () => {
 
   it('reports malformed bodies and refuses a missing notificationUrl', async () => {
     const bad = signSquareRequest({ secret, notificationUrl, body: '{"type":' });
-    expect((await webhookErrorOf(square({ secret, notificationUrl }).receive(bad))).code).toBe(
-      'malformed_body',
-    );
+    expect(await errorCodeOf(square({ secret, notificationUrl }).receive(bad))).toBe('malformed_body');
     expect(() => square({ secret, notificationUrl: '/webhooks/square' })).toThrow(/notificationUrl/);
   });
 });

@@ -1,5 +1,5 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
 import { trello } from '@hookwire/trello';
 import { signTrelloRequest } from '@hookwire/trello/testing';
 import { describe, expect, it } from 'vitest';
@@ -76,14 +76,14 @@ describe('trello receiver', () => {
   it('uses the registered URL byte for byte (a trailing slash changes the signature)', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
     const receiver = trello({ secret, callbackUrl: callbackUrl.replace('?', '/?') });
-    expect((await webhookErrorOf(receiver.receive(request))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver.receive(request))).toBe('signature_mismatch');
   });
 
   it('rejects signatures that are not base64', async () => {
     const request = signTrelloRequest({ secret, callbackUrl, payload });
     for (const value of ['你好世界', '==', ',=,=,']) {
       const headers = { ...request.headers, 'x-trello-webhook': value };
-      expect((await webhookErrorOf(trello({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect(await errorCodeOf(trello({ secret }).receive({ ...request, headers }))).toBe(
         'malformed_signature',
       );
     }

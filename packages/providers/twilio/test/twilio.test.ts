@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWebhookRequest, hmacBase64, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, webhookErrorOf, withBody } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, webhookErrorOf, withBody } from '@hookwire/core/testing';
 import { twilio } from '@hookwire/twilio';
 import { signTwilioRequest } from '@hookwire/twilio/testing';
 import twilioSdk from 'twilio';
@@ -109,9 +109,7 @@ describe('twilio receiver: published vectors', () => {
       const event = await accepts(request);
       expect(event?.payload).toEqual({ property: 'value', boolean: true });
       const tampered = withBody(request, body.replace('value', 'other'));
-      expect((await webhookErrorOf(twilio({ secret: token }).receive(tampered))).code).toBe(
-        'signature_mismatch',
-      );
+      expect(await errorCodeOf(twilio({ secret: token }).receive(tampered))).toBe('signature_mismatch');
     }
   });
 });
@@ -250,9 +248,7 @@ describe('twilio receiver: events and responses', () => {
       params: { A: '1' },
     });
     const proxied = { ...signed, url: 'http://10.0.0.5:3000/sms?x=1' };
-    expect((await webhookErrorOf(twilio({ secret: token }).receive(proxied))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(await errorCodeOf(twilio({ secret: token }).receive(proxied))).toBe('signature_mismatch');
     await accepts(proxied, { secret: token, publicUrl: 'https://hooks.example.com/app' });
     expect(() => twilio({ secret: token, publicUrl: 'hooks.example.com' })).toThrow(/publicUrl/);
   });
@@ -265,7 +261,7 @@ describe('twilio receiver: rejections', () => {
   it('rejects a changed URL (it is signed), revealing no expected signature', async () => {
     const request = signTwilioRequest({ secret: token, url, params });
     const moved = { ...request, url: `${url}?extra=1` };
-    expect((await webhookErrorOf(twilio({ secret: token }).receive(moved))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(twilio({ secret: token }).receive(moved))).toBe('signature_mismatch');
     const response = await twilio({ secret: 'other token' }).handle(request);
     expect(String(response.body)).not.toContain(
       hmacBase64('sha1', 'other token', `${url}BodyhiMessageSidSM1SmsStatusreceived`),
@@ -275,7 +271,7 @@ describe('twilio receiver: rejections', () => {
   it('takes a short signature for a mismatch, refuses a body the signature cannot cover, and a malformed JSON body', async () => {
     const short = signTwilioRequest({ secret: token, url, params });
     const headers = { ...short.headers, 'x-twilio-signature': 'AAAA' };
-    expect((await webhookErrorOf(twilio({ secret: token }).receive({ ...short, headers }))).code).toBe(
+    expect(await errorCodeOf(twilio({ secret: token }).receive({ ...short, headers }))).toBe(
       'signature_mismatch',
     );
     const request = signTwilioRequest({ secret: token, url, params });
@@ -284,9 +280,7 @@ describe('twilio receiver: rejections', () => {
       headers: { ...request.headers, 'content-type': 'application/json' },
       body: Buffer.from('{"Body":"evil"}'),
     };
-    expect((await webhookErrorOf(twilio({ secret: token }).receive(asJson))).code).toBe(
-      'unsupported_content_type',
-    );
+    expect(await errorCodeOf(twilio({ secret: token }).receive(asJson))).toBe('unsupported_content_type');
     const body = '{"a":';
     const signedUrl = `${url}?bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
     const malformed = createWebhookRequest({
@@ -297,7 +291,7 @@ describe('twilio receiver: rejections', () => {
         'x-twilio-signature': hmacBase64('sha1', token, signedUrl),
       },
     });
-    expect((await webhookErrorOf(twilio({ secret: token }).receive(malformed))).code).toBe('malformed_body');
+    expect(await errorCodeOf(twilio({ secret: token }).receive(malformed))).toBe('malformed_body');
   });
 
   it('rejects an unsupported algorithm and needs a secret or sharedKey', async () => {

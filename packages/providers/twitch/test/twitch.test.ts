@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, eventsOf, withHeaders } from '@hookwire/core/testing';
 import { twitch } from '@hookwire/twitch';
 import { signTwitchRequest } from '@hookwire/twitch/testing';
 import { describe, expect, it } from 'vitest';
@@ -162,9 +162,7 @@ describe('twitch receiver', () => {
   it('honours a configured tolerance', async () => {
     const sign = (offset: number) =>
       signTwitchRequest({ secret, subscriptionType: 'channel.follow', event: follow, timestamp: at(offset) });
-    expect((await webhookErrorOf(receiver({ tolerance: 60 }).receive(sign(-61)))).code).toBe(
-      'timestamp_too_old',
-    );
+    expect(await errorCodeOf(receiver({ tolerance: 60 }).receive(sign(-61)))).toBe('timestamp_too_old');
   });
 
   it('rejects a changed message id (it is signed)', async () => {
@@ -175,7 +173,7 @@ describe('twitch receiver', () => {
       timestamp: at(0),
     });
     const renamed = withHeaders(request, { 'twitch-eventsub-message-id': 'another-id' });
-    expect((await webhookErrorOf(receiver().receive(renamed))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(renamed))).toBe('signature_mismatch');
   });
 
   it('requires the sha256= prefix, an RFC 3339 timestamp and a known message type', async () => {
@@ -192,7 +190,7 @@ describe('twitch receiver', () => {
       [{ 'twitch-eventsub-message-type': 'gossip' }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect(await errorCodeOf(receiver().receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 
@@ -203,7 +201,7 @@ describe('twitch receiver', () => {
       body: '{"event":',
       timestamp: at(0),
     });
-    expect((await webhookErrorOf(receiver().receive(request))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(request))).toBe('malformed_body');
     expect(() => twitch({ secret: 'short' })).toThrow(/10 to 100/);
     expect(() => twitch({ secret: 'x'.repeat(101) })).toThrow(/10 to 100/);
   });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('typeform receiver', () => {
     const request = signed();
     const headers = { ...request.headers, 'typeform-signature': `sha256=${hmacHex('sha256', secret, body)}` };
     // Hex digits are base64 characters too: the hex text decodes (to 48 bytes) and does not match.
-    expect((await webhookErrorOf(typeform({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect(await errorCodeOf(typeform({ secret }).receive({ ...request, headers }))).toBe(
       'signature_mismatch',
     );
   });
@@ -54,7 +54,7 @@ describe('typeform receiver', () => {
     const request = signed();
     const unprefixed = (request.headers['typeform-signature'] as string).slice(7);
     const headers = { ...request.headers, 'typeform-signature': unprefixed };
-    expect((await webhookErrorOf(typeform({ secret }).receive({ ...request, headers }))).code).toBe(
+    expect(await errorCodeOf(typeform({ secret }).receive({ ...request, headers }))).toBe(
       'malformed_signature',
     );
   });

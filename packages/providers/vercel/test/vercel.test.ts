@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
 import { vercel } from '@hookwire/vercel';
 import { signVercelRequest } from '@hookwire/vercel/testing';
 import { describe, expect, it } from 'vitest';
@@ -39,16 +39,14 @@ describe('vercel receiver', () => {
   it('rejects a SHA-256 signature (Vercel signs with SHA-1)', async () => {
     const request = signVercelRequest({ secret, body });
     const headers = { ...request.headers, 'x-vercel-signature': hmacHex('sha256', secret, body) };
-    expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
-      'signature_mismatch',
-    );
+    expect(await errorCodeOf(vercel({ secret }).receive({ ...request, headers }))).toBe('signature_mismatch');
   });
 
   it('rejects a prefixed or odd-length signature', async () => {
     const request = signVercelRequest({ secret, body });
     for (const value of ['sha1=abc', 'abc']) {
       const headers = { ...request.headers, 'x-vercel-signature': value };
-      expect((await webhookErrorOf(vercel({ secret }).receive({ ...request, headers }))).code).toBe(
+      expect(await errorCodeOf(vercel({ secret }).receive({ ...request, headers }))).toBe(
         'malformed_signature',
       );
     }

@@ -1,4 +1,4 @@
-import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventsOf, withHeaders } from '@hookwire/core/testing';
 import { type XeroWebhookEvent, xero } from '@hookwire/xero';
 import { signXeroRequest } from '@hookwire/xero/testing';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('xero receiver', () => {
   it('answers 400 with no body to a signed body that is not a Xero batch', async () => {
     for (const body of ['{"events":', '{"entropy":"x"}', '{"events":[{"resourceId":"1"}]}']) {
       const request = signXeroRequest({ secret, body });
-      expect((await webhookErrorOf(xero({ secret }).receive(request))).code).toBe('malformed_body');
+      expect(await errorCodeOf(xero({ secret }).receive(request))).toBe('malformed_body');
       expect(await xero({ secret }).handle(request)).toEqual({ status: 400 });
     }
   });

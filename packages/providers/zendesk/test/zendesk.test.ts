@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createWebhookRequest, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { ZENDESK_TEST_SIGNING_SECRET, zendesk } from '@hookwire/zendesk';
 import { signZendeskRequest } from '@hookwire/zendesk/testing';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe('zendesk receiver', () => {
     expect(decodedKey).toBe('this_secret_is_for_testing_only');
     const wrongKey = createHmac('sha256', decodedKey).update(`2021-03-25T05:09:27Z${body}`).digest('base64');
     const decoded = withHeaders(request, { 'x-zendesk-webhook-signature': wrongKey });
-    expect((await webhookErrorOf(receiver.receive(decoded))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver.receive(decoded))).toBe('signature_mismatch');
   });
 
   it('names event subscriptions by type, with the invocation id as the id', async () => {
@@ -135,7 +135,7 @@ describe('zendesk receiver', () => {
   it('rejects a moved timestamp (it is signed)', async () => {
     const request = signed({});
     const moved = withHeaders(request, { 'x-zendesk-webhook-signature-timestamp': '2025-06-15T12:00:01Z' });
-    expect((await webhookErrorOf(zendesk({ secret, now }).receive(moved))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(zendesk({ secret, now }).receive(moved))).toBe('signature_mismatch');
   });
 
   it('accepts the static test secret, and honours tolerance', async () => {
@@ -165,7 +165,7 @@ describe('zendesk receiver', () => {
       headers: { 'content-type': 'application/json' },
     });
     const both = zendesk({ code, secret, now });
-    expect((await webhookErrorOf(both.receive(request))).code).toBe('missing_header');
+    expect(await errorCodeOf(both.receive(request))).toBe('missing_header');
   });
 
   it('refuses empty configuration', () => {

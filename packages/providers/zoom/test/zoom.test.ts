@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, withHeaders } from '@hookwire/core/testing';
 import { zoom } from '@hookwire/zoom';
 import { signZoomRequest, signZoomUrlValidation } from '@hookwire/zoom/testing';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('zoom receiver', () => {
   it('rejects a changed timestamp (it is signed)', async () => {
     const request = signZoomRequest({ secret, event: 'meeting.started', payload: started, timestamp });
     const shifted = withHeaders(request, { 'x-zm-request-timestamp': String(timestamp - 1) });
-    expect((await webhookErrorOf(receiver().receive(shifted))).code).toBe('signature_mismatch');
+    expect(await errorCodeOf(receiver().receive(shifted))).toBe('signature_mismatch');
   });
 
   it('honours a custom tolerance', async () => {
@@ -99,12 +99,12 @@ describe('zoom receiver', () => {
       [{ 'x-zm-request-timestamp': String(now) }, 'malformed_header'],
     ];
     for (const [headers, code] of cases) {
-      expect((await webhookErrorOf(receiver().receive(withHeaders(request, headers)))).code).toBe(code);
+      expect(await errorCodeOf(receiver().receive(withHeaders(request, headers)))).toBe(code);
     }
   });
 
   it('reports a validation request without a token', async () => {
     const noToken = signZoomRequest({ secret, event: 'endpoint.url_validation', payload: {}, timestamp });
-    expect((await webhookErrorOf(receiver().receive(noToken))).code).toBe('malformed_body');
+    expect(await errorCodeOf(receiver().receive(noToken))).toBe('malformed_body');
   });
 });
