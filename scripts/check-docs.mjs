@@ -200,6 +200,19 @@ async function execute(snippet) {
   return exec(process.execPath, [file], { cwd: work });
 }
 
+/** Relative links of every guide that lead nowhere: `[docs/x.md, target]`. */
+function brokenLinks() {
+  const broken = [];
+  for (const guide of guides) {
+    const text = readFileSync(join(docsDir, guide), 'utf8').replace(/```[\s\S]*?```/g, '');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
+      if (!existsSync(join(docsDir, target.split('#')[0]))) broken.push([`docs/${guide}`, target]);
+    }
+  }
+  return broken;
+}
+
 const started = Date.now();
 const snippets = extract();
 writeProject(snippets);
@@ -233,6 +246,10 @@ for (const snippet of snippets) {
     snippet.vitest ? 'typecheck, vitest' : 'typecheck, run',
     output.trim().slice(-4000),
   );
+}
+for (const [guide, target] of brokenLinks()) {
+  console.log(`FAIL ${guide} (link): ${target} does not exist`);
+  failed++;
 }
 for (const error of errors.get('(tsc)') ?? []) console.log(`tsc: ${error.message}`);
 if (errors.has('(tsc)')) failed++;
