@@ -55,6 +55,16 @@ export function assertRequestHandler(adapter: string, handler: unknown): asserts
   }
 }
 
+/** What every adapter does at construction: `assertRequestHandler`, then `resolveAdapterOptions`. */
+export function prepareAdapter(
+  adapter: string,
+  handler: unknown,
+  options?: AdapterOptions,
+): ResolvedAdapterOptions {
+  assertRequestHandler(adapter, handler);
+  return resolveAdapterOptions(adapter, options);
+}
+
 function requestUrlResolver(adapter: string, options: AdapterOptions): RequestUrlResolver {
   if (options.publicUrl !== undefined) {
     const base = parsePublicBase(options.publicUrl, adapter);

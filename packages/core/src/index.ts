@@ -6,6 +6,7 @@ export {
   bodyTooLarge,
   DEFAULT_MAX_BODY_SIZE,
   declaresBodyOver,
+  prepareAdapter,
   type RequestUrlResolver,
   type ResolvedAdapterOptions,
   resolveAdapterOptions,

@@ -5,6 +5,7 @@ import {
   createWebhookRequest,
   DEFAULT_MAX_BODY_SIZE,
   declaresBodyOver,
+  prepareAdapter,
   resolveAdapterOptions,
   WebhookConfigError,
   WebhookError,
@@ -12,6 +13,18 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 
 const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'hooks.example.com' };
+
+describe('prepareAdapter', () => {
+  it('refuses a handler without handle(request), then resolves the options', () => {
+    expect(() => prepareAdapter('testWebhooks', {})).toThrow(/testWebhooks needs a receiver/);
+    expect(() =>
+      prepareAdapter('testWebhooks', { handle: async () => ({ status: 200 }) }, { maxBodySize: -1 }),
+    ).toThrow(/maxBodySize/);
+    expect(prepareAdapter('testWebhooks', { handle: async () => ({ status: 200 }) }).maxBodySize).toBe(
+      1024 * 1024,
+    );
+  });
+});
 
 describe('resolveAdapterOptions', () => {
   it('defaults to 1 MiB and the connection URL', () => {

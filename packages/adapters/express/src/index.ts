@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AdapterOptions,
   answerWebhook,
-  assertRequestHandler,
+  prepareAdapter,
   type RequestHandler,
-  resolveAdapterOptions,
   type WebhookResponse,
 } from '@hookwire/core';
 import { toWebhookRequest, writeResponse } from '@hookwire/node-http';
@@ -37,8 +36,7 @@ export function expressWebhooks(
   handler: RequestHandler,
   options: ExpressWebhooksOptions = {},
 ): ExpressWebhooksMiddleware {
-  assertRequestHandler('expressWebhooks', handler);
-  const resolved = resolveAdapterOptions('expressWebhooks', options);
+  const resolved = prepareAdapter('expressWebhooks', handler, options);
   const onError = options.onError;
   return function hookwireWebhooks(req, res, next) {
     answerWebhook(

@@ -1,12 +1,11 @@
 import {
   type AdapterOptions,
   answerWebhook,
-  assertRequestHandler,
   bodyTooLarge,
   declaresBodyOver,
+  prepareAdapter,
   type RequestHandler,
   type ResolvedAdapterOptions,
-  resolveAdapterOptions,
   WebhookError,
   type WebhookRequest,
   type WebhookResponse,
@@ -35,8 +34,7 @@ export function fetchWebhooks(
   handler: RequestHandler,
   options: FetchWebhooksOptions = {},
 ): FetchWebhooksHandler {
-  assertRequestHandler('fetchWebhooks', handler);
-  const resolved = resolveAdapterOptions('fetchWebhooks', options);
+  const resolved = prepareAdapter('fetchWebhooks', handler, options);
   // The runtime's URL is already absolute; only these options change it.
   const rewritesUrl = options.trustProxy === true || options.publicUrl !== undefined;
   const onError = options.onError;

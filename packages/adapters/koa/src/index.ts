@@ -2,9 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import {
   type AdapterOptions,
   answerWebhook,
-  assertRequestHandler,
+  prepareAdapter,
   type RequestHandler,
-  resolveAdapterOptions,
   type WebhookResponse,
 } from '@hookwire/core';
 import { bodyBuffer, toWebhookRequest } from '@hookwire/node-http';
@@ -50,8 +49,7 @@ export function koaWebhooks(
   handler: RequestHandler,
   options: KoaWebhooksOptions = {},
 ): KoaWebhooksMiddleware {
-  assertRequestHandler('koaWebhooks', handler);
-  const resolved = resolveAdapterOptions('koaWebhooks', options);
+  const resolved = prepareAdapter('koaWebhooks', handler, options);
   const inScope = scopeMatcher(options.path);
   const onError = options.onError;
   return async function hookwireWebhooks(ctx, next) {
