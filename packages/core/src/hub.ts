@@ -95,13 +95,22 @@ export class WebhookHub {
 
   /** Registers a handler on every receiver; `event.provider` tells them apart. */
   onAny(handler: EventHandler<unknown>): this {
-    for (const receiver of this.receivers()) receiver.onAny(handler);
+    for (const receiver of this.#handlerOwners()) receiver.onAny(handler);
     return this;
   }
 
   onError(handler: ErrorHandler): this {
-    for (const receiver of this.receivers()) receiver.onError(handler);
+    for (const receiver of this.#handlerOwners()) receiver.onError(handler);
     return this;
+  }
+
+  /** One receiver per handler list: siblings made with `derive` share theirs, so a handler registered on each would run once per sibling. */
+  #handlerOwners(): AnyReceiver[] {
+    const owners: AnyReceiver[] = [];
+    for (const receiver of this.receivers()) {
+      if (!owners.some((owner) => owner.sharesHandlersWith(receiver))) owners.push(receiver);
+    }
+    return owners;
   }
 
   #notFound(request: WebhookRequest): WebhookError {

@@ -148,6 +148,11 @@ export class Receiver<
     return new Receiver(this.#definition, { ...this.#ctx.options, ...overrides }, this.#registry);
   }
 
+  /** True when `other` is this receiver or one derived from the same one: they share handlers. */
+  sharesHandlersWith(other: Receiver<any, any>): boolean {
+    return other.#registry === this.#registry;
+  }
+
   /** Verifies the request and reads its event(s), or returns the handshake response to send. */
   async receive(request: WebhookRequest): Promise<ReceiveResult<WebhookEvent>> {
     // The hot path of every webhook: provider steps that are synchronous are not awaited (each

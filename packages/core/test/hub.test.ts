@@ -73,3 +73,35 @@ describe('WebhookHub paths', () => {
     expect(String(response.body).length).toBeLessThan(600);
   });
 });
+
+describe('WebhookHub handlers', () => {
+  it('runs an onAny handler once per event when ids are receivers derived from one another', async () => {
+    const base = signedProvider({ secret: 'default-secret' });
+    const other = signedProvider({ secret: 'other-secret' });
+    const hub = createHub({
+      signed: { default: base, 'shop-a': base.derive({ secret: 'shop-a-secret' }) },
+      other,
+    });
+    const seen: string[] = [];
+    const failures: unknown[] = [];
+    hub.onAny((event) => void seen.push(`${event.provider} ${event.name}`));
+    hub.onError((error) => void failures.push(error));
+
+    const body = '{"type":"a.b"}';
+    const send = (path: string, secret: string) =>
+      hub.handle(
+        createWebhookRequest({
+          url: `https://h.test${path}`,
+          body,
+          headers: { 'x-sig': hmacHex('sha256', secret, body) },
+        }),
+      );
+    expect((await send('/webhooks/signed/shop-a', 'shop-a-secret')).status).toBe(200);
+    expect((await send('/webhooks/signed', 'default-secret')).status).toBe(200);
+    expect((await send('/webhooks/other', 'other-secret')).status).toBe(200);
+    expect(seen).toEqual(['signed a.b', 'signed a.b', 'signed a.b']);
+
+    expect((await send('/webhooks/signed/shop-a', 'wrong')).status).toBe(401);
+    expect(failures).toHaveLength(1);
+  });
+});
