@@ -1,7 +1,7 @@
 import {
   isRecord,
   type ParsedEvent,
-  parseJsonBody,
+  parseJsonObject,
   requireString,
   WebhookError,
   type WebhookRequest,
@@ -13,9 +13,7 @@ import {
  * event's id gets the notification's index (`<Id>:<n>`) when there is more than one.
  */
 export function parseAspNetNotifications(request: WebhookRequest): ParsedEvent[] {
-  const body = parseJsonBody(request, 'ASP.NET WebHooks');
-  if (!isRecord(body))
-    throw new WebhookError('malformed_body', 'The ASP.NET WebHooks body is not a JSON object.');
+  const body = parseJsonObject(request, 'ASP.NET WebHooks');
   const deliveryId = requireString(body.Id, 'Id', 'ASP.NET WebHooks');
   if (!Array.isArray(body.Notifications)) {
     throw new WebhookError('malformed_body', 'The ASP.NET WebHooks body has no `Notifications` array.');

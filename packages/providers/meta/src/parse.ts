@@ -1,7 +1,7 @@
 import {
   isRecord,
   type ParsedEvent,
-  parseJsonBody,
+  parseJsonObject,
   requireString,
   WebhookError,
   type WebhookRequest,
@@ -18,9 +18,7 @@ const ITEM_LISTS = ['messaging', 'standby'] as const;
  * The payload is the change's `value` or the messaging item.
  */
 export function parseMetaNotification(request: WebhookRequest): ParsedEvent[] {
-  const body = parseJsonBody(request, 'Meta');
-  if (!isRecord(body))
-    throw new WebhookError('malformed_body', 'The Meta notification body is not a JSON object.');
+  const body = parseJsonObject(request, 'Meta');
   const object = requireString(body.object, 'object', 'Meta');
   if (!Array.isArray(body.entry))
     throw new WebhookError('malformed_body', 'The Meta notification has no `entry` array.');

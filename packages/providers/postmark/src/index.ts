@@ -1,9 +1,7 @@
 import {
   defineProvider,
-  isRecord,
   type ParsedEvent,
-  parseJsonBody,
-  WebhookError,
+  parseJsonObject,
   type WebhookRequest,
   webhookErrorResponse,
 } from '@hookwire/core';
@@ -36,9 +34,7 @@ export const postmark = defineProvider<PostmarkOptions, { pairs: string[] }, Pos
 });
 
 function parsePostmarkEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Postmark');
-  if (!isRecord(body))
-    throw new WebhookError('malformed_body', 'The Postmark webhook body is not a JSON object.');
+  const body = parseJsonObject(request, 'Postmark');
   return {
     name: typeof body.RecordType === 'string' && body.RecordType !== '' ? body.RecordType : 'Inbound',
     // MessageID names the message, not the delivery: one message has a Delivery, Opens, Clicks…
