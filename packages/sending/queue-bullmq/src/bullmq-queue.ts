@@ -304,7 +304,7 @@ export class BullmqQueue implements DeliveryQueue {
       ]);
     }
     const answers = (await pipeline.exec()) ?? [];
-    return requests.map((request, i) => {
+    return requests.map((_request, i) => {
       const [error, reply] = answers[i] ?? [new Error('no answer')];
       if (error) throw error;
       const [granted, retryInMs] = reply as [number, number];

@@ -37,7 +37,7 @@ async function subscriber(...args: Parameters<typeof startSubscriber>) {
 }
 
 /** The most arrivals in any window [t, t + 1000 ms) that starts at an arrival. */
-export function busiestSecond(times: readonly number[]): number {
+function busiestSecond(times: readonly number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   let most = 0;
   for (let i = 0, j = 0; i < sorted.length; i++) {
