@@ -12,4 +12,12 @@ export {
   type ReceiverUnderTest,
   type SignTestInput,
 } from './testing/describe-receiver.js';
-export { errorCodeOf, eventOf, eventsOf, webhookErrorOf, withBody, withHeaders } from './testing/requests.js';
+export {
+  errorCodeOf,
+  eventOf,
+  eventsOf,
+  signerWith,
+  webhookErrorOf,
+  withBody,
+  withHeaders,
+} from './testing/requests.js';

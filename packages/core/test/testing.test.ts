@@ -33,6 +33,16 @@ describe('@hookwire/core/testing', () => {
     await expect(errorCodeOf(Promise.resolve('fine'))).rejects.toThrow('nothing was thrown');
   });
 
+  it('signerWith applies the defaults, each override, and keeps a default an undefined override names', () => {
+    const signed = signerWith((input: { secret: string; body?: string; topic: string }) => input, {
+      secret: 's',
+      topic: 'ping',
+    });
+    expect(signed()).toEqual({ secret: 's', topic: 'ping' });
+    expect(signed({ topic: 'push', body: '{}' })).toEqual({ secret: 's', topic: 'push', body: '{}' });
+    expect(signed({ secret: 'other', topic: undefined })).toEqual({ secret: 'other', topic: 'ping' });
+  });
+
   it('withHeaders replaces, adds and removes headers without touching the original', () => {
     const request = createWebhookRequest({ headers: { 'x-a': '1', 'x-b': '2' }, body: 'x' });
     const changed = withHeaders(request, { 'X-A': ['3', '4'], 'x-b': undefined, 'x-c': '5' });

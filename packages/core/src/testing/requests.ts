@@ -23,6 +23,21 @@ export async function errorCodeOf(subject: Promise<unknown> | (() => unknown)): 
   return (await webhookErrorOf(subject)).code;
 }
 
+/**
+ * A test file's signer: `sign` with the file's defaults (`signerWith(signGitHubRequest, { secret,
+ * event: 'push', body })`), each call overriding some; an override that is `undefined` keeps the
+ * default, so `sign: ({ secret, body }) => signed({ secret, body })` suits `describeReceiver`.
+ */
+export function signerWith<TInput extends object, TResult>(
+  sign: (input: TInput) => TResult,
+  defaults: NoInfer<TInput>,
+): (overrides?: Partial<TInput>) => TResult {
+  return (overrides = {}) => {
+    const given = Object.entries(overrides).filter(([, value]) => value !== undefined);
+    return sign({ ...defaults, ...Object.fromEntries(given) });
+  };
+}
+
 /** A copy of `request` with some headers replaced; `undefined` removes one. Names are lower-cased. */
 export function withHeaders(
   request: WebhookRequest,

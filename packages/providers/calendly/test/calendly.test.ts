@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { calendly } from '@hookwire/calendly';
 import { signCalendlyRequest } from '@hookwire/calendly/testing';
-import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith, webhookErrorOf } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'calendly-signing-key';
@@ -18,8 +18,7 @@ const body = JSON.stringify({
     uri: 'https://api.calendly.com/invitees/1',
   },
 });
-const signed = (overrides: Partial<Parameters<typeof signCalendlyRequest>[0]> = {}) =>
-  signCalendlyRequest({ secret, body, timestamp: t, ...overrides });
+const signed = signerWith(signCalendlyRequest, { secret, body, timestamp: t });
 const withSignature = (value: string | string[]) => {
   const request = signed();
   return { ...request, headers: { ...request.headers, 'calendly-webhook-signature': value } };

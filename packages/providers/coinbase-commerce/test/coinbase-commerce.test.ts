@@ -1,7 +1,7 @@
 import { coinbaseCommerce } from '@hookwire/coinbase-commerce';
 import { signCoinbaseCommerceRequest } from '@hookwire/coinbase-commerce/testing';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, eventOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, signerWith } from '@hookwire/core/testing';
 import { Webhook } from 'coinbase-commerce-node';
 import { describe, expect, it } from 'vitest';
 
@@ -25,13 +25,12 @@ const body = JSON.stringify({
     },
   },
 });
-const signed = (overrides: Partial<Parameters<typeof signCoinbaseCommerceRequest>[0]> = {}) =>
-  signCoinbaseCommerceRequest({ secret, body, ...overrides });
+const signed = signerWith(signCoinbaseCommerceRequest, { secret, body });
 
 describeReceiver({
   provider: 'coinbase-commerce',
   create: coinbaseCommerce,
-  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
+  sign: ({ secret, body }) => signed({ secret, body }),
   event: { name: 'charge:confirmed', id: '24934862-d980-46cb-9402-43c81b0cdba6' },
   signatureHeaders: ['X-CC-Webhook-Signature'],
   malformedSignature: { value: 'g'.repeat(64) },

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, signerWith, webhookErrorOf, withHeaders } from '@hookwire/core/testing';
 import { intercom } from '@hookwire/intercom';
 import { signIntercomRequest } from '@hookwire/intercom/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,13 +16,12 @@ const body = `{
     "item" : { "type" : "user", "id" : "530370b477ad7120001d", "user_id" : "25", "name" : "Hoban Washburne" }
   }
 }`;
-const signed = (overrides: Partial<Parameters<typeof signIntercomRequest>[0]> = {}) =>
-  signIntercomRequest({ secret, body, ...overrides });
+const signed = signerWith(signIntercomRequest, { secret, body });
 
 describeReceiver({
   provider: 'intercom',
   create: intercom,
-  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
+  sign: ({ secret, body }) => signed({ secret, body }),
   event: { name: 'user.created', id: 'notif_78c122d0-23ba-11e4-9464-79b01267cc2e' },
   signatureHeaders: ['X-Hub-Signature'],
   malformedSignature: { value: 'sha1=xyz' },

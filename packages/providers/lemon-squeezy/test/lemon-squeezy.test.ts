@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith } from '@hookwire/core/testing';
 import { lemonSqueezy } from '@hookwire/lemon-squeezy';
 import { signLemonSqueezyRequest } from '@hookwire/lemon-squeezy/testing';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,7 @@ const body = JSON.stringify({
   meta: { event_name: 'order_created', test_mode: true, webhook_id: 'wh_1', custom_data: { user_id: 42 } },
   data: { type: 'orders', id: '1', attributes: { total: 1199, status: 'paid' } },
 });
-const signed = (overrides: Partial<Parameters<typeof signLemonSqueezyRequest>[0]> = {}) =>
-  signLemonSqueezyRequest({ secret, event: 'order_created', body, ...overrides });
+const signed = signerWith(signLemonSqueezyRequest, { secret, event: 'order_created', body });
 
 describeReceiver({
   provider: 'lemon-squeezy',

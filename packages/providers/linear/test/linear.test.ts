@@ -1,5 +1,5 @@
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith, webhookErrorOf } from '@hookwire/core/testing';
 import { linear } from '@hookwire/linear';
 import { signLinearRequest } from '@hookwire/linear/testing';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -20,8 +20,7 @@ const bodyAt = (webhookTimestamp: unknown) =>
     webhookTimestamp,
   });
 const body = bodyAt(ts);
-const signed = (overrides: Partial<Parameters<typeof signLinearRequest>[0]> = {}) =>
-  signLinearRequest({ secret, body, deliveryId: 'd-1', ...overrides });
+const signed = signerWith(signLinearRequest, { secret, body, deliveryId: 'd-1' });
 
 describeReceiver({
   provider: 'linear',

@@ -1,4 +1,4 @@
-import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith, webhookErrorOf } from '@hookwire/core/testing';
 import { postmark } from '@hookwire/postmark';
 import { createPostmarkRequest } from '@hookwire/postmark/testing';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,7 @@ import bounce from './fixtures/bounce.json' with { type: 'json' };
 
 const username = 'postmark';
 const password = 'pa:ss wörd';
-const request = (overrides: Partial<Parameters<typeof createPostmarkRequest>[0]> = {}) =>
-  createPostmarkRequest({ username, password, payload: bounce, ...overrides });
+const request = signerWith(createPostmarkRequest, { username, password, payload: bounce });
 const withAuthorization = (value: string | string[] | undefined) => {
   const base = request();
   return { ...base, headers: { ...base.headers, authorization: value } };

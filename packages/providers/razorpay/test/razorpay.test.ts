@@ -1,4 +1,4 @@
-import { describeReceiver, eventOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, signerWith } from '@hookwire/core/testing';
 import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
 import Razorpay from 'razorpay';
@@ -25,13 +25,12 @@ const body = JSON.stringify({
   },
   created_at: 1567674606,
 });
-const signed = (overrides: Partial<Parameters<typeof signRazorpayRequest>[0]> = {}) =>
-  signRazorpayRequest({ secret, body, eventId: 'Em6Y0l3VUf1a5o', ...overrides });
+const signed = signerWith(signRazorpayRequest, { secret, body, eventId: 'Em6Y0l3VUf1a5o' });
 
 describeReceiver({
   provider: 'razorpay',
   create: razorpay,
-  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
+  sign: ({ secret, body }) => signed({ secret, body }),
   event: { name: 'payment.captured', id: 'Em6Y0l3VUf1a5o' },
   signatureHeaders: ['X-Razorpay-Signature'],
   malformedSignature: { value: 'sha256=00' },

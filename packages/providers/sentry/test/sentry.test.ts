@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describeReceiver, eventOf } from '@hookwire/core/testing';
+import { describeReceiver, eventOf, signerWith } from '@hookwire/core/testing';
 import { sentry } from '@hookwire/sentry';
 import { signSentryRequest } from '@hookwire/sentry/testing';
 import { describe, expect, it } from 'vitest';
@@ -9,20 +9,18 @@ const secret = 'sentry-client-secret';
 const body =
   '{"action": "created", "installation": {"uuid": "a8e5d37a"}, "data": {"issue": {"id": "1", "title": "TypeError", "project": {"id": "2", "name": "web", "slug": "web"}}}, "actor": {"type": "application", "id": "sentry", "name": "Sentry"}}';
 
-const signed = (overrides: Partial<Parameters<typeof signSentryRequest>[0]> = {}) =>
-  signSentryRequest({
-    secret,
-    resource: 'issue',
-    body,
-    requestId: 'req-1',
-    timestamp: 1_700_000_000,
-    ...overrides,
-  });
+const signed = signerWith(signSentryRequest, {
+  secret,
+  resource: 'issue',
+  body,
+  requestId: 'req-1',
+  timestamp: 1_700_000_000,
+});
 
 describeReceiver({
   provider: 'sentry',
   create: sentry,
-  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
+  sign: ({ secret, body }) => signed({ secret, body }),
   event: { name: 'issue.created', id: 'req-1' },
   signatureHeaders: ['Sentry-Hook-Signature', 'Sentry-Hook-Resource'],
   malformedSignature: { value: 'sha256=zz' },

@@ -1,5 +1,5 @@
 import { createWebhookRequest, hmacHex, WebhookConfigError, type WebhookRequest } from '@hookwire/core';
-import { describeReceiver, errorCodeOf, eventOf, webhookErrorOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith, webhookErrorOf } from '@hookwire/core/testing';
 import { type StripeEventMap, stripe } from '@hookwire/stripe';
 import { signStripeRequest, stripeSignatureHeader, stripeTestEvent } from '@hookwire/stripe/testing';
 import Stripe from 'stripe';
@@ -17,8 +17,7 @@ const body = JSON.stringify(event);
 const sdk = new Stripe('sk_test_unused');
 const receiver = (options: Partial<Parameters<typeof stripe>[0]> = {}) =>
   stripe({ secret, now: at(now), ...options });
-const sign = (overrides: Partial<Parameters<typeof signStripeRequest>[0]> = {}) =>
-  signStripeRequest({ secret, body, timestamp: now, ...overrides });
+const sign = signerWith(signStripeRequest, { secret, body, timestamp: now });
 
 function withSignature(
   value: string | string[] | undefined,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hmacHex } from '@hookwire/core';
-import { describeReceiver, errorCodeOf, eventOf } from '@hookwire/core/testing';
+import { describeReceiver, errorCodeOf, eventOf, signerWith } from '@hookwire/core/testing';
 import { typeform } from '@hookwire/typeform';
 import { signTypeformRequest } from '@hookwire/typeform/testing';
 import { describe, expect, it } from 'vitest';
@@ -15,13 +15,12 @@ const body = JSON.stringify({
     answers: [{ type: 'text', text: 'Lorem ipsum — ✓', field: { id: 'JwWggjAKtOkA', type: 'short_text' } }],
   },
 });
-const signed = (overrides: Partial<Parameters<typeof signTypeformRequest>[0]> = {}) =>
-  signTypeformRequest({ secret, body, ...overrides });
+const signed = signerWith(signTypeformRequest, { secret, body });
 
 describeReceiver({
   provider: 'typeform',
   create: typeform,
-  sign: ({ secret, body: signedBody = body }) => signed({ secret, body: signedBody }),
+  sign: ({ secret, body }) => signed({ secret, body }),
   event: { name: 'form_response', id: '01H8ZJ6QX2' },
   signatureHeaders: ['Typeform-Signature'],
   malformedSignature: { value: 'sha256=***' },
