@@ -3,6 +3,7 @@ import {
   errorCodeOf,
   eventOf,
   eventsOf,
+  signerWith,
   webhookErrorOf,
   withBody,
   withHeaders,
