@@ -5,8 +5,7 @@ import {
   defineProvider,
   hmacHex,
   normalizeSecrets,
-  requireHeader,
-  verifyHmac,
+  verifySignatureHeader,
 } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
 
@@ -20,17 +19,14 @@ const signedProvider = defineProvider<SignedOptions, string[]>({
   title: 'Signed',
   methods: ['POST'],
   setup: (options) => normalizeSecrets(options.secret, 'Signed'),
-  verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state,
-      parts: [request.body],
-      signatures: requireHeader(request, 'x-sig'),
-      encoding: 'hex',
+  verify: (request, { state }) =>
+    verifySignatureHeader(request, {
       header: 'X-Sig',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state,
       provider: 'Signed',
-    });
-  },
+    }),
   parse: (request) => ({ name: JSON.parse(Buffer.from(request.body).toString()).type, payload: {} }),
 });
 

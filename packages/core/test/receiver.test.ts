@@ -6,9 +6,8 @@ import {
   hmacHex,
   jsonResponse,
   normalizeSecrets,
-  requireHeader,
   textResponse,
-  verifyHmac,
+  verifySignatureHeader,
   WebhookError,
 } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
@@ -28,17 +27,14 @@ const testProvider = defineProvider<TestOptions, string[], { 'order.created': { 
     const challenge = new URL(request.url).searchParams.get('challenge');
     return request.method === 'GET' && challenge ? textResponse(200, challenge) : undefined;
   },
-  verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state,
-      parts: [request.body],
-      signatures: requireHeader(request, 'x-sig'),
-      encoding: 'hex',
+  verify: (request, { state }) =>
+    verifySignatureHeader(request, {
       header: 'X-Sig',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secrets: state,
       provider: 'Test',
-    });
-  },
+    }),
   parse(request) {
     const payload = JSON.parse(Buffer.from(request.body).toString()) as {
       type: string;
