@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The shared side of the lock that queue-bullmq's restart test takes before restarting PostgreSQL.
+import { usePostgres } from '../../../packages/sending/store-postgres/test/support.js';
 
 // The scale-out shape of DESIGN.md: an `api` process and a `worker` process of the built demo share
 // one PostgreSQL database and one Redis; an event published through the API is delivered by the worker.
@@ -91,8 +93,12 @@ function ensureDemoBuilt(): void {
 describe('demo roles on PostgreSQL and Redis', () => {
   let apiPort = 0;
   let workerPort = 0;
+  let release: (() => Promise<void>) | undefined;
 
   beforeAll(ensureDemoBuilt, 600_000);
+  beforeAll(async () => {
+    release = await usePostgres();
+  }, 130_000);
 
   beforeAll(async () => {
     subscriber = createServer((req, res) => {
@@ -119,6 +125,7 @@ describe('demo roles on PostgreSQL and Redis', () => {
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.end();
+    await release?.();
   });
 
   it('answers /healthz in both roles; only the api serves /api', async () => {
