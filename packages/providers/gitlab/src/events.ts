@@ -43,21 +43,22 @@ export interface GitLabPushEvent extends Extra {
   total_commits_count: number;
 }
 
+/** What merge requests and issues share in `object_attributes`. */
+export type GitLabIssuable = Extra & {
+  id: number;
+  iid: number;
+  title: string;
+  state: string;
+  action?: string;
+  url: string;
+};
+
 export interface GitLabMergeRequestEvent extends Extra {
   object_kind: 'merge_request';
   event_type: 'merge_request';
   user: GitLabUser;
   project: GitLabProject;
-  object_attributes: Extra & {
-    id: number;
-    iid: number;
-    title: string;
-    state: string;
-    action?: string;
-    source_branch: string;
-    target_branch: string;
-    url: string;
-  };
+  object_attributes: GitLabIssuable & { source_branch: string; target_branch: string };
 }
 
 export interface GitLabIssueEvent extends Extra {
@@ -65,14 +66,7 @@ export interface GitLabIssueEvent extends Extra {
   event_type: 'issue' | 'confidential_issue';
   user: GitLabUser;
   project: GitLabProject;
-  object_attributes: Extra & {
-    id: number;
-    iid: number;
-    title: string;
-    state: string;
-    action?: string;
-    url: string;
-  };
+  object_attributes: GitLabIssuable;
 }
 
 export interface GitLabNoteEvent extends Extra {
