@@ -3,6 +3,7 @@ import {
   isRecord,
   jsonResponse,
   type RequestHandler,
+  WebhookConfigError,
   type WebhookRequest,
   type WebhookResponse,
 } from '@hookwire/core';
@@ -77,17 +78,19 @@ export class Dashboard implements RequestHandler {
 
   constructor(private readonly options: DashboardOptions) {
     if (typeof options?.authenticate !== 'function') {
-      throw new TypeError(
+      throw new WebhookConfigError(
         'dashboard() needs { authenticate }: the management API’s hook, to let only the operator create portal links.',
       );
     }
     if (options.portal) {
       if (!options.portal.tokens)
-        throw new TypeError('dashboard({ portal }) needs portal.tokens: createPortalTokens({ secret }).');
+        throw new WebhookConfigError(
+          'dashboard({ portal }) needs portal.tokens: createPortalTokens({ secret }).',
+        );
       checkColors(options.portal.colors);
       const logo = options.portal.logoUrl;
       if (logo !== undefined && !/^(\/|https:\/\/|data:image\/)/.test(logo)) {
-        throw new TypeError(
+        throw new WebhookConfigError(
           `portal.logoUrl must start with /, https:// or data:image/; got ${JSON.stringify(logo.slice(0, 40))}.`,
         );
       }

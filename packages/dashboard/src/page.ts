@@ -1,3 +1,5 @@
+import { WebhookConfigError } from '@hookwire/core';
+
 /** What the page needs to know, handed to it in a `<meta>` tag (the CSP allows no inline script). */
 export interface PageConfig {
   mode: 'console' | 'portal';
@@ -26,7 +28,7 @@ export function checkColors(colors: PortalColors | undefined): PortalColors | un
   if (!colors) return undefined;
   for (const [name, value] of Object.entries(colors)) {
     if (value !== undefined && (typeof value !== 'string' || !COLOR.test(value))) {
-      throw new TypeError(
+      throw new WebhookConfigError(
         `Portal colour "${name}" must be a CSS colour such as #0b5fff, rgb(11, 95, 255) or teal; got ${JSON.stringify(value)}.`,
       );
     }

@@ -1,4 +1,10 @@
-import { jsonResponse, type RequestHandler, type WebhookRequest, type WebhookResponse } from '@hookwire/core';
+import {
+  jsonResponse,
+  type RequestHandler,
+  WebhookConfigError,
+  type WebhookRequest,
+  type WebhookResponse,
+} from '@hookwire/core';
 import type { Inbox } from './inbox.js';
 import { isCursor, MAX_PAGE_LIMIT } from './paging.js';
 import { INBOX_STATUSES, type InboxQuery, type InboxStatus } from './types.js';
@@ -57,7 +63,7 @@ export class InboxApi implements RequestHandler {
 
   constructor(options: InboxApiOptions) {
     if (!options?.inbox || typeof options.authenticate !== 'function') {
-      throw new TypeError('createInboxApi needs { inbox, authenticate }.');
+      throw new WebhookConfigError('createInboxApi needs { inbox, authenticate }.');
     }
     this.#options = options;
     this.#routes = routes(options.inbox);

@@ -1,4 +1,4 @@
-import { type EventHandler, matchesEventFilter, type WebhookEvent } from '@hookwire/core';
+import { type EventHandler, matchesEventFilter, WebhookConfigError, type WebhookEvent } from '@hookwire/core';
 import type { InboxEvent } from './types.js';
 
 /** Handlers registered with `on` / `onAny`, the receiver's own API. */
@@ -7,7 +7,7 @@ export class HandlerRegistry {
 
   add(filter: string, handler: EventHandler<any>): void {
     if (typeof handler !== 'function') {
-      throw new TypeError(`inbox.on("${filter}", handler): the handler must be a function.`);
+      throw new WebhookConfigError(`inbox.on("${filter}", handler): the handler must be a function.`);
     }
     this.#handlers.push({ filter, handler });
   }

@@ -1,3 +1,4 @@
+import { WebhookConfigError } from '@hookwire/core';
 import type { Pool } from 'pg';
 
 /**
@@ -54,7 +55,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 /** The schema name as an SQL identifier; refuses anything that would need escaping. */
 export function quoteSchema(schema: string): string {
   if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
-    throw new TypeError(
+    throw new WebhookConfigError(
       `createPostgresInboxStore: \`schema\` must be a plain identifier (letters, digits, _; at most 63), got ${JSON.stringify(schema)}.`,
     );
   }

@@ -1,3 +1,4 @@
+import { WebhookConfigError } from '@hookwire/core';
 import pg from 'pg';
 import { Batcher } from '../batcher.js';
 import { candidateCount, pickClaimable } from '../claim-picker.js';
@@ -125,7 +126,9 @@ export class PostgresInboxStore implements InboxStore {
       this.#ownsPool = false;
     } else {
       if (!options.connectionString && !options.poolConfig) {
-        throw new TypeError('createPostgresInboxStore: give `connectionString` (postgres://…) or `pool`.');
+        throw new WebhookConfigError(
+          'createPostgresInboxStore: give `connectionString` (postgres://…) or `pool`.',
+        );
       }
       this.pool = new pg.Pool({
         connectionString: options.connectionString,

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { WebhookConfigError } from '@hookwire/core';
 import Database from 'better-sqlite3';
 import { candidateCount, pickClaimable } from '../claim-picker.js';
 import { newLease } from '../ids.js';
@@ -132,7 +133,9 @@ export class SqliteInboxStore implements InboxStore {
     } else {
       const path = options.path;
       if (!path)
-        throw new TypeError('createSqliteInboxStore: give `path` (a file, or ":memory:") or `database`.');
+        throw new WebhookConfigError(
+          'createSqliteInboxStore: give `path` (a file, or ":memory:") or `database`.',
+        );
       if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
       this.#ownsDb = true;
