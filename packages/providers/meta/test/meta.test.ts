@@ -4,39 +4,12 @@ import { describeReceiver, eventsOf, webhookErrorOf, withHeaders } from '@hookwi
 import { meta } from '@hookwire/meta';
 import { createMetaVerificationRequest, signMetaRequest } from '@hookwire/meta/testing';
 import { describe, expect, it } from 'vitest';
+// Shaped after the WhatsApp Cloud API "text message received" notification.
+import whatsapp from './fixtures/whatsapp-text-message.json' with { type: 'json' };
 
 const secret = '1f0c6b2d8a4e4f0bb2f2a1c3d4e5f6a7';
 const verifyToken = 'my-verify-token-42';
 const receiver = () => meta({ secret, verifyToken });
-
-// Shaped after the WhatsApp Cloud API "text message received" notification.
-const whatsapp = {
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: '102290129340398',
-      changes: [
-        {
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-            contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
-            messages: [
-              {
-                from: '16505551234',
-                id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-                timestamp: '1749416383',
-                type: 'text',
-                text: { body: 'Does it come in another color?' },
-              },
-            ],
-          },
-          field: 'messages',
-        },
-      ],
-    },
-  ],
-};
 
 const page = {
   object: 'page',

@@ -3,28 +3,11 @@ import { razorpay } from '@hookwire/razorpay';
 import { signRazorpayRequest } from '@hookwire/razorpay/testing';
 import Razorpay from 'razorpay';
 import { describe, expect, it } from 'vitest';
+import paymentCaptured from './fixtures/payment-captured.json' with { type: 'json' };
 
 const secret = 'razorpay-webhook-secret';
 // Razorpay bodies contain UTF-8 (customer names, notes): verification is over the bytes.
-const body = JSON.stringify({
-  entity: 'event',
-  account_id: 'acc_BFQ7uQEaa7j2z7',
-  event: 'payment.captured',
-  contains: ['payment'],
-  payload: {
-    payment: {
-      entity: {
-        id: 'pay_DESlfW9H8K9uqM',
-        entity: 'payment',
-        amount: 100,
-        currency: 'INR',
-        status: 'captured',
-        notes: { name: 'Zoë Ñuñez' },
-      },
-    },
-  },
-  created_at: 1567674606,
-});
+const body = JSON.stringify(paymentCaptured);
 const signed = signerWith(signRazorpayRequest, { secret, body, eventId: 'Em6Y0l3VUf1a5o' });
 
 describeReceiver({
