@@ -75,7 +75,11 @@ export class InboxApi implements RequestHandler {
     } catch (error) {
       if (error instanceof BadRequest) {
         return jsonResponse(error.status, {
-          error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.field !== undefined ? { field: error.field } : {}),
+          },
         });
       }
       this.#options.onError?.(error);

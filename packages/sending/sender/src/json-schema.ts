@@ -136,6 +136,7 @@ export function checkJsonSchema(schema: unknown, field = 'schema'): CheckedSchem
     draft = known;
   }
   walk(schema, field, 0, schema);
+  checkRefCycles(schema, field);
   // The validator annotates the schema it is given: it gets its own copy.
   const validator = new Validator(structuredClone(schema) as Schema, draft, true);
   return {
@@ -291,6 +292,63 @@ function checkRef(ref: string, at: string, root: unknown): void {
   }
   if (typeof node !== 'boolean' && !isRecord(node))
     throw invalid(at, `"$ref": ${JSON.stringify(ref)} is not a schema.`);
+}
+
+/** Subschemas applied to the same instance as `node`: a cycle of them never ends (stack overflow). */
+function inPlace(node: Record<string, unknown>, root: unknown): unknown[] {
+  const next: unknown[] = [];
+  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(node[key])) next.push(...node[key]);
+  for (const key of ['not', 'if', 'then', 'else']) if (node[key] !== undefined) next.push(node[key]);
+  if (isRecord(node.dependentSchemas)) next.push(...Object.values(node.dependentSchemas));
+  if (typeof node.$ref === 'string') next.push(refTarget(node.$ref, root));
+  return next;
+}
+
+function refTarget(ref: string, root: unknown): unknown {
+  const fragment = ref.slice(1);
+  if (fragment === '') return root;
+  if (!fragment.startsWith('/')) return findAnchor(root, decodeURIComponent(fragment));
+  let node: unknown = root;
+  for (const raw of fragment.slice(1).split('/')) {
+    const token = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
+}
+
+function findAnchor(node: unknown, anchor: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => findAnchor(item, anchor)).find(Boolean);
+  if (!isRecord(node)) return undefined;
+  if (node.$anchor === anchor) return node;
+  return Object.values(node)
+    .map((value) => findAnchor(value, anchor))
+    .find(Boolean);
+}
+
+/** Refuses a `$ref` that comes back to itself without descending into the value (`allOf: [{ $ref: "#" }]`). */
+function checkRefCycles(root: unknown, field: string): void {
+  const done = new Set<unknown>();
+  const visit = (node: unknown, path: Set<unknown>): void => {
+    if (!isRecord(node) || done.has(node)) return;
+    if (path.has(node)) {
+      throw invalid(
+        field,
+        `"${field}" refers to itself through "$ref" without descending into the value (e.g. "allOf": [{ "$ref": "#" }]), so it never finishes; reference a subschema under "properties" or "items" instead.`,
+      );
+    }
+    path.add(node);
+    for (const next of inPlace(node, root)) visit(next, path);
+    path.delete(node);
+    done.add(node);
+  };
+  const all = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(all);
+    else if (isRecord(node)) {
+      visit(node, new Set());
+      Object.values(node).forEach(all);
+    }
+  };
+  all(root);
 }
 
 function hasAnchor(node: unknown, anchor: string): boolean {
