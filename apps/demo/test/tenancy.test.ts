@@ -1,8 +1,10 @@
+import { signGitHubRequest } from '@hookwire/github/testing';
+import { devSecret } from '@hookwire/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDemo, TENANT_TOKENS, type TestDemo } from './support.js';
+import { OPERATOR_TOKEN, post, startTestDemo, TENANT_TOKENS, type TestDemo } from './support.js';
 
 // The tenancy matrix, over HTTP: for every route that names a resource, and every kind of resource
-// (subscription, its secret, delivery, event), globex acting on acme's resource gets exactly the
+// (subscription, its secret and stats, delivery, event), globex acting on acme's resource gets exactly the
 // answer it gets for an id that does not exist: 404, the same body (the id aside), whatever the
 // body it sends. Nothing of acme's changes.
 let t: TestDemo;
@@ -12,6 +14,7 @@ const acme: { subscription: string; delivery: string; event: string; secret: str
   event: '',
   secret: '',
 };
+const operatorOwned = { inboxEvent: '', eventType: 'order.paid' };
 const MISSING = {
   subscription: 'sub_01J00000000000000000000000',
   delivery: 'dlv_01J00000000000000000000000',
@@ -30,6 +33,24 @@ beforeAll(async () => {
   const deliveries = (await (await t.api(`/subscriptions/${subscription.id}/deliveries`)).json()) as {
     items: { id: string }[];
   };
+  // The operator's resources: a received webhook in the inbox, an entry of the catalogue.
+  const received = signGitHubRequest({
+    secret: devSecret('github'),
+    event: 'push',
+    payload: { ref: 'refs/heads/operator-only' },
+    deliveryId: 'tenancy-1',
+  });
+  expect((await post(t.base, '/webhooks/github', received)).status).toBe(200);
+  const inbox = (await (await t.api('/inbox/events', {}, OPERATOR_TOKEN)).json()) as {
+    items: { id: string }[];
+  };
+  operatorOwned.inboxEvent = inbox.items[0]!.id;
+  const typed = await t.api(
+    '/event-types',
+    { method: 'POST', body: JSON.stringify({ name: 'order.paid', description: 'operator-catalogue-5e1b' }) },
+    OPERATOR_TOKEN,
+  );
+  expect(typed.status).toBe(201);
   Object.assign(acme, {
     subscription: subscription.id,
     secret: subscription.secret,
@@ -57,6 +78,21 @@ const MATRIX: [string, Kind, string, string, unknown[]][] = [
   ['subscription', 'subscription', 'DELETE', '/subscriptions/:id', [undefined]],
   ['subscription', 'subscription', 'GET', '/subscriptions/:id/deliveries', [undefined]],
   ['subscription', 'subscription', 'POST', '/subscriptions/:id/recover', [since, {}, { since: 'x' }]],
+  [
+    'subscription',
+    'subscription',
+    'POST',
+    '/subscriptions/:id/test-filter',
+    [{ data: { total: 1 } }, {}, { data: 1, x: 2 }, null],
+  ],
+  [
+    'subscription',
+    'subscription',
+    'POST',
+    '/subscriptions/:id/send-example',
+    [{ type: 'order.paid' }, {}, { type: 5 }, { type: 'order.paid', data: null }],
+  ],
+  ['stats', 'subscription', 'GET', '/subscriptions/:id/stats', [undefined]],
   ['secret', 'subscription', 'GET', '/subscriptions/:id/secret', [undefined]],
   [
     'secret',
@@ -107,6 +143,53 @@ describe('tenancy matrix: another tenant is told "not found", exactly as for a m
       expect(await acmeView()).toBe(before);
     });
   }
+
+  // The operator's routes: a tenant is refused (403) whatever it names, existing or not, and is
+  // shown nothing of what they hold.
+  const OPERATOR_ONLY: [string, string, keyof typeof operatorOwned | undefined, unknown][] = [
+    ['GET', '/inbox/events', undefined, undefined],
+    ['GET', '/inbox/events/:id', 'inboxEvent', undefined],
+    ['POST', '/inbox/events/:id/retry', 'inboxEvent', undefined],
+    ['POST', '/inbox/events/:id/replay', 'inboxEvent', undefined],
+    ['POST', '/inbox/retry-dead', undefined, { since: '2000-01-01T00:00:00Z' }],
+    ['POST', '/inbox/purge', undefined, { provider: 'github' }],
+    ['POST', '/portal-links', undefined, { tenant: 'acme' }],
+    ['POST', '/event-types', undefined, { name: 'order.paid', description: 'taken over' }],
+    ['PATCH', '/event-types/:id', 'eventType', { description: 'taken over' }],
+    ['POST', '/event-types/:id/deprecate', 'eventType', undefined],
+  ];
+  for (const [method, path, owned, body] of OPERATOR_ONLY) {
+    it(`operator only: ${method} ${path} from a tenant is 403 with no data`, async () => {
+      const ids = owned
+        ? [operatorOwned[owned], owned === 'eventType' ? 'never.defined' : 'ibx_missing']
+        : [''];
+      const answers = [];
+      for (const id of ids) {
+        const response = await t.api(
+          path.replace(':id', id),
+          { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) },
+          TENANT_TOKENS.globex,
+        );
+        const raw = await response.text();
+        const text = id === '' ? raw : raw.replaceAll(id, '<id>');
+        expect(response.status).toBe(403);
+        expect(Object.keys(JSON.parse(text))).toEqual(['error']);
+        expect(text).not.toMatch(/operator-catalogue-5e1b|refs\/heads|ibx_|#token=/);
+        answers.push(text);
+      }
+      expect(new Set(answers).size).toBe(1);
+    });
+  }
+
+  it('operator only: nothing a tenant sent reached the inbox or the catalogue', async () => {
+    const inbox = await t.api(`/inbox/events/${operatorOwned.inboxEvent}`, {}, OPERATOR_TOKEN);
+    expect(inbox.status).toBe(200);
+    const type = (await (await t.api('/event-types/order.paid', {}, OPERATOR_TOKEN)).json()) as {
+      description: string;
+      deprecated?: boolean;
+    };
+    expect([type.description, type.deprecated ?? false]).toEqual(['operator-catalogue-5e1b', false]);
+  });
 
   it("redeliver: naming acme's subscription is the same as naming a missing one", async () => {
     const own = await t.api(
