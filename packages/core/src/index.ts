@@ -92,6 +92,7 @@ export {
 export {
   defineSignedProvider,
   type SecretReceiverOptions,
+  type SecretState,
   type SignatureSpec,
   type SignedProviderDefinition,
 } from './signed-provider.js';

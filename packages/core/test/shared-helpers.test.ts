@@ -12,8 +12,9 @@ import {
   requireHttps,
   verifySignatureHeader,
   WebhookConfigError,
+  WebhookError,
 } from '@hookwire/core';
-import { eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
+import { errorCodeOf, eventOf, webhookErrorOf, withBody, withHeaders } from '@hookwire/core/testing';
 import { describe, expect, it } from 'vitest';
 
 const secret = 'whsec_test_secret';
@@ -229,6 +230,30 @@ describe('defineSignedProvider', () => {
     const missing = await webhookErrorOf(receiver.receive(createWebhookRequest({ body })));
     expect(missing.message).toBe('The X-Acme-Signature header is missing. Acme signs.');
     expect(() => acme({} as never)).toThrow('Acme: the `secret` option is required.');
+  });
+
+  it("runs the provider's own verify and handshake over the secrets, and needs signature or verify", async () => {
+    const seen: string[][] = [];
+    const custom = defineSignedProvider({
+      title: 'Custom',
+      handshake: (request) => (request.method === 'GET' ? { status: 204 } : undefined),
+      verify: (request, { state }) => {
+        seen.push(state.secrets);
+        if (request.headers['x-ok'] !== 'yes') throw new WebhookError('signature_mismatch', 'No.');
+      },
+      event: { name: 'type' },
+    });
+    const receiver = custom({ secret: ['a', 'b'] });
+    expect((await receiver.receive(createWebhookRequest({ method: 'GET' }))).type).toBe('response');
+    const signed = createWebhookRequest({ body, headers: { 'x-ok': 'yes' } });
+    expect((await eventOf(receiver.receive(signed))).name).toBe('order.paid');
+    expect(seen).toEqual([['a', 'b']]);
+    expect(await errorCodeOf(receiver.receive(createWebhookRequest({ body })))).toBe('signature_mismatch');
+    expect(() => defineSignedProvider({ title: 'None', event: { name: 'type' } })).toThrow(
+      WebhookConfigError,
+    );
+    const both = { title: 'Both', signature: 'X-Sig', verify: () => {}, event: { name: 'type' } };
+    expect(() => defineSignedProvider(both)).toThrow(/signature.*or.*verify/);
   });
 
   it('defaults the name, a hex HMAC-SHA256 header given by name alone and the missing-header hint', async () => {

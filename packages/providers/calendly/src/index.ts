@@ -1,7 +1,6 @@
 import {
-  defineProvider,
+  defineSignedProvider,
   isRecord,
-  normalizeSecrets,
   type ParsedEvent,
   parseJsonBody,
   requireString,
@@ -23,10 +22,9 @@ export type { CalendlyOptions } from './options.js';
  * const receiver = calendly({ secret: process.env.CALENDLY_WEBHOOK_SIGNING_KEY! });
  * receiver.on('invitee.created', (event) => book(event.payload.payload.email));
  */
-export const calendly = defineProvider<CalendlyOptions, { secrets: string[] }, CalendlyEvents>({
+export const calendly = defineSignedProvider<CalendlyEvents, CalendlyOptions>({
   title: 'Calendly',
   tolerance: 180,
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Calendly') }),
   verify(request, { state, now, tolerance }) {
     verifyCalendlySignature(request, state.secrets, now(), tolerance);
   },

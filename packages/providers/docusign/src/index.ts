@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { DocuSignEvents } from './events.js';
 import type { DocuSignOptions } from './options.js';
 import { parseDocuSignEvent } from './parse.js';
@@ -15,9 +15,8 @@ export type { DocuSignOptions } from './options.js';
  * const receiver = docusign({ secret: process.env.DOCUSIGN_CONNECT_KEY! });
  * receiver.on('envelope-completed', (event) => console.log(event.payload.data.envelopeId));
  */
-export const docusign = defineProvider<DocuSignOptions, { secrets: string[] }, DocuSignEvents>({
+export const docusign = defineSignedProvider<DocuSignEvents, DocuSignOptions>({
   title: 'DocuSign',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'DocuSign') }),
   verify: (request, { state }) => verifyDocuSignSignature(request, state.secrets),
   parse: parseDocuSignEvent,
 });

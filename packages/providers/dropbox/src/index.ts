@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { DropboxEvents } from './events.js';
 import { answerDropboxChallenge } from './handshake.js';
 import type { DropboxOptions } from './options.js';
@@ -16,9 +16,8 @@ export type { DropboxOptions } from './options.js';
  * const receiver = dropbox({ secret: process.env.DROPBOX_APP_SECRET! });
  * receiver.on('list_folder', (event) => sync(event.payload.list_folder?.accounts ?? []));
  */
-export const dropbox = defineProvider<DropboxOptions, { secrets: string[] }, DropboxEvents>({
+export const dropbox = defineSignedProvider<DropboxEvents, DropboxOptions>({
   title: 'Dropbox',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Dropbox') }),
   handshake: answerDropboxChallenge,
   verify: (request, { state }) => verifyDropboxSignature(request, state.secrets),
   parse: parseDropboxNotification,

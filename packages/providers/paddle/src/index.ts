@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets, timestampWindow } from '@hookwire/core';
+import { defineSignedProvider, timestampWindow } from '@hookwire/core';
 import type { PaddleEvents } from './events.js';
 import type { PaddleOptions } from './options.js';
 import { parsePaddleEvent } from './parse.js';
@@ -15,10 +15,9 @@ export type { PaddleOptions } from './options.js';
  * const receiver = paddle({ secret: process.env.PADDLE_WEBHOOK_SECRET! });
  * receiver.on('transaction.completed', (event) => console.log(event.payload.data.id));
  */
-export const paddle = defineProvider<PaddleOptions, { secrets: string[] }, PaddleEvents>({
+export const paddle = defineSignedProvider<PaddleEvents, PaddleOptions>({
   title: 'Paddle',
   tolerance: 5,
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Paddle') }),
   verify: (request, ctx) =>
     verifyPaddleSignature(request, {
       secrets: ctx.state.secrets,

@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets } from '@hookwire/core';
+import { defineSignedProvider } from '@hookwire/core';
 import type { ShopifyEvents } from './events.js';
 import type { ShopifyOptions } from './options.js';
 import { parseShopifyEvent } from './parse.js';
@@ -15,9 +15,8 @@ export type { ShopifyOptions } from './options.js';
  * const receiver = shopify({ secret: process.env.SHOPIFY_API_SECRET! });
  * receiver.on('orders/create', (event) => console.log(event.payload.name));
  */
-export const shopify = defineProvider<ShopifyOptions, { secrets: string[] }, ShopifyEvents>({
+export const shopify = defineSignedProvider<ShopifyEvents, ShopifyOptions>({
   title: 'Shopify',
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Shopify') }),
   verify: (request, { state }) => verifyShopifySignature(request, state.secrets),
   parse: parseShopifyEvent,
 });

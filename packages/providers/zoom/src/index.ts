@@ -1,4 +1,4 @@
-import { defineProvider, normalizeSecrets, timestampWindow } from '@hookwire/core';
+import { defineSignedProvider, timestampWindow } from '@hookwire/core';
 import type { ZoomEvents } from './events.js';
 import type { ZoomOptions } from './options.js';
 import { parseZoomEvent } from './parse.js';
@@ -16,10 +16,9 @@ export type { ZoomOptions } from './options.js';
  * const receiver = zoom({ secret: process.env.ZOOM_WEBHOOK_SECRET_TOKEN! });
  * receiver.on('recording.completed', (event) => console.log(event.payload.payload.object.recording_files.length));
  */
-export const zoom = defineProvider<ZoomOptions, { secrets: string[] }, ZoomEvents>({
+export const zoom = defineSignedProvider<ZoomEvents, ZoomOptions>({
   title: 'Zoom',
   tolerance: 300,
-  setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Zoom') }),
   verify(request, ctx) {
     verifyZoomSignature(request, {
       secrets: ctx.state.secrets,
