@@ -11,6 +11,14 @@ import type { Telemetry } from './telemetry.js';
 import type { Delivery, StoredEvent, Subscription } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
 
+/** Subscriptions handled between two yields to the event loop in a large fan-out. */
+const FAN_OUT_CHUNK = 500;
+
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
 export interface PublishInput {
   type: string;
   data?: unknown;
@@ -131,22 +139,29 @@ export class Publisher {
         `This event matches more than ${max} subscriptions, the most one event may be delivered to; nothing was published.`,
       );
     }
-    // The event-type index found the candidates; payload filters (when any) narrow them here.
-    const matching = subscriptions.filter(
-      (subscription) => subscription.filter === undefined || this.matches(subscription.filter, data),
-    );
-    const deliveries: Delivery[] = matching.map((subscription) => ({
-      id: newId('dlv', now),
-      eventId: event.id,
-      subscriptionId: subscription.id,
-      tenant: subscription.tenant,
-      eventType: type,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    // The event-type index found the candidates; payload filters (when any) narrow them here, a
+    // chunk at a time with the event loop running in between (a fan-out to thousands).
+    const deliveries: Delivery[] = [];
+    for (let start = 0; start < subscriptions.length; start += FAN_OUT_CHUNK) {
+      if (start > 0) await yieldToEventLoop();
+      const end = Math.min(start + FAN_OUT_CHUNK, subscriptions.length);
+      for (let i = start; i < end; i++) {
+        const subscription = subscriptions[i]!;
+        if (subscription.filter !== undefined && !this.matches(subscription.filter, data)) continue;
+        deliveries.push({
+          id: newId('dlv', now),
+          eventId: event.id,
+          subscriptionId: subscription.id,
+          tenant: subscription.tenant,
+          eventType: type,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+    }
     const result = await store.insertEvent(event, deliveries);
     if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
     await this.ctx.deliveries.handOut(deliveries);

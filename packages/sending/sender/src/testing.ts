@@ -268,6 +268,24 @@ export function describeSenderStore(
         expect(await store.getDelivery('dlv_missing')).toBeUndefined();
       });
 
+      it('stores a fan-out of 1,200 deliveries in one piece, and the same id again writes none', async () => {
+        const subscriptions = Array.from({ length: 1200 }, () => makeSubscription());
+        for (const s of subscriptions) await store.insertSubscription(s);
+        const event = makeEvent();
+        const deliveries = subscriptions.map((s) => makeDelivery(event, s));
+        expect(await store.insertEvent(event, deliveries)).toEqual({
+          created: true,
+          event,
+          deliveries: 1200,
+        });
+        for (const i of [0, 499, 500, 1199]) {
+          expect(await store.getDelivery(deliveries[i]!.id)).toEqual(deliveries[i]);
+        }
+        const again = subscriptions.slice(0, 600).map((s) => makeDelivery(event, s));
+        expect(await store.insertEvent(event, again)).toEqual({ created: false, event, deliveries: 1200 });
+        expect(await store.getDelivery(again[599]!.id)).toBeUndefined();
+      });
+
       it('keeps event ids unique per tenant: the same id in another tenant or as a broadcast is another event', async () => {
         const a = makeSubscription();
         const g = makeSubscription({ tenant: 'globex' });

@@ -53,6 +53,10 @@ export function statements(s: string) {
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM e)::integer AS created`,
+    // The rest of a large fan-out, in the transaction insertEvent began.
+    insertDeliveries: `INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
+      SELECT u.*, coalesce($14::text, '') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+        $7::integer[], $8::bigint[], $9::text[], $10::integer[], $11::text[], $12::bigint[], $13::bigint[]) AS u`,
     existingEvent: `SELECT id, tenant, type, data, created_at, traceparent,
       (SELECT count(*) FROM ${s}.deliveries WHERE event_scope = $2 AND event_id = $1)::integer AS deliveries
       FROM ${s}.events WHERE scope = $2 AND id = $1`,

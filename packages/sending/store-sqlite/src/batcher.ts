@@ -15,10 +15,14 @@ interface PendingWrite {
 export class WriteBatcher {
   private pending: PendingWrite[] = [];
   private scheduled: Promise<void> | undefined;
+  /** A long write (see `writeYielding`) holding the transaction open; other writes wait for it. */
+  private exclusive: Promise<void> | undefined;
+  private readonly db: Database.Database;
   private readonly commit: Database.Transaction<(writes: PendingWrite[]) => unknown[]>;
   private readonly commitOne: Database.Transaction<(write: PendingWrite) => unknown>;
 
   constructor(db: Database.Database) {
+    this.db = db;
     this.commit = db.transaction((writes: PendingWrite[]) => writes.map((write) => write.run()));
     this.commitOne = db.transaction((write: PendingWrite) => write.run());
   }
@@ -26,13 +30,54 @@ export class WriteBatcher {
   write<T>(run: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ run, resolve, reject });
-      this.scheduled ??= new Promise<void>((done) => setImmediate(() => done(this.drain())));
+      this.scheduled ??= new Promise<void>((done) => setImmediate(() => done(this.drainWhenFree())));
     });
   }
 
-  /** Commits what is waiting now. */
+  /**
+   * A write too long for one tick (a fan-out of thousands of rows) in ONE transaction that yields
+   * to the event loop whenever `run` awaits `pause()`, so the process keeps answering meanwhile.
+   * Other writes (and `flush`) wait for its commit; reads on the connection meanwhile may see its
+   * uncommitted rows, which is why claims `flush` first.
+   */
+  async writeYielding<T>(run: (pause: () => Promise<void>) => Promise<T>): Promise<T> {
+    while (this.scheduled || this.exclusive) await (this.scheduled ?? this.exclusive);
+    let release!: () => void;
+    this.exclusive = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await run(pause);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.exclusive = undefined;
+      release();
+    }
+  }
+
+  /** Commits what is waiting now (after a long write in progress). */
   async flush(): Promise<void> {
-    if (this.scheduled) await this.scheduled;
+    while (this.scheduled || this.exclusive) await (this.scheduled ?? this.exclusive);
+  }
+
+  /**
+   * Lets a long write commit first: a transaction opened meanwhile on the same connection would
+   * join it (and roll back with it).
+   */
+  async waitForLongWrite(): Promise<void> {
+    while (this.exclusive) await this.exclusive;
+  }
+
+  private async drainWhenFree(): Promise<void> {
+    while (this.exclusive) await this.exclusive;
+    this.drain();
   }
 
   private drain(): void {
@@ -57,3 +102,5 @@ export class WriteBatcher {
     for (let i = 0; i < writes.length; i++) writes[i]!.resolve(results[i]);
   }
 }
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

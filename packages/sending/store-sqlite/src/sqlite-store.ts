@@ -37,6 +37,7 @@ import {
 } from '@hookwire/sender/store-kit';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import { SqliteDeliveryFeatures } from './delivery-features.js';
 import { migrate } from './schema.js';
 
@@ -69,6 +70,9 @@ type SqliteEventRow = Omit<EventRow, 'data'> & { data: string };
 const toEvent = (row: SqliteEventRow): StoredEvent => eventFromRow({ ...row, data: JSON.parse(row.data) });
 
 // A pending delivery whose lease has not expired is in flight: requeueing it would send it twice.
+/** Rows written (or subscriptions read) between two yields to the event loop in a large fan-out. */
+const FAN_OUT_CHUNK = 500;
+
 const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > @now)`;
 
 /**
@@ -85,6 +89,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   private readonly findStatements = new Map<string, Database.Statement>();
   private readonly features: SqliteDeliveryFeatures;
   private retentionTimer: NodeJS.Timeout | undefined;
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -101,6 +106,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('foreign_keys = OFF');
     migrate(this.db);
+    const path = options.database ? undefined : options.path;
+    if (path && path !== ':memory:' && !path.startsWith('file:'))
+      this.checkpointer = new BackgroundCheckpointer(this.db, path);
     this.batcher = new WriteBatcher(this.db);
     this.features = new SqliteDeliveryFeatures(this.db);
     this.startRetention(options);
@@ -136,6 +144,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       ),
       countEventDeliveries: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM deliveries WHERE event_scope = ? AND event_id = ?',
+      ),
+      subscriptionDocs: db.prepare<[string], { doc: string }>(
+        'SELECT doc FROM subscriptions WHERE id IN (SELECT value FROM json_each(?))',
       ),
       insertDelivery: db.prepare(
         `INSERT INTO deliveries (${DELIVERY_COLUMNS}, event_scope) VALUES (@id, @eventId, @subscriptionId, @tenant, @eventType, @status, @attempts, @nextAttemptAt, @leaseToken, @lastStatus, @lastError, @createdAt, @updatedAt, @eventScope)`,
@@ -247,6 +258,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     options: { maxPerTenant?: number } = {},
   ): Promise<boolean> {
     const max = options.maxPerTenant;
+    await this.batcher.waitForLongWrite();
     return this.db.transaction(() => {
       if (
         max !== undefined &&
@@ -269,6 +281,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   }
 
   async updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
+    await this.batcher.waitForLongWrite();
     return this.db
       .transaction(() => {
         const row = this.statements.getSubscription.get(id);
@@ -286,6 +299,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
+    await this.batcher.waitForLongWrite();
     return this.db.transaction(() => {
       this.statements.deleteFilters.run(id);
       return this.statements.deleteSubscription.run(id).changes > 0;
@@ -313,19 +327,26 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     if (!statement) {
       // With a tenant, subscription_filters_by_tenant serves (tenant, filter) look-ups.
       statement = this.db.prepare(
-        `SELECT s.doc FROM subscriptions s WHERE s.id IN (
-           SELECT subscription_id FROM subscription_filters
-           WHERE ${tenant === undefined ? '' : 'tenant = ? AND '}filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0)
+        `SELECT DISTINCT subscription_id AS id FROM subscription_filters
+         WHERE ${tenant === undefined ? '' : 'tenant = ? AND '}filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0
          LIMIT ?`,
       );
       this.findStatements.set(key, statement);
     }
     // LIMIT -1 is no limit in SQLite.
     const max = limit ?? -1;
-    const rows = (
+    const ids = (
       tenant === undefined ? statement.all(...filters, max) : statement.all(tenant, ...filters, max)
-    ) as { doc: string }[];
-    return rows.map((row) => JSON.parse(row.doc) as Subscription);
+    ) as { id: string }[];
+    // The documents a chunk at a time, yielding in between: parsing thousands at once blocks the process.
+    const found: Subscription[] = [];
+    for (let start = 0; start < ids.length; start += FAN_OUT_CHUNK) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const chunk = ids.slice(start, start + FAN_OUT_CHUNK).map((row) => row.id);
+      for (const row of this.statements.subscriptionDocs.all(JSON.stringify(chunk)))
+        found.push(JSON.parse(row.doc) as Subscription);
+    }
+    return found;
   }
 
   private indexFilters(subscription: Subscription): void {
@@ -342,6 +363,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   // ----- event types -----
 
   async putEventTypes(types: readonly EventType[]): Promise<void> {
+    await this.batcher.waitForLongWrite();
     this.db.transaction(() => {
       for (const type of types) this.statements.putEventType.run(type.name, JSON.stringify(type));
     })();
@@ -357,35 +379,62 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     event: StoredEvent,
     deliveries: readonly Delivery[],
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
-    return this.batcher.write(() => {
-      const scope = event.tenant ?? '';
-      const inserted = this.statements.insertEvent.run({
-        scope,
-        id: event.id,
-        tenant: event.tenant ?? null,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        createdAt: event.createdAt,
-        traceparent: event.traceparent ?? null,
-      });
-      if (inserted.changes === 0) {
-        return {
-          created: false,
-          event: toEvent(this.statements.getEvent.get(scope, event.id)!),
-          deliveries: this.statements.countEventDeliveries.get(scope, event.id)!.n,
-        };
+    if (deliveries.length <= FAN_OUT_CHUNK) {
+      return this.batcher.write(() => this.insertEventRows(event, deliveries, 0, deliveries.length));
+    }
+    // A large fan-out: one transaction still, written a chunk at a time between which the event
+    // loop runs (10,000 rows at once would block the process for a tenth of a second or more).
+    return this.batcher.writeYielding(async (pause) => {
+      const result = this.insertEventRows(event, deliveries, 0, FAN_OUT_CHUNK);
+      if (!result.created) return result;
+      for (let start = FAN_OUT_CHUNK; start < deliveries.length; start += FAN_OUT_CHUNK) {
+        await pause();
+        this.insertDeliveryRows(event.tenant ?? '', deliveries, start, start + FAN_OUT_CHUNK);
       }
-      for (const d of deliveries) {
-        this.statements.insertDelivery.run({
-          ...d,
-          eventScope: scope,
-          leaseToken: d.leaseToken ?? null,
-          lastStatus: d.lastStatus ?? null,
-          lastError: d.lastError ?? null,
-        });
-      }
-      return { created: true, event: { ...event }, deliveries: deliveries.length };
+      return { ...result, deliveries: deliveries.length };
     });
+  }
+
+  /** The event, then its deliveries `[from, to)`; nothing when the event exists. */
+  private insertEventRows(
+    event: StoredEvent,
+    deliveries: readonly Delivery[],
+    from: number,
+    to: number,
+  ): { created: boolean; event: StoredEvent; deliveries: number } {
+    const scope = event.tenant ?? '';
+    const inserted = this.statements.insertEvent.run({
+      scope,
+      id: event.id,
+      tenant: event.tenant ?? null,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      createdAt: event.createdAt,
+      traceparent: event.traceparent ?? null,
+    });
+    if (inserted.changes === 0) {
+      return {
+        created: false,
+        event: toEvent(this.statements.getEvent.get(scope, event.id)!),
+        deliveries: this.statements.countEventDeliveries.get(scope, event.id)!.n,
+      };
+    }
+    this.insertDeliveryRows(scope, deliveries, from, to);
+    return { created: true, event: { ...event }, deliveries: deliveries.length };
+  }
+
+  private insertDeliveryRows(scope: string, deliveries: readonly Delivery[], from: number, to: number): void {
+    const end = Math.min(to, deliveries.length);
+    for (let i = from; i < end; i++) {
+      const d = deliveries[i]!;
+      this.statements.insertDelivery.run({
+        ...d,
+        eventScope: scope,
+        leaseToken: d.leaseToken ?? null,
+        lastStatus: d.lastStatus ?? null,
+        lastError: d.lastError ?? null,
+      });
+    }
   }
 
   async getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined> {
@@ -580,6 +629,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     this.closed = true;
     clearInterval(this.retentionTimer);
     await this.batcher.flush();
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
