@@ -34,28 +34,25 @@ export interface PostmarkSpamComplaint extends Omit<PostmarkBounce, 'RecordType'
   RecordType: 'SpamComplaint';
 }
 
-export interface PostmarkOpen extends PostmarkRecord<'Open'> {
+/** What an open and a click tell of the recipient's client. */
+interface PostmarkEngagement<TType extends string> extends PostmarkRecord<TType> {
   Recipient: string;
-  FirstOpen: boolean;
   ReceivedAt: string;
   Platform: string;
-  ReadSeconds: number;
   UserAgent: string;
   Client?: { Name: string; Company: string; Family: string };
   OS?: { Name: string; Company: string; Family: string };
   Geo?: Record<string, string>;
 }
 
-export interface PostmarkClick extends PostmarkRecord<'Click'> {
-  Recipient: string;
+export interface PostmarkOpen extends PostmarkEngagement<'Open'> {
+  FirstOpen: boolean;
+  ReadSeconds: number;
+}
+
+export interface PostmarkClick extends PostmarkEngagement<'Click'> {
   ClickLocation: string;
   OriginalLink: string;
-  ReceivedAt: string;
-  Platform: string;
-  UserAgent: string;
-  Client?: { Name: string; Company: string; Family: string };
-  OS?: { Name: string; Company: string; Family: string };
-  Geo?: Record<string, string>;
 }
 
 export interface PostmarkSubscriptionChange extends PostmarkRecord<'SubscriptionChange'> {
