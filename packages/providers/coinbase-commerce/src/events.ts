@@ -31,16 +31,11 @@ export interface CoinbaseCommerceCharge {
   [key: string]: unknown;
 }
 
-type Charge<T extends string> = CoinbaseCommerceWebhook<T, CoinbaseCommerceCharge>;
+type ChargeEvent = `charge:${'created' | 'pending' | 'confirmed' | 'failed' | 'delayed' | 'resolved'}`;
 
 /** Payload types of Coinbase Commerce's charge events, keyed by `event.type`. */
 export type CoinbaseCommerceEvents = {
-  'charge:created': Charge<'charge:created'>;
-  'charge:pending': Charge<'charge:pending'>;
-  'charge:confirmed': Charge<'charge:confirmed'>;
-  'charge:failed': Charge<'charge:failed'>;
-  'charge:delayed': Charge<'charge:delayed'>;
-  'charge:resolved': Charge<'charge:resolved'>;
+  [T in ChargeEvent]: CoinbaseCommerceWebhook<T, CoinbaseCommerceCharge>;
 };
 
 export type CoinbaseCommerceEventName = keyof CoinbaseCommerceEvents;

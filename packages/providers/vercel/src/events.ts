@@ -28,19 +28,12 @@ export interface VercelProjectPayload {
   [key: string]: unknown;
 }
 
-type Deployment<T extends string> = VercelWebhook<T, VercelDeploymentPayload>;
-type Project<T extends string> = VercelWebhook<T, VercelProjectPayload>;
+type DeploymentEvent = `deployment.${'created' | 'succeeded' | 'ready' | 'promoted' | 'error' | 'canceled'}`;
+type ProjectEvent = `project.${'created' | 'removed'}`;
 
 /** Payload types of Vercel's common events, keyed by `type`. Other events arrive with the generic envelope. */
-export type VercelEvents = {
-  'deployment.created': Deployment<'deployment.created'>;
-  'deployment.succeeded': Deployment<'deployment.succeeded'>;
-  'deployment.ready': Deployment<'deployment.ready'>;
-  'deployment.promoted': Deployment<'deployment.promoted'>;
-  'deployment.error': Deployment<'deployment.error'>;
-  'deployment.canceled': Deployment<'deployment.canceled'>;
-  'project.created': Project<'project.created'>;
-  'project.removed': Project<'project.removed'>;
+export type VercelEvents = { [T in DeploymentEvent]: VercelWebhook<T, VercelDeploymentPayload> } & {
+  [T in ProjectEvent]: VercelWebhook<T, VercelProjectPayload>;
 };
 
 export type VercelEventName = keyof VercelEvents;
