@@ -7,9 +7,13 @@
 // Redis (HOOKWIRE_BENCH_REDIS_URL, default redis://127.0.0.1:6379); each run uses its own schema and
 // key prefix and removes them. Needs the built packages:
 //   pnpm --filter @hookwire/core --filter @hookwire/sender --filter @hookwire/store-postgres --filter @hookwire/queue-bullmq build
-// Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000]
+// Per run it also prints, per delivery: the SQL statements the workers sent (counted at the client:
+// pg_stat_statements is not loaded here), Redis script calls and commands (`INFO commandstats`
+// deltas; Redis is shared, so other clients' commands would count too) and CPU (worker, Redis).
+// Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000] [workerCounts=1,2,4]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageDirs } from '../scripts/workspace.mjs';
@@ -32,28 +36,46 @@ async function subscriber() {
   server.listen(0, '127.0.0.1', () => process.send(server.address().port));
 }
 
+/** Counts every statement this process sends to PostgreSQL (BEGIN and COMMIT included). */
+function countStatements() {
+  const pg = createRequire(join(dirs['store-postgres'], 'package.json'))('pg');
+  const counter = { statements: 0 };
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function countedQuery(...args) {
+    counter.statements++;
+    return query.apply(this, args);
+  };
+  return counter;
+}
+
 async function worker({ schema, prefix }) {
+  const counter = countStatements();
   const { createSender } = await load('sender');
   const { createPostgresStore } = await load('store-postgres');
   const { createBullmqQueue } = await load('queue-bullmq');
   const store = await createPostgresStore({ connectionString: DATABASE, schema, max: 10 });
-  const queue = createBullmqQueue({
-    connection: REDIS,
-    prefix,
-    perSubscriptionConcurrency: WORKER_CONCURRENCY,
-    store,
-  });
+  const queue = prefix
+    ? createBullmqQueue({
+        connection: REDIS,
+        prefix,
+        perSubscriptionConcurrency: WORKER_CONCURRENCY,
+        store,
+      })
+    : undefined;
   const sender = createSender({
     store,
-    queue,
+    ...(queue ? { queue } : {}),
     allowPrivateNetwork: true,
     concurrency: WORKER_CONCURRENCY,
     perSubscriptionConcurrency: WORKER_CONCURRENCY,
   });
   await sender.start();
+  const started = { statements: counter.statements, cpu: process.cpuUsage() };
   process.send('ready');
   process.on('message', async (message) => {
     if (message !== 'stop') return;
+    const cpu = process.cpuUsage(started.cpu);
+    process.send({ statements: counter.statements - started.statements, cpuUs: cpu.user + cpu.system });
     await sender.close();
     process.exit(0);
   });
@@ -98,8 +120,29 @@ let counter = 0;
 const run = `hwbench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const fresh = () => ({ schema: `${run}_${++counter}`, prefix: `${run}-${counter}` });
 
-async function throughput(url, workers, events, subscriptions) {
-  const names = fresh();
+/** Redis `INFO commandstats` and `INFO cpu`: script calls, every call, µs in commands, CPU seconds. */
+async function redisStats(client) {
+  const info = await client.info('commandstats');
+  const stats = { evalsha: 0, calls: 0, usec: 0, cpuUs: 0 };
+  for (const [, name, calls, usec] of info.matchAll(/cmdstat_([a-z|]+):calls=(\d+),usec=(\d+)/g)) {
+    stats.calls += Number(calls);
+    if (name === 'evalsha' || name === 'eval') stats.evalsha += Number(calls);
+    // Commands run inside scripts are counted in the script's time as well as their own.
+    if (name === 'evalsha' || name === 'eval' || !SCRIPTED.has(name)) stats.usec += Number(usec);
+  }
+  const cpu = await client.info('cpu');
+  const seconds = (key) => Number(new RegExp(`${key}:([\\d.]+)`).exec(cpu)?.[1] ?? 0);
+  stats.cpuUs = (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1e6;
+  return stats;
+}
+// Commands that, in this run, only Lua scripts call (BullMQ's and the queue's own).
+const SCRIPTED = new Set(['zadd', 'zrem', 'zcard', 'zremrangebyscore', 'zpopmin', 'zscore', 'pexpireat', 'lrem',
+  'lpush', 'rpoplpush', 'lmove', 'hset', 'hmget', 'hget', 'hincrby', 'xadd', 'xtrim', 'srem', 'sadd', 'pexpire',
+  'set', 'get', 'del', 'exists', 'incr', 'zrangebyscore', 'zrange', 'hdel', 'lpop', 'rpop', 'llen', 'hexists',
+  'zcount', 'zincrby', 'publish', 'expire', 'ttl', 'pttl', 'type', 'lrange', 'hmset', 'smembers', 'scard', 'lindex']);
+
+async function throughput(url, workers, events, subscriptions, withQueue = true) {
+  const names = withQueue ? fresh() : { schema: fresh().schema };
   const d = await deployment(names);
   for (let s = 0; s < subscriptions; s++)
     await d.sender.createSubscription({ url: `${url}/s${s}`, events: ['*'] });
@@ -119,6 +162,8 @@ async function throughput(url, workers, events, subscriptions) {
     fork(fileURLToPath(import.meta.url), ['--worker', JSON.stringify(names)], { stdio: 'inherit' }),
   );
   await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
+  const redis = withQueue ? await d.queue.queue.client : undefined;
+  const redisBefore = redis ? await redisStats(redis) : undefined;
   const marks = {};
   for (;;) {
     const { rows } = await d.store.pool.query(
@@ -134,14 +179,45 @@ async function throughput(url, workers, events, subscriptions) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const rate = (marks.high.done - marks.low.done) / ((marks.high.now - marks.low.now) / 1000);
-  await Promise.all(
+  // Let the rest finish, so that per-delivery figures cover every delivery of the backlog.
+  for (;;) {
+    const { rows } = await d.store.pool.query(
+      `SELECT count(*)::int AS n FROM "${names.schema}".deliveries WHERE status = 'succeeded'`,
+    );
+    if (rows[0].n >= total) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const redisAfter = redis ? await redisStats(redis) : undefined;
+  const reports = await Promise.all(
     children.map((child) => {
+      const report = new Promise((resolve) => child.once('message', resolve));
       child.send('stop');
-      return new Promise((resolve) => child.once('exit', resolve));
+      return Promise.all([report, new Promise((resolve) => child.once('exit', resolve))]).then(([r]) => r);
     }),
   );
   await d.drop();
-  return rate;
+  const sum = (key) => reports.reduce((acc, r) => acc + r[key], 0);
+  const perDelivery = {
+    statements: sum('statements') / total,
+    workerCpuUs: sum('cpuUs') / total,
+  };
+  if (redisBefore) {
+    perDelivery.scripts = (redisAfter.evalsha - redisBefore.evalsha) / total;
+    perDelivery.redisCalls = (redisAfter.calls - redisBefore.calls) / total;
+    perDelivery.redisUsec = (redisAfter.usec - redisBefore.usec) / total;
+    perDelivery.redisCpuUs = (redisAfter.cpuUs - redisBefore.cpuUs) / total;
+  }
+  return { rate, perDelivery };
+}
+
+function describe(perDelivery) {
+  const f = (value, digits = 2) => value.toFixed(digits);
+  let line = `${f(perDelivery.statements)} SQL statements, worker CPU ${f(perDelivery.workerCpuUs, 0)} µs`;
+  if (perDelivery.scripts !== undefined) {
+    line += `; Redis: ${f(perDelivery.scripts)} script calls (${f(perDelivery.redisCalls)} commands incl. inside scripts), `;
+    line += `${f(perDelivery.redisUsec, 1)} µs in commands, ${f(perDelivery.redisCpuUs, 1)} µs Redis process CPU`;
+  }
+  return `${line} per delivery`;
 }
 
 async function publishLatency(withQueue, count) {
@@ -159,7 +235,7 @@ async function publishLatency(withQueue, count) {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-async function main(events = 2500, subscriptions = 4, publishes = 2000) {
+async function main(events = 2500, subscriptions = 4, publishes = 2000, workerCounts = [1, 2, 4]) {
   const sub = fork(fileURLToPath(import.meta.url), ['--subscriber'], { stdio: 'inherit' });
   process.on('exit', () => sub.kill());
   const port = await new Promise((resolve) => sub.once('message', resolve));
@@ -168,12 +244,17 @@ async function main(events = 2500, subscriptions = 4, publishes = 2000) {
     `scale-out: PostgreSQL + BullMQ, ${events} events x ${subscriptions} subscriptions per run, worker concurrency ${WORKER_CONCURRENCY}`,
   );
   const rates = {};
-  for (const workers of [1, 2, 4]) {
-    rates[workers] = await throughput(url, workers, events, subscriptions);
+  for (const workers of workerCounts) {
+    const { rate, perDelivery } = await throughput(url, workers, events, subscriptions);
+    rates[workers] = rate;
     console.log(
-      `  ${workers} worker process${workers > 1 ? 'es' : ''}: ${Math.round(rates[workers])} deliveries/s`,
+      `  ${workers} worker process${workers > 1 ? 'es' : ''}: ${Math.round(rate)} deliveries/s; ${describe(perDelivery)}`,
     );
   }
+  const own = await throughput(url, 1, events, subscriptions, false);
+  console.log(
+    `  PostgreSQL as its own queue, 1 worker process: ${Math.round(own.rate)} deliveries/s; ${describe(own.perDelivery)}`,
+  );
   const bull = await publishLatency(true, publishes);
   const pgQueue = await publishLatency(false, publishes);
   const ms = (value) => `${value.toFixed(2)} ms`;
@@ -187,4 +268,12 @@ async function main(events = 2500, subscriptions = 4, publishes = 2000) {
 const role = process.argv[2];
 if (role === '--subscriber') await subscriber();
 else if (role === '--worker') await worker(JSON.parse(process.argv[3]));
-else await main(...process.argv.slice(2).map(Number));
+else {
+  const [events, subscriptions, publishes, counts] = process.argv.slice(2);
+  await main(
+    Number(events ?? 2500),
+    Number(subscriptions ?? 4),
+    Number(publishes ?? 2000),
+    counts ? counts.split(',').map(Number) : undefined,
+  );
+}
