@@ -1,11 +1,4 @@
-import {
-  defineSignedProvider,
-  isRecord,
-  type ParsedEvent,
-  parseJsonBody,
-  requireString,
-  type WebhookRequest,
-} from '@hookwire/core';
+import { defineSignedProvider, timestampWindow } from '@hookwire/core';
 import type { CalendlyEvents } from './events.js';
 import type { CalendlyOptions } from './options.js';
 import { verifyCalendlySignature } from './verify.js';
@@ -25,18 +18,8 @@ export type { CalendlyOptions } from './options.js';
 export const calendly = defineSignedProvider<CalendlyEvents, CalendlyOptions>({
   title: 'Calendly',
   tolerance: 180,
-  verify(request, { state, now, tolerance }) {
-    verifyCalendlySignature(request, state.secrets, now(), tolerance);
+  verify(request, ctx) {
+    verifyCalendlySignature(request, ctx.state.secrets, timestampWindow(ctx));
   },
-  parse: parseCalendlyEvent,
+  event: { name: 'event', meta: (body) => ({ createdAt: body.created_at, createdBy: body.created_by }) },
 });
-
-function parseCalendlyEvent(request: WebhookRequest): ParsedEvent {
-  const body = parseJsonBody(request, 'Calendly');
-  const fields = isRecord(body) ? body : {};
-  return {
-    name: requireString(fields.event, 'event', 'Calendly'),
-    payload: body,
-    meta: { createdAt: fields.created_at, createdBy: fields.created_by },
-  };
-}

@@ -1,7 +1,8 @@
 import {
-  checkTimestamp,
+  checkSignedTimestamp,
   parseUnixSeconds,
   requireHeader,
+  type TimestampWindow,
   verifyHmac,
   WebhookError,
   type WebhookRequest,
@@ -39,8 +40,7 @@ function malformed(what: string): WebhookError {
 export function verifyCalendlySignature(
   request: WebhookRequest,
   secrets: readonly string[],
-  nowMs: number,
-  toleranceSeconds: number,
+  window: TimestampWindow,
 ): number {
   const header = requireHeader(
     request,
@@ -58,6 +58,5 @@ export function verifyCalendlySignature(
     header: SIGNATURE_HEADER,
     provider: 'Calendly',
   });
-  checkTimestamp({ timestampMs, nowMs, toleranceSeconds, header: SIGNATURE_HEADER });
-  return timestampMs;
+  return checkSignedTimestamp(window, SIGNATURE_HEADER, timestampMs);
 }
