@@ -4,8 +4,7 @@ import {
   normalizeSecrets,
   parseFormBody,
   publicRequestUrl,
-  requireHeader,
-  verifyHmac,
+  verifySignatureHeader,
 } from '@hookwire/core';
 import type { MandrillEvents } from './events.js';
 import type { MandrillOptions } from './options.js';
@@ -33,14 +32,14 @@ export const mandrill = defineProvider<MandrillOptions, { secrets: string[] }, M
   // Mandrill checks that the URL answers with a HEAD request when the webhook is added.
   handshake: (request) => (request.method === 'HEAD' ? { status: 200 } : undefined),
   verify(request, { state, options }) {
-    verifyHmac({
-      algorithm: 'sha1',
-      secrets: state.secrets,
-      parts: [mandrillSignedData(publicRequestUrl(request, options.publicUrl), parseFormBody(request))],
-      signatures: requireHeader(request, 'X-Mandrill-Signature', 'Mandrill signs every webhook POST.'),
-      encoding: 'base64',
+    verifySignatureHeader(request, {
       header: 'X-Mandrill-Signature',
+      algorithm: 'sha1',
+      encoding: 'base64',
+      secrets: state.secrets,
       provider: 'Mandrill',
+      hint: 'Mandrill signs every webhook POST.',
+      parts: [mandrillSignedData(publicRequestUrl(request, options.publicUrl), parseFormBody(request))],
     });
   },
   parse: parseMandrillEvents,

@@ -1,8 +1,7 @@
 import {
   defineProvider,
   normalizeSecrets,
-  requireHeader,
-  verifyHmac,
+  verifySignatureHeader,
   type WebhookResponse,
 } from '@hookwire/core';
 import type { XeroEvents } from './events.js';
@@ -28,17 +27,15 @@ const NOT_AUTH_ERRORS = new Set(['malformed_body', 'method_not_allowed', 'body_t
 export const xero = defineProvider<XeroOptions, { secrets: string[] }, XeroEvents>({
   title: 'Xero',
   setup: (options) => ({ secrets: normalizeSecrets(options.secret, 'Xero') }),
-  verify(request, { state }) {
-    verifyHmac({
-      algorithm: 'sha256',
-      secrets: state.secrets,
-      parts: [request.body],
-      signatures: requireHeader(request, 'x-xero-signature', 'Xero signs every webhook request.'),
-      encoding: 'base64',
+  verify: (request, { state }) =>
+    verifySignatureHeader(request, {
       header: 'x-xero-signature',
+      algorithm: 'sha256',
+      encoding: 'base64',
+      secrets: state.secrets,
       provider: 'Xero',
-    });
-  },
+      hint: 'Xero signs every webhook request.',
+    }),
   parse: parseXeroEvents,
   successResponse: () => empty(200),
   errorResponse(error) {
