@@ -3,7 +3,6 @@ import type { DropboxEvents } from './events.js';
 import { answerDropboxChallenge } from './handshake.js';
 import type { DropboxOptions } from './options.js';
 import { parseDropboxNotification } from './parse.js';
-import { verifyDropboxSignature } from './verify.js';
 
 export type { DropboxEventName, DropboxEvents, DropboxNotification } from './events.js';
 export type { DropboxOptions } from './options.js';
@@ -19,6 +18,7 @@ export type { DropboxOptions } from './options.js';
 export const dropbox = defineSignedProvider<DropboxEvents, DropboxOptions>({
   title: 'Dropbox',
   handshake: answerDropboxChallenge,
-  verify: (request, { state }) => verifyDropboxSignature(request, state.secrets),
+  signature: 'X-Dropbox-Signature',
+  hint: 'Dropbox signs every notification; is this request from Dropbox?',
   parse: parseDropboxNotification,
 });

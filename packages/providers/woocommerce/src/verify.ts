@@ -1,21 +1,19 @@
-import { requireHeader, verifyHmac, type WebhookRequest } from '@hookwire/core';
+import { verifySignatureHeader, type WebhookRequest } from '@hookwire/core';
 
 const SIGNATURE = 'X-WC-Webhook-Signature';
 
 /** Checks `X-WC-Webhook-Signature`: base64 HMAC-SHA256 of the raw body. */
-export function verifyWooCommerceSignature(request: WebhookRequest, keys: readonly string[]): void {
-  verifyHmac({
-    algorithm: 'sha256',
-    secrets: keys,
-    parts: [request.body],
-    signatures: requireHeader(
-      request,
-      SIGNATURE,
-      'WooCommerce signs every delivery; is the webhook secret set, and does the proxy forward the header?',
-    ),
-    encoding: 'base64',
+export function verifyWooCommerceSignature(
+  request: WebhookRequest,
+  keys: readonly string[],
+): void | Promise<void> {
+  return verifySignatureHeader(request, {
     header: SIGNATURE,
+    algorithm: 'sha256',
+    encoding: 'base64',
+    secrets: keys,
     provider: 'WooCommerce',
+    hint: 'WooCommerce signs every delivery; is the webhook secret set, and does the proxy forward the header?',
   });
 }
 
