@@ -83,6 +83,7 @@ export class BullmqQueue implements DeliveryQueue {
   private readonly stalledIntervalMs: number;
   private readonly blockMs: number;
   private readonly store: Pick<SenderStore, 'getDelivery'> | undefined;
+  private releases: { subscriptionId: string; deliveryId: string; done: () => void }[] = [];
   private lastClaimFailed = false;
   private parkMs = 30_000;
   private closed = false;
@@ -190,46 +191,75 @@ export class BullmqQueue implements DeliveryQueue {
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
     if (this.closed) return [];
     const worker = this.workerFor(options.leaseMs);
-    const leases: DeliveryLease[] = [];
-    let fetched = 0;
+    const fetched: { job: Job<DeliveryJobData>; token: string }[] = [];
+    let failure: unknown;
     try {
       // Wait in Redis for the first job only; then take what is ready, up to the limit.
-      while (leases.length < options.limit && fetched < options.limit * 2) {
+      while (fetched.length < options.limit) {
         const token = `${tokenPrefix}.${(++tokens).toString(36)}`;
-        const job = (await worker.getNextJob(token, { block: fetched === 0 })) as
+        const job = (await worker.getNextJob(token, { block: fetched.length === 0 })) as
           | Job<DeliveryJobData>
           | undefined;
         if (!job?.id) break;
-        fetched++;
-        if (await this.admit(job, token, options)) leases.push({ deliveryId: job.id, token });
+        fetched.push({ job, token });
       }
       this.lastClaimFailed = false;
     } catch (error) {
       this.lastClaimFailed = true;
-      if (leases.length === 0) throw error;
-      this.onError(error);
+      if (fetched.length === 0) throw error;
+      failure = error;
+    }
+    // The jobs fetched are active under our tokens: admit (or park) them even after an error.
+    const leases = await this.admit(fetched, options);
+    if (failure !== undefined) this.onError(failure);
+    return leases;
+  }
+
+  /**
+   * Takes fetched jobs under the per-subscription bound, asking Redis for every slot of the batch
+   * in one call; a job refused a slot is parked until one frees.
+   */
+  private async admit(
+    fetched: readonly { job: Job<DeliveryJobData>; token: string }[],
+    options: ClaimOptions,
+  ): Promise<DeliveryLease[]> {
+    const leases: DeliveryLease[] = [];
+    const bounded: {
+      job: Job<DeliveryJobData>;
+      token: string;
+      subscriptionId: string;
+      deliveryId: string;
+    }[] = [];
+    for (const { job, token } of fetched) {
+      const deliveryId = job.id!;
+      const subscriptionId = job.data?.s ?? (await this.subscriptionOf(deliveryId));
+      if (!this.limiter || subscriptionId === undefined) {
+        this.held.set(token, { job, subscriptionId: undefined });
+        leases.push({ deliveryId, token });
+      } else if (options.skipSubscriptions?.has(subscriptionId) === true) {
+        await this.park(job, token, subscriptionId, false);
+      } else {
+        bounded.push({ job, token, subscriptionId, deliveryId });
+      }
+    }
+    if (bounded.length === 0 || !this.limiter) return leases;
+    const granted = await this.limiter.acquireMany(bounded, options.leaseMs);
+    for (const [i, { job, token, subscriptionId, deliveryId }] of bounded.entries()) {
+      if (granted[i]) {
+        this.held.set(token, { job, subscriptionId });
+        leases.push({ deliveryId, token });
+      } else {
+        await this.park(job, token, subscriptionId, true);
+      }
     }
     return leases;
   }
 
-  /** Takes a fetched job under the per-subscription bound, or parks it until a slot frees. */
-  private async admit(job: Job<DeliveryJobData>, token: string, options: ClaimOptions): Promise<boolean> {
-    const deliveryId = job.id!;
-    const subscriptionId = job.data?.s ?? (await this.subscriptionOf(deliveryId));
-    if (!this.limiter || subscriptionId === undefined) {
-      this.held.set(token, { job, subscriptionId: undefined });
-      return true;
-    }
-    const full = options.skipSubscriptions?.has(subscriptionId) === true;
-    if (!full && (await this.limiter.acquire(subscriptionId, deliveryId, options.leaseMs))) {
-      this.held.set(token, { job, subscriptionId });
-      return true;
-    }
-    // A slot's release promotes it; the delay is only the backstop for a slot whose worker died.
+  /** Delays a job refused a slot; a slot's release promotes it (the delay is only the backstop). */
+  private async park(job: Job<DeliveryJobData>, token: string, subscriptionId: string, check: boolean) {
     await job.moveToDelayed(Date.now() + this.parkMs, token);
-    const next = await this.limiter.park(subscriptionId, deliveryId, this.parkMs, !full);
+    const next = await this.limiter!.park(subscriptionId, job.id!, this.parkMs, check);
     if (next) await this.promoteJob(next);
-    return false;
   }
 
   private async subscriptionOf(deliveryId: string): Promise<string | undefined> {
@@ -262,12 +292,24 @@ export class BullmqQueue implements DeliveryQueue {
     }
   }
 
-  private async freeSlot(subscriptionId: string, deliveryId: string): Promise<void> {
+  /** Frees a slot; the releases of one tick go to Redis together, in one call. */
+  private freeSlot(subscriptionId: string, deliveryId: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.releases.push({ subscriptionId, deliveryId, done: resolve });
+      if (this.releases.length === 1) setImmediate(() => void this.releaseSlots());
+    });
+  }
+
+  private async releaseSlots(): Promise<void> {
+    const batch = this.releases;
+    this.releases = [];
     try {
-      const next = await this.limiter?.release(subscriptionId, deliveryId);
-      if (next) await this.promoteJob(next);
+      const next = (await this.limiter?.releaseMany(batch)) ?? [];
+      await Promise.all(next.map((deliveryId) => this.promoteJob(deliveryId)));
     } catch (error) {
       this.onError(error);
+    } finally {
+      for (const release of batch) release.done();
     }
   }
 

@@ -3,19 +3,39 @@
  * deliveries in flight, scored by when their claim expires (a dead worker's slots free themselves).
  * A delivery refused a slot is parked (a second sorted set) and its job delayed; whoever frees a
  * slot of that subscription promotes the oldest parked job, so a busy subscription costs a couple
- * of Redis calls per delivery instead of a retry loop. Both scripts are atomic, so a slot freed
+ * of Redis calls per delivery instead of a retry loop. Slots are taken for a whole claim batch, and
+ * freed for every settle of a tick, in one script call each. Both scripts are atomic, so a slot freed
  * while a job is being parked is never missed.
  */
 
-// KEYS: busy set. ARGV: member, now, claim expiry, limit.
-const ACQUIRE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[4]) then
-  redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-  redis.call('PEXPIREAT', KEYS[1], ARGV[3])
-  return 1
+// A claim batch in one call. KEYS: one busy set per delivery. ARGV: now, claim expiry, limit, then
+// one member per key. Answers 1 (slot taken) or 0 per delivery, in order.
+const ACQUIRE_MANY = `
+local now, expiry, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local answers = {}
+for i, key in ipairs(KEYS) do
+  local member = ARGV[i + 3]
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+  if redis.call('ZSCORE', key, member) or redis.call('ZCARD', key) < limit then
+    redis.call('ZADD', key, expiry, member)
+    redis.call('PEXPIREAT', key, expiry)
+    answers[i] = 1
+  else
+    answers[i] = 0
+  end
 end
-return 0`;
+return answers`;
+
+// Releases of a batch in one call. KEYS: busy set and parked set per delivery, in pairs. ARGV: one
+// member per pair. Answers per delivery the parked job to promote, or '' for none.
+const RELEASE_MANY = `
+local answers = {}
+for i = 1, #ARGV do
+  redis.call('ZREM', KEYS[2 * i - 1], ARGV[i])
+  local next = redis.call('ZPOPMIN', KEYS[2 * i])
+  answers[i] = next[1] or ''
+end
+return answers`;
 
 // KEYS: busy set, parked set. ARGV: member, now, limit, parked expiry, check. With `check`,
 // answers a job to promote when a slot is free by now (freed while this job was being parked).
@@ -28,12 +48,6 @@ if ARGV[5] == '1' and redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
   return next[1]
 end
 return false`;
-
-// KEYS: busy set, parked set. ARGV: member. Answers the parked job to promote, if any.
-const RELEASE = `
-redis.call('ZREM', KEYS[1], ARGV[1])
-local next = redis.call('ZPOPMIN', KEYS[2])
-return next[1]`;
 
 // A rate-limit bucket (GCRA): KEYS: the bucket. ARGV: now, interval, tolerance, wanted (ms, ms, ms,
 // count). Answers { granted, retry in ms }. Lua numbers are doubles; replies are whole numbers.
@@ -56,7 +70,8 @@ const EXISTS = `return redis.call('EXISTS', KEYS[1])`;
 
 /** The part of BullMQ's Redis client (ioredis, node-redis, …) the scripts use. */
 export interface ScriptClient {
-  defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void;
+  /** Without `numberOfKeys`, each call passes its key count first. */
+  defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   runCommand(name: string, args: (string | number)[]): Promise<any>;
   pipeline(): {
     runCommand(name: string, args: (string | number)[]): unknown;
@@ -70,9 +85,9 @@ const defined = new WeakSet<object>();
 export function withScripts(client: ScriptClient): ScriptClient {
   if (!defined.has(client)) {
     client.defineCommand('hookwireExists', { numberOfKeys: 1, lua: EXISTS });
-    client.defineCommand('hookwireAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     client.defineCommand('hookwirePark', { numberOfKeys: 2, lua: PARK });
-    client.defineCommand('hookwireRelease', { numberOfKeys: 2, lua: RELEASE });
+    client.defineCommand('hookwireAcquireMany', { lua: ACQUIRE_MANY });
+    client.defineCommand('hookwireReleaseMany', { lua: RELEASE_MANY });
     client.defineCommand('hookwireTakeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS });
     defined.add(client);
   }
@@ -94,11 +109,36 @@ export class SubscriptionLimiter {
     return `${this.keyPrefix}parked:${subscriptionId}`;
   }
 
-  async acquire(subscriptionId: string, deliveryId: string, leaseMs: number): Promise<boolean> {
+  /** Slots for a claim batch in one call: true per delivery that got one. */
+  async acquireMany(
+    items: readonly { subscriptionId: string; deliveryId: string }[],
+    leaseMs: number,
+  ): Promise<boolean[]> {
+    if (items.length === 0) return [];
     const now = Date.now();
     const client = await this.getClient();
-    const args = [this.busy(subscriptionId), deliveryId, now, now + leaseMs, this.limit];
-    return (await client.runCommand('hookwireAcquire', args)) === 1;
+    const answers = (await client.runCommand('hookwireAcquireMany', [
+      items.length,
+      ...items.map((item) => this.busy(item.subscriptionId)),
+      now,
+      now + leaseMs,
+      this.limit,
+      ...items.map((item) => item.deliveryId),
+    ])) as number[];
+    return answers.map((answer) => Number(answer) === 1);
+  }
+
+  /** Frees the slots of a batch in one call; answers the parked jobs to promote. */
+  async releaseMany(items: readonly { subscriptionId: string; deliveryId: string }[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const client = await this.getClient();
+    const keys = items.flatMap((item) => [this.busy(item.subscriptionId), this.parked(item.subscriptionId)]);
+    const answers = (await client.runCommand('hookwireReleaseMany', [
+      keys.length,
+      ...keys,
+      ...items.map((item) => item.deliveryId),
+    ])) as string[];
+    return answers.filter((next) => next !== '');
   }
 
   /**
@@ -117,15 +157,5 @@ export class SubscriptionLimiter {
     const keys = [this.busy(subscriptionId), this.parked(subscriptionId)];
     const args = [deliveryId, now, this.limit, now + 2 * parkMs, check ? '1' : '0'];
     return client.runCommand('hookwirePark', [...keys, ...args]);
-  }
-
-  /** Frees the delivery's slot; answers the parked job to promote, if any. */
-  async release(subscriptionId: string, deliveryId: string): Promise<string | null> {
-    const client = await this.getClient();
-    return client.runCommand('hookwireRelease', [
-      this.busy(subscriptionId),
-      this.parked(subscriptionId),
-      deliveryId,
-    ]);
   }
 }
