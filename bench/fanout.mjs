@@ -7,7 +7,7 @@
 // Needs the built sender, store-sqlite and store-postgres, and PostgreSQL for the second half
 // (HOOKWIRE_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; own schema, dropped).
 // Usage: node bench/fanout.mjs [subscriptions=10000] [rounds=3]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -57,6 +57,15 @@ async function measure(label, store) {
     `${label.padEnd(11)} idle worst ${f(idle.worst).padStart(8)} | one publish: worst ${f(worstOne).padStart(8)}, ` +
       `takes ${f(medianMs)} | three at once: worst ${f(three.worst)}, p99 ${f(three.p99)}, take ${f(three.ms)}`,
   );
+  if (process.env.HOOKWIRE_BENCH_RESULTS) {
+    const result = {
+      row: `fan-out 10,000, ${label}`,
+      idleWorst: idle.worst,
+      worst: worstOne,
+      threeWorst: three.worst,
+    };
+    appendFileSync(process.env.HOOKWIRE_BENCH_RESULTS, `${JSON.stringify(result)}\n`);
+  }
   await sender.close();
 }
 

@@ -13,6 +13,7 @@
 // Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000] [workerCounts=1,2,4]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +83,12 @@ async function worker({ schema, prefix }) {
 }
 
 // ----- the run -----
+
+/** For `bench/run.mjs all`: one JSON line per figure in the file it names. */
+function record(result) {
+  if (process.env.HOOKWIRE_BENCH_RESULTS)
+    appendFileSync(process.env.HOOKWIRE_BENCH_RESULTS, `${JSON.stringify(result)}\n`);
+}
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -289,16 +296,24 @@ async function main(events = 2500, subscriptions = 4, publishes = 2000, workerCo
   for (const workers of workerCounts) {
     const { rate, perDelivery } = await throughput(url, workers, events, subscriptions);
     rates[workers] = rate;
+    record({
+      row: `PostgreSQL + BullMQ, ${workers} worker${workers > 1 ? 's' : ''}`,
+      perSecond: rate,
+      ...perDelivery,
+    });
     console.log(
       `  ${workers} worker process${workers > 1 ? 'es' : ''}: ${Math.round(rate)} deliveries/s; ${describe(perDelivery)}`,
     );
   }
   const own = await throughput(url, 1, events, subscriptions, false);
+  record({ row: 'PostgreSQL as its own queue, 1 worker', perSecond: own.rate, ...own.perDelivery });
   console.log(
     `  PostgreSQL as its own queue, 1 worker process: ${Math.round(own.rate)} deliveries/s; ${describe(own.perDelivery)}`,
   );
   const bull = await publishLatency(true, publishes);
   const pgQueue = await publishLatency(false, publishes);
+  record({ row: 'publish, PostgreSQL + BullMQ', ...bull });
+  record({ row: 'publish, PostgreSQL as queue', ...pgQueue });
   const ms = (value) => `${value.toFixed(2)} ms`;
   console.log(
     `  publish, PostgreSQL + BullMQ:   p50 ${ms(bull.p50)}, p99 ${ms(bull.p99)} (${publishes} sequential)`,

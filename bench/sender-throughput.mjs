@@ -8,7 +8,7 @@
 // Needs the built packages: `pnpm --filter @hookwire/sender --filter @hookwire/store-sqlite build`.
 // Usage: node bench/sender-throughput.mjs [deliveries=20000] [concurrency=50] [rounds=3]
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +157,12 @@ async function matching(store, label) {
   return { label, perMatchMs, averageMatches: matched / calls, loadSeconds };
 }
 
+/** For `bench/run.mjs all`: one JSON line per figure in the file it names. */
+function record(result) {
+  if (process.env.HOOKWIRE_BENCH_RESULTS)
+    appendFileSync(process.env.HOOKWIRE_BENCH_RESULTS, `${JSON.stringify(result)}\n`);
+}
+
 function cpuOf(start) {
   const used = process.cpuUsage(start);
   return used.user + used.system;
@@ -231,6 +237,9 @@ async function main() {
         median(results.sqlitePublish),
       ),
     );
+    record({ row: 'raw undici', perSecond: raw, cpuUs: rawCpu });
+    record({ row: 'sender + memory', perSecond: median(results.memory), cpuUs: median(results.memoryCpu) });
+    record({ row: 'sender + SQLite', perSecond: median(results.sqlite), cpuUs: median(results.sqliteCpu) });
     console.log('\n| store | match one event among 100,000 subscriptions | subscriptions matched |');
     console.log('|---|---|---|');
     for (const m of [matchMemory, matchSqlite]) {
