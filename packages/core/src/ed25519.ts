@@ -19,7 +19,7 @@ export function ed25519PublicKey(input: string | Uint8Array | KeyObject): KeyObj
   if (typeof input === 'string' && input.includes('-----BEGIN')) return createPublicKey(input);
   const raw =
     typeof input === 'string' ? decodeKeyText(input.replace(/^whpk_/, '')) : Buffer.from(input as Uint8Array);
-  if (!raw || raw.length !== 32) {
+  if (raw?.length !== 32) {
     throw new WebhookConfigError(
       'An ed25519 public key must be 32 bytes, given as hex, base64, PEM or a `whpk_` key.',
     );
