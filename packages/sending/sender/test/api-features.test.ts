@@ -1,4 +1,3 @@
-import { createWebhookRequest } from '@hookwire/core';
 import {
   bearerAuth,
   checkJsonSchema,
@@ -10,7 +9,7 @@ import {
 } from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { callApi, startSubscriber, waitFor } from './helpers.js';
 
 const TOKENS = { 'token-acme': 'acme', 'token-globex': 'globex' };
 const OPERATOR = 'token-operator';
@@ -44,19 +43,8 @@ async function setup(options: { resolve?: Resolver; allowPrivateNetwork?: boolea
     await hook.close();
   });
   async function call(method: string, path: string, body?: unknown, token: string | null = 'token-acme') {
-    const response = await api.handle(
-      createWebhookRequest({
-        method,
-        url: `https://service.example/api${path}`,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      }),
-    );
-    const text = response.body === undefined ? '' : Buffer.from(response.body).toString('utf8');
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    const { status, json } = await callApi(api, method, path, { body, token });
+    return { status, json };
   }
   return { hook, sender, api, call };
 }

@@ -7,6 +7,7 @@ import {
   type Sender,
 } from '@hookwire/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callApi } from './helpers.js';
 
 const TOKENS = { 'token-acme': 'acme', 'token-globex': 'globex' };
 const OPERATOR = 'token-operator';
@@ -33,18 +34,8 @@ afterEach(async () => {
   await sender.close();
 });
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-  const response = await api.handle(
-    createWebhookRequest({
-      method,
-      url: `https://service.example/api${path}`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
-  );
-  const text = response.body === undefined ? '' : Buffer.from(response.body).toString('utf8');
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, token: string, body?: unknown) =>
+  callApi(api, method, path, { token, body, headers: { 'content-type': 'application/json' } });
 
 const subscribe = (token: string, extra: Record<string, unknown> = {}) =>
   call('POST', '/subscriptions', token, { url: 'https://hooks.example/in', events: ['*'], ...extra });

@@ -8,7 +8,7 @@ import {
   type Sender,
 } from '@hookwire/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { callApi, startSubscriber, waitFor } from './helpers.js';
 
 const TOKENS = { 'token-acme': 'acme', 'token-globex': 'globex' };
 
@@ -37,36 +37,13 @@ afterEach(async () => {
   await hook.close();
 });
 
-async function call(
+function call(
   method: string,
   path: string,
   options: { token?: string | null; body?: unknown; raw?: string } = {},
 ) {
   const token = options.token === undefined ? 'token-acme' : options.token;
-  const response = await api.handle(
-    createWebhookRequest({
-      method,
-      url: `https://service.example/api${path}`,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(options.body !== undefined || options.raw !== undefined
-          ? { 'content-type': 'application/json' }
-          : {}),
-      },
-      ...(options.raw !== undefined
-        ? { body: options.raw }
-        : options.body !== undefined
-          ? { body: JSON.stringify(options.body) }
-          : {}),
-    }),
-  );
-  const text = response.body === undefined ? '' : Buffer.from(response.body).toString('utf8');
-  return {
-    status: response.status,
-    headers: response.headers ?? {},
-    text,
-    json: text ? JSON.parse(text) : undefined,
-  };
+  return callApi(api, method, path, { ...options, token });
 }
 
 async function createSubscription(token = 'token-acme', body: Record<string, unknown> = {}) {

@@ -1,42 +1,10 @@
 import { createHmac } from 'node:crypto';
-import {
-  createMemoryStore,
-  createSender,
-  type PublishInput,
-  type Sender,
-  type SenderOptions,
-  type SubscriptionInput,
-} from '@hookwire/sender';
+import type { PublishInput, Sender, SubscriptionInput } from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { deliveryHarness, waitFor } from './helpers.js';
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.close()));
-});
-
-function makeSender(options: Partial<SenderOptions> = {}): Sender {
-  const sender = createSender({
-    store: createMemoryStore(),
-    allowPrivateNetwork: true,
-    retrySchedule: [0.05, 0.05],
-    jitter: 0,
-    pollIntervalMs: 20,
-    timeoutMs: 1000,
-    retryAfterMinMs: 0,
-    onError: () => {},
-    ...options,
-  });
-  running.push(sender);
-  return sender;
-}
-
-async function subscriber(...args: Parameters<typeof startSubscriber>) {
-  const server = await startSubscriber(...args);
-  running.push(server);
-  return server;
-}
+const { makeSender, subscriber } = deliveryHarness({ timeoutMs: 1000, retryAfterMinMs: 0 });
 
 async function settled(sender: Sender, deliveryIdOf: () => Promise<string>, status: 'succeeded' | 'failed') {
   return waitFor(

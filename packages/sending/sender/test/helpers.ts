@@ -1,5 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWebhookRequest } from '@hookwire/core';
+import {
+  type createManagementApi,
+  createMemoryStore,
+  createSender,
+  type Sender,
+  type SenderOptions,
+} from '@hookwire/sender';
+import { afterEach } from 'vitest';
+
+type ManagementApi = ReturnType<typeof createManagementApi>;
 
 export interface ReceivedRequest {
   method: string;
@@ -43,3 +54,71 @@ export async function startSubscriber(respond: Responder = (_q, r) => r.writeHea
 }
 
 export { waitFor } from '@hookwire/sender/testing';
+
+/**
+ * Senders and subscribers for delivery tests, each closed after every test. `defaults` are the
+ * sender options of the file; a test's own options override them.
+ */
+export function deliveryHarness(defaults: Partial<SenderOptions> = {}) {
+  const running: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((r) => r.close()));
+  });
+  function makeSender(options: Partial<SenderOptions> = {}): Sender {
+    const sender = createSender({
+      store: createMemoryStore(),
+      allowPrivateNetwork: true,
+      retrySchedule: [0.05, 0.05],
+      jitter: 0,
+      pollIntervalMs: 20,
+      onError: () => {},
+      ...defaults,
+      ...options,
+    });
+    running.push(sender);
+    return sender;
+  }
+  async function subscriber(...args: Parameters<typeof startSubscriber>) {
+    const server = await startSubscriber(...args);
+    running.push(server);
+    return server;
+  }
+  return { makeSender, subscriber };
+}
+
+/** A sender on a memory store whose clock stands still at `now`. */
+export function senderAt(now: number, options: Partial<SenderOptions> = {}) {
+  const store = createMemoryStore();
+  const sender = createSender({ store, allowPrivateNetwork: true, now: () => now, ...options });
+  return { store, sender };
+}
+
+/** One management API request; the answer's status and its parsed JSON body. */
+export async function callApi(
+  api: ManagementApi,
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+) {
+  const { token, body, raw } = options;
+  const sent = raw ?? (body !== undefined ? JSON.stringify(body) : undefined);
+  const response = await api.handle(
+    createWebhookRequest({
+      method,
+      url: `https://service.example/api${path}`,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(sent !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      ...(sent !== undefined ? { body: sent } : {}),
+    }),
+  );
+  const text = response.body === undefined ? '' : Buffer.from(response.body).toString('utf8');
+  return {
+    status: response.status,
+    headers: response.headers ?? {},
+    text,
+    json: text ? JSON.parse(text) : undefined,
+  };
+}

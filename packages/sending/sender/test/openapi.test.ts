@@ -9,7 +9,7 @@ import {
   type Sender,
 } from '@hookwire/sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubscriber } from './helpers.js';
+import { callApi, startSubscriber } from './helpers.js';
 
 const OPERATOR = 'token-operator';
 type Doc = {
@@ -31,18 +31,8 @@ let api: ReturnType<typeof createManagementApi>;
 let hook: Awaited<ReturnType<typeof startSubscriber>>;
 let doc: Doc;
 
-async function call(method: string, path: string, body?: unknown, token: string | null = OPERATOR) {
-  const response = await api.handle(
-    createWebhookRequest({
-      method,
-      url: `https://service.example/api${path}`,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
-  );
-  const text = response.body === undefined ? '' : Buffer.from(response.body).toString('utf8');
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, token: string | null = OPERATOR) =>
+  callApi(api, method, path, { body, token });
 
 /** A validator for a schema of the document, its component references resolved within it. */
 function validatorFor(schema: unknown): Validator {

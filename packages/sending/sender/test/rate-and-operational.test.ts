@@ -1,40 +1,10 @@
 import { createWebhookRequest } from '@hookwire/core';
-import {
-  bearerAuth,
-  createManagementApi,
-  createMemoryStore,
-  createSender,
-  type Sender,
-  type SenderOptions,
-} from '@hookwire/sender';
+import { bearerAuth, createManagementApi } from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { deliveryHarness, waitFor } from './helpers.js';
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.close()));
-});
-
-function makeSender(options: Partial<SenderOptions> = {}): Sender {
-  const sender = createSender({
-    store: createMemoryStore(),
-    allowPrivateNetwork: true,
-    retrySchedule: [0.05, 0.05],
-    jitter: 0,
-    pollIntervalMs: 20,
-    onError: () => {},
-    ...options,
-  });
-  running.push(sender);
-  return sender;
-}
-
-async function subscriber(...args: Parameters<typeof startSubscriber>) {
-  const server = await startSubscriber(...args);
-  running.push(server);
-  return server;
-}
+const { makeSender, subscriber } = deliveryHarness();
 
 /** The most arrivals in any window [t, t + 1000 ms) that starts at an arrival. */
 function busiestSecond(times: readonly number[]): number {

@@ -9,7 +9,7 @@ import {
 } from '@hookwire/sender';
 import { standardWebhooks } from '@hookwire/standard-webhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { callApi, startSubscriber, waitFor } from './helpers.js';
 
 let sender: Sender;
 let hook: Awaited<ReturnType<typeof startSubscriber>>;
@@ -42,15 +42,8 @@ function verifiesV1a(publicKey: string, headers: Record<string, unknown>, body: 
 }
 
 async function post(api: ReturnType<typeof createManagementApi>, path: string, body: unknown) {
-  const response = await api.handle(
-    createWebhookRequest({
-      method: 'POST',
-      url: `https://service.example/api${path}`,
-      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
-  return { status: response.status, body: JSON.parse(String(response.body)) };
+  const { status, json } = await callApi(api, 'POST', path, { token: 't', body });
+  return { status, body: json };
 }
 
 describe('ed25519 signing (Standard Webhooks v1a)', () => {

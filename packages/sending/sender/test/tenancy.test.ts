@@ -10,14 +10,11 @@ import {
   type SenderOptions,
 } from '@hookwire/sender';
 import { describe, expect, it } from 'vitest';
+import { senderAt } from './helpers.js';
 
 const NOW = 1_750_000_000_000;
 
-function setup(options: Partial<SenderOptions> = {}) {
-  const store = createMemoryStore();
-  const sender = createSender({ store, allowPrivateNetwork: true, now: () => NOW, ...options });
-  return { store, sender };
-}
+const setup = (options: Partial<SenderOptions> = {}) => senderAt(NOW, options);
 
 async function rejection(promise: Promise<unknown>) {
   try {
