@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signGitHubRequest } from '@hookwire/github/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './postgres-support.js';
+import {
+  DATABASE_URL,
+  dropTestSchemas,
+  freshSchema,
+  usePostgres,
+} from '../../sending/store-postgres/test/support.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const inboxDir = join(root, 'packages/inbox');

@@ -1,16 +1,9 @@
 import { createPostgresInboxStore } from '@hookwire/inbox/postgres';
 import { describeInboxStore, makeInboxEvent } from '@hookwire/inbox/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './postgres-support.js';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_URL, freshSchema, holdPostgresForFile } from '../../sending/store-postgres/test/support.js';
 
-let release: () => Promise<void>;
-beforeAll(async () => {
-  release = await usePostgres();
-}, 130_000);
-afterAll(async () => {
-  await dropTestSchemas();
-  await release();
-});
+holdPostgresForFile();
 
 // A fresh schema per test: the suite expects an empty store each time.
 describeInboxStore('postgres', () =>

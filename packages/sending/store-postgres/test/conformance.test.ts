@@ -1,16 +1,8 @@
 import { describeDeliveryQueue, describeSenderStore } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
-import { afterAll, beforeAll } from 'vitest';
-import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
+import { DATABASE_URL, freshSchema, holdPostgresForFile } from './support.js';
 
-let release: () => Promise<void>;
-beforeAll(async () => {
-  release = await usePostgres();
-}, 130_000);
-afterAll(async () => {
-  await dropTestSchemas();
-  await release();
-});
+holdPostgresForFile();
 
 const open = (schema: string) => createPostgresStore({ connectionString: DATABASE_URL, schema, max: 2 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The test database: PostgreSQL on 127.0.0.1:5432 with trust auth (see scripts/services.sh). */
 export const DATABASE_URL =
@@ -67,4 +68,16 @@ export async function lockForRestart(): Promise<void> {
   const client = await lockClient();
   await client.query('SELECT pg_advisory_lock(hashtext($1))', [RESTART_LOCK]);
   // Released when the restart ends the connection.
+}
+
+/** For a whole test file: holds the shared restart lock while it runs, then drops its schemas. */
+export function holdPostgresForFile(): void {
+  let release: () => Promise<void>;
+  beforeAll(async () => {
+    release = await usePostgres();
+  }, 130_000);
+  afterAll(async () => {
+    await dropTestSchemas();
+    await release();
+  });
 }
