@@ -4,6 +4,7 @@ import { Batcher } from '../batcher.js';
 import { candidateCount, pickClaimable } from '../claim-picker.js';
 import { newLease } from '../ids.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging.js';
+import { type AttemptRow as AttemptRowOf, type EventRow, toEvent as rowToEvent, toAttempt } from '../rows.js';
 import type {
   ClaimedEvent,
   ClaimOptions,
@@ -33,70 +34,10 @@ export interface PostgresInboxStoreOptions {
   schema?: string;
 }
 
-interface Row {
-  seq: string;
-  id: string;
-  provider: string;
-  name: string;
-  delivery_id: string | null;
-  dedupe_key: string | null;
-  order_key: string | null;
-  payload: unknown;
-  meta: Record<string, unknown>;
-  method: string;
-  url: string;
-  headers: Record<string, string | string[]>;
-  body: Buffer;
-  received_at: string;
-  status: InboxStatus;
-  attempts: number;
-  next_attempt_at: string;
-  lease: string | null;
-  last_error: string | null;
-  processed_at: string | null;
-  updated_at: string;
-}
+type Row = EventRow<string, unknown>;
+type AttemptRow = AttemptRowOf<string>;
 
-interface AttemptRow {
-  event_id: string;
-  attempt: number;
-  kind: 'process' | 'replay';
-  started_at: string;
-  duration_ms: number;
-  error: string | null;
-}
-
-function toEvent(row: Row): InboxEvent {
-  return {
-    id: row.id,
-    provider: row.provider,
-    name: row.name,
-    deliveryId: row.delivery_id ?? undefined,
-    dedupeKey: row.dedupe_key ?? undefined,
-    orderKey: row.order_key ?? undefined,
-    payload: row.payload ?? undefined,
-    meta: row.meta,
-    request: { method: row.method, url: row.url, headers: row.headers, body: row.body },
-    receivedAt: Number(row.received_at),
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: Number(row.next_attempt_at),
-    lastError: row.last_error ?? undefined,
-    processedAt: row.processed_at === null ? undefined : Number(row.processed_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
-
-function toAttempt(row: AttemptRow): InboxAttempt {
-  return {
-    eventId: row.event_id,
-    attempt: row.attempt,
-    kind: row.kind,
-    startedAt: Number(row.started_at),
-    durationMs: row.duration_ms,
-    error: row.error ?? undefined,
-  };
-}
+const toEvent = (row: Row) => rowToEvent(row, (json) => json);
 
 function bodyBuffer(body: Uint8Array): Buffer {
   return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { candidateCount, pickClaimable } from '../claim-picker.js';
 import { newLease } from '../ids.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging.js';
+import { type AttemptRow as AttemptRowOf, type EventRow, toEvent as rowToEvent, toAttempt } from '../rows.js';
 import type {
   ClaimedEvent,
   ClaimOptions,
@@ -12,7 +13,6 @@ import type {
   InboxEvent,
   InboxPage,
   InboxQuery,
-  InboxStatus,
   InboxStore,
   NewInboxEvent,
   ProcessingOutcome,
@@ -41,70 +41,10 @@ export interface SqliteInboxStoreOptions {
   busyTimeoutMs?: number;
 }
 
-interface Row {
-  seq: number;
-  id: string;
-  provider: string;
-  name: string;
-  delivery_id: string | null;
-  dedupe_key: string | null;
-  order_key: string | null;
-  payload: string | null;
-  meta: string;
-  method: string;
-  url: string;
-  headers: string;
-  body: Buffer;
-  received_at: number;
-  status: InboxStatus;
-  attempts: number;
-  next_attempt_at: number;
-  lease: string | null;
-  last_error: string | null;
-  processed_at: number | null;
-  updated_at: number;
-}
+type Row = EventRow<number, string>;
+type AttemptRow = AttemptRowOf<number>;
 
-interface AttemptRow {
-  event_id: string;
-  attempt: number;
-  kind: 'process' | 'replay';
-  started_at: number;
-  duration_ms: number;
-  error: string | null;
-}
-
-function toEvent(row: Row): InboxEvent {
-  return {
-    id: row.id,
-    provider: row.provider,
-    name: row.name,
-    deliveryId: row.delivery_id ?? undefined,
-    dedupeKey: row.dedupe_key ?? undefined,
-    orderKey: row.order_key ?? undefined,
-    payload: row.payload === null ? undefined : JSON.parse(row.payload),
-    meta: JSON.parse(row.meta),
-    request: { method: row.method, url: row.url, headers: JSON.parse(row.headers), body: row.body },
-    receivedAt: row.received_at,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error ?? undefined,
-    processedAt: row.processed_at ?? undefined,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toAttempt(row: AttemptRow): InboxAttempt {
-  return {
-    eventId: row.event_id,
-    attempt: row.attempt,
-    kind: row.kind,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    error: row.error ?? undefined,
-  };
-}
+const toEvent = (row: Row) => rowToEvent(row, (json) => JSON.parse(json));
 
 function bodyBuffer(body: Uint8Array): Buffer {
   return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
