@@ -83,6 +83,7 @@ export class BullmqQueue implements DeliveryQueue {
   private readonly stalledIntervalMs: number;
   private readonly blockMs: number;
   private readonly store: Pick<SenderStore, 'getDelivery'> | undefined;
+  private readonly prefetched: { job: Job<DeliveryJobData>; token: string }[] = [];
   private releases: { subscriptionId: string; deliveryId: string; done: () => void }[] = [];
   private lastClaimFailed = false;
   private parkMs = 30_000;
@@ -191,7 +192,8 @@ export class BullmqQueue implements DeliveryQueue {
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
     if (this.closed) return [];
     const worker = this.workerFor(options.leaseMs);
-    const fetched: { job: Job<DeliveryJobData>; token: string }[] = [];
+    // Jobs that settles fetched along with completing theirs (one script call for both) go first.
+    const fetched = this.prefetched.splice(0, options.limit);
     let failure: unknown;
     try {
       // Wait in Redis for the first job only; then take what is ready, up to the limit.
@@ -272,11 +274,36 @@ export class BullmqQueue implements DeliveryQueue {
   }
 
   async settle(lease: DeliveryLease, nextRunAt?: number): Promise<void> {
-    await this.finish(lease, (job) =>
-      nextRunAt === undefined
-        ? job.moveToCompleted(null, lease.token, false)
-        : job.moveToDelayed(nextRunAt, lease.token),
-    );
+    await this.finish(lease, async (job) => {
+      if (nextRunAt !== undefined) return job.moveToDelayed(nextRunAt, lease.token);
+      // Completing also fetches the next due job under the same token when there is one (BullMQ's
+      // fetchNext): the next claim takes it without another call.
+      const next = await job.moveToCompleted(null, lease.token, !this.closed && this.worker !== undefined);
+      if (Array.isArray(next) && next[0]) await this.keepPrefetched(next, lease.token);
+    });
+  }
+
+  private async keepPrefetched(raw: unknown[], token: string): Promise<void> {
+    const worker = this.worker as unknown as {
+      nextJobFromJobData(
+        data: unknown,
+        id: unknown,
+        token: string,
+      ): Promise<Job<DeliveryJobData> | undefined>;
+    };
+    const job = await worker.nextJobFromJobData(raw[0], raw[1], token);
+    if (!job?.id) return;
+    if (this.closed) await this.handBack(token, job);
+    else this.prefetched.push({ job, token });
+  }
+
+  /** Due again at once, for another worker. */
+  private async handBack(token: string, job: Job<DeliveryJobData>): Promise<void> {
+    try {
+      await job.moveToWait(token);
+    } catch (error) {
+      if (!GONE.test(String((error as Error)?.message))) this.onError(error);
+    }
   }
 
   private async finish(lease: DeliveryLease, move: (job: Job<DeliveryJobData>) => Promise<unknown>) {
@@ -384,6 +411,8 @@ export class BullmqQueue implements DeliveryQueue {
     this.closed = true;
     const held = [...this.held.entries()];
     this.held.clear();
+    const prefetched = this.prefetched.splice(0);
+    await Promise.all(prefetched.map(({ job, token }) => this.handBack(token, job)));
     await Promise.all(
       held.map(async ([token, { job, subscriptionId }]) => {
         try {
