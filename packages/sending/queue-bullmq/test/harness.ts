@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type BullmqQueue, createBullmqQueue } from '@hookwire/queue-bullmq';
 import { createSender, type Sender } from '@hookwire/sender';
 import { createPostgresStore, type PostgresStore } from '@hookwire/store-postgres';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { usePostgres } from '../../store-postgres/test/support.js';
 import { DATABASE_URL, deleteKeys, REDIS_URL } from './support.js';
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,6 +21,20 @@ export function ensureBuilt(): void {
       execFileSync('npx', ['tsup'], { cwd: join(packages, name), stdio: 'ignore' });
     }
   }
+}
+
+/**
+ * For a test file of worker processes: builds what they load, holds the PostgreSQL restart lock
+ * while the file runs, and runs `afterEachTest` after every test.
+ */
+export function holdWorkersForFile(afterEachTest: () => Promise<void>): void {
+  let release: () => Promise<void>;
+  beforeAll(async () => {
+    ensureBuilt();
+    release = await usePostgres();
+  }, 250_000);
+  afterAll(() => release());
+  afterEach(afterEachTest);
 }
 
 export interface Subscriber {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { usePostgres } from '../../store-postgres/test/support.js';
-import { type Deployment, deploy, ensureBuilt, until } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { busiestSecond } from '../../sender/test/helpers.js';
+import { type Deployment, deploy, holdWorkersForFile, until } from './harness.js';
 import { fresh } from './support.js';
 
 interface Arrival {
@@ -47,16 +47,6 @@ async function recorder(fail: (path: string, id: string, n: number) => boolean, 
   };
 }
 
-function busiestSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j]! < sorted[i]! + 1000) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
-
 /** The subscription's deliveries once every one has succeeded (the outcome is stored after the answer). */
 async function settled(d: Deployment, subscriptionId: string, count: number) {
   return until(
@@ -71,13 +61,7 @@ async function settled(d: Deployment, subscriptionId: string, count: number) {
 
 let deployment: Deployment | undefined;
 let subscriber: Awaited<ReturnType<typeof recorder>> | undefined;
-let release: () => Promise<void>;
-beforeAll(async () => {
-  ensureBuilt();
-  release = await usePostgres();
-}, 250_000);
-afterAll(() => release());
-afterEach(async () => {
+holdWorkersForFile(async () => {
   await deployment?.close();
   await subscriber?.close();
   deployment = undefined;

@@ -1,19 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { usePostgres } from '../../store-postgres/test/support.js';
-import { type Deployment, deploy, ensureBuilt, type Subscriber, startSubscriber, until } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import {
+  type Deployment,
+  deploy,
+  holdWorkersForFile,
+  type Subscriber,
+  startSubscriber,
+  until,
+} from './harness.js';
 import { deleteKeys, fresh } from './support.js';
 
 let deployment: Deployment | undefined;
 let subscriber: Subscriber | undefined;
 
-let release: () => Promise<void>;
-beforeAll(async () => {
-  ensureBuilt();
-  release = await usePostgres();
-}, 250_000);
-afterAll(() => release());
-
-afterEach(async () => {
+holdWorkersForFile(async () => {
   await deployment?.close();
   await subscriber?.close();
   deployment = undefined;

@@ -5,6 +5,7 @@ import {
   type createManagementApi,
   createMemoryStore,
   createSender,
+  isSenderError,
   type Sender,
   type SenderOptions,
 } from '@hookwire/sender';
@@ -121,4 +122,26 @@ export async function callApi(
     text,
     json: text ? JSON.parse(text) : undefined,
   };
+}
+
+/** The most arrivals in any window [t, t + 1000 ms) that starts at an arrival. */
+export function busiestSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (j < sorted.length && sorted[j]! < sorted[i]! + 1000) j++;
+    most = Math.max(most, j - i);
+  }
+  return most;
+}
+
+/** The error a promise rejects with; fails the test when it fulfils or rejects with another kind. */
+export async function senderRejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isSenderError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
 }

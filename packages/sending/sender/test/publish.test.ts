@@ -1,19 +1,14 @@
-import { isSenderError, type SenderOptions } from '@hookwire/sender';
+import type { SenderOptions } from '@hookwire/sender';
 import { describe, expect, it } from 'vitest';
-import { senderAt } from './helpers.js';
+import { senderAt, senderRejection } from './helpers.js';
 
 const NOW = 1_750_000_000_000;
 
 const setup = (options: Partial<SenderOptions> = {}) => senderAt(NOW, options);
 
 async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSenderError(error)) return { code: error.code, field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a rejection');
+  const { code, field, message } = await senderRejection(promise);
+  return { code, field, message };
 }
 
 describe('publish', () => {

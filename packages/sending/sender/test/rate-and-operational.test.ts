@@ -2,20 +2,9 @@ import { createWebhookRequest } from '@hookwire/core';
 import { bearerAuth, createManagementApi } from '@hookwire/sender';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { deliveryHarness, waitFor } from './helpers.js';
+import { busiestSecond, deliveryHarness, waitFor } from './helpers.js';
 
 const { makeSender, subscriber } = deliveryHarness();
-
-/** The most arrivals in any window [t, t + 1000 ms) that starts at an arrival. */
-function busiestSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j]! < sorted[i]! + 1000) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 describe('rate limit per subscription', () => {
   it('holds arrivals at the subscriber to rateLimit + burst in any second, without spending attempts', async () => {

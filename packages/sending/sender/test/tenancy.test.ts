@@ -5,26 +5,17 @@ import {
   createMemoryStore,
   createSender,
   DEFAULT_TENANT,
-  isSenderError,
   SenderLimitError,
   type SenderOptions,
 } from '@hookwire/sender';
 import { describe, expect, it } from 'vitest';
-import { senderAt } from './helpers.js';
+import { senderAt, senderRejection } from './helpers.js';
 
 const NOW = 1_750_000_000_000;
 
 const setup = (options: Partial<SenderOptions> = {}) => senderAt(NOW, options);
 
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSenderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = senderRejection;
 
 const everything = { url: 'https://a.example/h', events: ['*'] };
 
