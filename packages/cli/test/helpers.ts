@@ -53,3 +53,8 @@ export async function freePort(): Promise<number> {
   await new Promise((done) => server.close(done));
   return port;
 }
+
+/** `hookwire trigger <provider> <event> --to <to> --secret <secret>`. */
+export function trigger(provider: string, event: string, to: string, secret: string) {
+  return cli(['trigger', provider, event, '--to', to, '--secret', secret]);
+}

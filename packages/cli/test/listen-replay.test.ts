@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedRequest } from '../src/capture/saved.js';
-import { cli, startListen, tempDir } from './helpers.js';
+import { cli, startListen, tempDir, trigger } from './helpers.js';
 
 interface Arrival {
   method: string;
@@ -44,15 +44,7 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
   it('forwards the original request unchanged, prints the app answer, and replay sends the saved bytes again', async () => {
     const listen = await startListen('stripe', 'whsec_fwd', { forwardTo: `${appUrl}/webhooks/stripe` });
     try {
-      const sent = await cli([
-        'trigger',
-        'stripe',
-        'invoice.paid',
-        '--to',
-        `${listen.listener.url}stripe?x=1`,
-        '--secret',
-        'whsec_fwd',
-      ]);
+      const sent = await trigger('stripe', 'invoice.paid', `${listen.listener.url}stripe?x=1`, 'whsec_fwd');
       expect(sent.code).toBe(0);
       expect(listen.lines()).toMatch(
         /stripe {2}invoice\.paid {2}id=evt_test_\w+ {2}verified 200 {2}→ 200 \d+ ms/,
@@ -157,15 +149,7 @@ describe('listen --forward-to, replay, trigger --data and --list', () => {
   it('a handshake is answered as the provider expects (Slack url_verification echoes the challenge)', async () => {
     const listen = await startListen('slack', 'slack-signing');
     try {
-      const sent = await cli([
-        'trigger',
-        'slack',
-        'url_verification',
-        '--to',
-        listen.listener.url,
-        '--secret',
-        'slack-signing',
-      ]);
+      const sent = await trigger('slack', 'url_verification', listen.listener.url, 'slack-signing');
       expect(sent.code).toBe(0);
       expect(sent.out).toContain('"challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"');
       expect(listen.lines()).toContain('slack  handshake');

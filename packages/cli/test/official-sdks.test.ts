@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { SavedRequest } from '../src/capture/saved.js';
 import { loadProvider } from '../src/providers/registry.js';
 import { ed25519FromSeed, p256FromSeed } from '../src/providers/test-keys.js';
-import { cli, startListen } from './helpers.js';
+import { startListen, trigger } from './helpers.js';
 
 interface Received {
   body: Buffer;
@@ -31,15 +31,7 @@ async function triggerAll(provider: string, secret: string): Promise<Received[]>
   const spec = await loadProvider(provider);
   try {
     for (const event of Object.keys(spec.samples)) {
-      const sent = await cli([
-        'trigger',
-        provider,
-        event,
-        '--to',
-        `${listen.listener.url}hooks/${provider}`,
-        '--secret',
-        secret,
-      ]);
+      const sent = await trigger(provider, event, `${listen.listener.url}hooks/${provider}`, secret);
       expect(sent.code, sent.out + sent.err).toBe(0);
     }
   } finally {

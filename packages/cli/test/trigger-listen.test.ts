@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProvider, PROVIDERS } from '../src/providers/registry.js';
-import { cli, startListen } from './helpers.js';
+import { cli, startListen, trigger } from './helpers.js';
 
 /** The same kind of secret with one character changed, so the receiver accepts it as configuration. */
 function otherSecret(secret: string): string {
@@ -25,15 +25,7 @@ describe.each(PROVIDERS)('%s: trigger against listen', (provider) => {
   it('verifies with the same secret (every sample), and is refused with another one, which verify explains', async () => {
     const spec = await loadProvider(provider);
     for (const event of Object.keys(spec.samples)) {
-      const sent = await cli([
-        'trigger',
-        provider,
-        event,
-        '--to',
-        `${listen.listener.url}webhooks/${provider}`,
-        '--secret',
-        secret,
-      ]);
+      const sent = await trigger(provider, event, `${listen.listener.url}webhooks/${provider}`, secret);
       expect(sent.code, `${provider} ${event}: ${sent.out}${sent.err}`).toBe(0);
       expect(sent.out).toMatch(/^2\d\d in \d+ ms$/m);
     }
