@@ -1,11 +1,11 @@
 import { createWebhookRequest } from '@hookwire/core';
-import { createInbox, createInboxApi, createMemoryInboxStore } from '@hookwire/inbox';
+import { createInbox, createInboxApi, createMemoryInboxStore, type InboxOptions } from '@hookwire/inbox';
 import { describe, expect, it } from 'vitest';
 import { issueOpened, silent, testHub } from './support/fixtures.js';
 
 const T0 = Date.UTC(2026, 0, 31, 12, 0, 0);
 
-function setup() {
+function setup(options: Partial<InboxOptions> = {}) {
   let clock = T0;
   const inbox = createInbox({
     hub: testHub(),
@@ -13,6 +13,7 @@ function setup() {
     schedule: [],
     now: () => clock,
     logger: silent,
+    ...options,
   });
   const api = createInboxApi({
     inbox,
@@ -142,24 +143,16 @@ describe('inbox management API', () => {
 
 describe('retention', () => {
   it('deletes processed events older than the age, in batches, and keeps the rest', async () => {
-    let clock = T0;
-    const inbox = createInbox({
-      hub: testHub(),
-      store: createMemoryInboxStore(),
-      schedule: [],
-      now: () => clock,
-      logger: silent,
-      retention: { maxAgeMs: 86_400_000, batchSize: 2 },
-    });
+    const { inbox, advance } = setup({ retention: { maxAgeMs: 86_400_000, batchSize: 2 } });
     inbox.on('issues.opened', (event) => {
       if ((event.payload as { issue: { number: number } }).issue.number === 0) throw new Error('dead one');
     });
     for (let n = 0; n < 5; n++)
       await inbox.handle({ ...issueOpened(n), url: 'https://example.com/webhooks/github' });
     await inbox.drain();
-    clock += 86_400_000;
+    advance(86_400_000);
     expect(await inbox.prune()).toBe(0);
-    clock += 1;
+    advance(1);
     expect(await inbox.prune()).toBe(4);
     expect((await inbox.list()).items.map((e) => e.status)).toEqual(['dead']);
   });
