@@ -1,5 +1,4 @@
 /** The inbox (and its API) mounted through each real adapter on 127.0.0.1, as an application would. */
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from '@hookwire/core';
@@ -7,9 +6,12 @@ import { expressWebhooks } from '@hookwire/express';
 import { fastifyWebhooks } from '@hookwire/fastify';
 import { fetchWebhooks } from '@hookwire/fetch';
 import { koaWebhooks } from '@hookwire/koa';
+import { listen, type Served } from '@hookwire/node-http/testing';
 import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
+
+export type { Served };
 
 export type AdapterName = 'express' | 'koa' | 'fastify' | 'fetch';
 export const ADAPTERS: AdapterName[] = ['express', 'koa', 'fastify', 'fetch'];
@@ -22,25 +24,7 @@ export interface Mounts {
   maxBodySize?: number;
 }
 
-export interface Served {
-  origin: string;
-  close(): Promise<void>;
-}
-
 const quiet = () => {};
-
-async function listenNode(server: Server): Promise<Served> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
-}
 
 /** A Node server in front of a fetch-style handler (what Bun, Deno or a Worker would call). */
 function nodeToFetch(handlers: [string, (request: Request) => Promise<Response>][]): Server {
@@ -72,13 +56,13 @@ export async function serve(adapter: AdapterName, mounts: Mounts): Promise<Serve
       const app = express();
       if (mounts.api) app.use('/api/inbox', expressWebhooks(mounts.api, { onError: quiet }));
       app.use('/webhooks', expressWebhooks(mounts.webhooks, options));
-      return listenNode(createServer(app));
+      return listen(createServer(app));
     }
     case 'koa': {
       const app = new Koa();
       if (mounts.api) app.use(koaWebhooks(mounts.api, { path: '/api/inbox', onError: quiet }));
       app.use(koaWebhooks(mounts.webhooks, { ...options, path: '/webhooks' }));
-      return listenNode(createServer(app.callback()));
+      return listen(createServer(app.callback()));
     }
     case 'fastify': {
       const app = Fastify();
@@ -99,7 +83,7 @@ export async function serve(adapter: AdapterName, mounts: Mounts): Promise<Serve
         ['/webhooks', fetchWebhooks(mounts.webhooks, options)],
       ];
       if (mounts.api) routes.push(['/api/inbox', fetchWebhooks(mounts.api, { onError: quiet })]);
-      return listenNode(nodeToFetch(routes));
+      return listen(nodeToFetch(routes));
     }
   }
 }
