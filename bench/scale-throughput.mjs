@@ -13,7 +13,7 @@
 // Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000] [workerCounts=1,2,4]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,28 @@ let counter = 0;
 const run = `hwbench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const fresh = () => ({ schema: `${run}_${++counter}`, prefix: `${run}-${counter}` });
 
+/**
+ * CPU (µs) used so far by every PostgreSQL process of this machine (Linux /proc; 0 elsewhere).
+ * The server is shared: other clients' work counts too. Read before the workers disconnect.
+ */
+function postgresCpuUs() {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {}
+    }
+  } catch {
+    return 0;
+  }
+  return (ticks * 1e6) / 100; // USER_HZ
+}
+
 /** Redis `INFO commandstats` and `INFO cpu`: script calls, every call, µs in commands, CPU seconds. */
 async function redisStats(client) {
   const info = await client.info('commandstats');
@@ -213,6 +235,7 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
   await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
   const redis = withQueue ? await d.queue.queue.client : undefined;
   const redisBefore = redis ? await redisStats(redis) : undefined;
+  const postgresBefore = postgresCpuUs();
   const marks = {};
   for (;;) {
     const { rows } = await d.store.pool.query(
@@ -237,6 +260,7 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const redisAfter = redis ? await redisStats(redis) : undefined;
+  const postgresUs = postgresCpuUs() - postgresBefore;
   const reports = await Promise.all(
     children.map((child) => {
       const report = new Promise((resolve) => child.once('message', resolve));
@@ -249,6 +273,7 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
   const perDelivery = {
     statements: sum('statements') / total,
     workerCpuUs: sum('cpuUs') / total,
+    postgresCpuUs: postgresUs / total,
   };
   if (redisBefore) {
     perDelivery.scripts = (redisAfter.evalsha - redisBefore.evalsha) / total;
@@ -261,7 +286,7 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
 
 function describe(perDelivery) {
   const f = (value, digits = 2) => value.toFixed(digits);
-  let line = `${f(perDelivery.statements)} SQL statements, worker CPU ${f(perDelivery.workerCpuUs, 0)} µs`;
+  let line = `${f(perDelivery.statements)} SQL statements, worker CPU ${f(perDelivery.workerCpuUs, 0)} µs, PostgreSQL CPU ${f(perDelivery.postgresCpuUs, 0)} µs`;
   if (perDelivery.scripts !== undefined) {
     line += `; Redis: ${f(perDelivery.scripts)} script calls (${f(perDelivery.redisCalls)} commands incl. inside scripts), `;
     line += `${f(perDelivery.redisUsec, 1)} µs in commands, ${f(perDelivery.redisCpuUs, 1)} µs Redis process CPU`;
