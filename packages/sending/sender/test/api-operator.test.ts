@@ -1,13 +1,7 @@
 import { createWebhookRequest } from '@hookwire/core';
-import {
-  bearerAuth,
-  createManagementApi,
-  createMemoryStore,
-  createSender,
-  type Sender,
-} from '@hookwire/sender';
+import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callApi } from './helpers.js';
+import { callApi, memorySender } from './helpers.js';
 
 const TOKENS = { 'token-acme': 'acme', 'token-globex': 'globex' };
 const OPERATOR = 'token-operator';
@@ -16,8 +10,7 @@ let sender: Sender;
 let api: ReturnType<typeof createManagementApi>;
 
 beforeEach(() => {
-  sender = createSender({
-    store: createMemoryStore(),
+  sender = memorySender({
     // Every host resolves to a public address, so URLs pass the SSRF guard without DNS.
     resolve: async () => [{ address: '93.184.216.34', family: 4 }],
     onError: () => {},
@@ -124,8 +117,7 @@ describe('management API answers', () => {
     const local = await subscribe('token-acme', { url: 'http://127.0.0.1:9/x' });
     expect(local).toMatchObject({ status: 400, json: { error: { code: 'blocked_address', field: 'url' } } });
     expect(local.json.error.message).toContain('Set ALLOW_PRIVATE=true in development.');
-    const unresolvable = createSender({
-      store: createMemoryStore(),
+    const unresolvable = memorySender({
       resolve: async () => [],
       onError: () => {},
     });

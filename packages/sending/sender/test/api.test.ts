@@ -1,14 +1,7 @@
 import { createWebhookRequest } from '@hookwire/core';
-import {
-  bearerAuth,
-  createManagementApi,
-  createMemoryStore,
-  createSender,
-  parseApiTokens,
-  type Sender,
-} from '@hookwire/sender';
+import { bearerAuth, createManagementApi, parseApiTokens, type Sender } from '@hookwire/sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callApi, startSubscriber, waitFor } from './helpers.js';
+import { callApi, memorySender, startSubscriber, waitFor } from './helpers.js';
 
 const TOKENS = { 'token-acme': 'acme', 'token-globex': 'globex' };
 
@@ -20,8 +13,7 @@ beforeEach(async () => {
   hook = await startSubscriber((_q, res, i) =>
     res.writeHead(i === 0 ? 500 : 200).end(i === 0 ? 'first fails' : 'ok'),
   );
-  sender = createSender({
-    store: createMemoryStore(),
+  sender = memorySender({
     allowPrivateNetwork: true,
     retrySchedule: [0.02],
     jitter: 0,

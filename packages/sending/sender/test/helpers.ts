@@ -56,6 +56,11 @@ export async function startSubscriber(respond: Responder = (_q, r) => r.writeHea
 
 export { waitFor } from '@hookwire/sender/testing';
 
+/** A sender on a fresh memory store. */
+export function memorySender(options: Omit<SenderOptions, 'store'> = {}): Sender {
+  return createSender({ store: createMemoryStore(), ...options });
+}
+
 /**
  * Senders and subscribers for delivery tests, each closed after every test. `defaults` are the
  * sender options of the file; a test's own options override them.
@@ -66,8 +71,7 @@ export function deliveryHarness(defaults: Partial<SenderOptions> = {}) {
     await Promise.all(running.splice(0).map((r) => r.close()));
   });
   function makeSender(options: Partial<SenderOptions> = {}): Sender {
-    const sender = createSender({
-      store: createMemoryStore(),
+    const sender = memorySender({
       allowPrivateNetwork: true,
       retrySchedule: [0.05, 0.05],
       jitter: 0,

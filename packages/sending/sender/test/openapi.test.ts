@@ -1,15 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { type Schema, Validator } from '@cfworker/json-schema';
 import { createWebhookRequest } from '@hookwire/core';
-import {
-  bearerAuth,
-  createManagementApi,
-  createMemoryStore,
-  createSender,
-  type Sender,
-} from '@hookwire/sender';
+import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, startSubscriber } from './helpers.js';
+import { callApi, memorySender, startSubscriber } from './helpers.js';
 
 const OPERATOR = 'token-operator';
 type Doc = {
@@ -45,7 +39,7 @@ function validatorFor(schema: unknown): Validator {
 
 beforeAll(async () => {
   hook = await startSubscriber();
-  sender = createSender({ store: createMemoryStore(), allowPrivateNetwork: true, onError: () => {} });
+  sender = memorySender({ allowPrivateNetwork: true, onError: () => {} });
   api = createManagementApi({
     sender,
     authenticate: bearerAuth({ 'token-acme': 'acme' }, { operatorToken: OPERATOR }),

@@ -1,22 +1,16 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { createWebhookRequest } from '@hookwire/core';
-import {
-  bearerAuth,
-  createManagementApi,
-  createMemoryStore,
-  createSender,
-  type Sender,
-} from '@hookwire/sender';
+import { bearerAuth, createManagementApi, type Sender } from '@hookwire/sender';
 import { standardWebhooks } from '@hookwire/standard-webhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callApi, startSubscriber, waitFor } from './helpers.js';
+import { callApi, memorySender, startSubscriber, waitFor } from './helpers.js';
 
 let sender: Sender;
 let hook: Awaited<ReturnType<typeof startSubscriber>>;
 
 beforeEach(async () => {
   hook = await startSubscriber();
-  sender = createSender({ store: createMemoryStore(), allowPrivateNetwork: true, pollIntervalMs: 20 });
+  sender = memorySender({ allowPrivateNetwork: true, pollIntervalMs: 20 });
   await sender.start();
 });
 

@@ -1,4 +1,4 @@
-import { createMemoryStore, createSender, type Sender } from '@hookwire/sender';
+import type { Sender } from '@hookwire/sender';
 import { metrics, trace } from '@opentelemetry/api';
 import {
   type DataPoint,
@@ -12,7 +12,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubscriber, waitFor } from './helpers.js';
+import { memorySender, startSubscriber, waitFor } from './helpers.js';
 
 /** A pull reader: the test collects when it wants to look. */
 class TestReader extends MetricReader {
@@ -57,8 +57,7 @@ describe('metrics, spans and the logger', () => {
         (fields: Record<string, unknown>, message?: string) => lines.push({ level, fields, message }),
       ]),
     ) as never;
-    sender = createSender({
-      store: createMemoryStore(),
+    sender = memorySender({
       allowPrivateNetwork: true,
       retrySchedule: [0.02],
       jitter: 0,
