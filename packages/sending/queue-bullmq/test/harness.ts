@@ -49,6 +49,24 @@ export interface Subscriber {
   close(): Promise<void>;
 }
 
+/** Requests in flight per path, and the most there ever were at once. */
+export function inFlightCounter() {
+  const inFlight = new Map<string, number>();
+  const maxInFlight = new Map<string, number>();
+  return {
+    inFlight,
+    maxInFlight,
+    enter(path: string) {
+      const now = (inFlight.get(path) ?? 0) + 1;
+      inFlight.set(path, now);
+      maxInFlight.set(path, Math.max(now, maxInFlight.get(path) ?? 0));
+    },
+    leave(path: string) {
+      inFlight.set(path, inFlight.get(path)! - 1);
+    },
+  };
+}
+
 /** A loopback subscriber: answers after `delayMs`; `fail(key, n)` makes the n-th request of a key answer 500. */
 export async function startSubscriber(
   delayMs: number,
@@ -57,8 +75,7 @@ export async function startSubscriber(
   let delay = delayMs;
   const received = new Map<string, number>();
   const acknowledged = new Set<string>();
-  const inFlight = new Map<string, number>();
-  const maxInFlight = new Map<string, number>();
+  const { inFlight, maxInFlight, enter, leave } = inFlightCounter();
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -66,11 +83,9 @@ export async function startSubscriber(
       const key = `${path} ${req.headers['webhook-id']}`;
       const n = (received.get(key) ?? 0) + 1;
       received.set(key, n);
-      const now = (inFlight.get(path) ?? 0) + 1;
-      inFlight.set(path, now);
-      maxInFlight.set(path, Math.max(now, maxInFlight.get(path) ?? 0));
+      enter(path);
       setTimeout(() => {
-        inFlight.set(path, inFlight.get(path)! - 1);
+        leave(path);
         if (req.socket.destroyed) return; // the sender died before it could hear the answer
         if (fail(key, n)) {
           res.writeHead(500).end();

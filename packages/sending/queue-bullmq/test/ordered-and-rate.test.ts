@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { busiestSecond } from '../../sender/test/helpers.js';
-import { type Deployment, deploy, holdWorkersForFile, until } from './harness.js';
+import { type Deployment, deploy, holdWorkersForFile, inFlightCounter, until } from './harness.js';
 import { fresh } from './support.js';
 
 interface Arrival {
@@ -15,8 +15,7 @@ interface Arrival {
 async function recorder(fail: (path: string, id: string, n: number) => boolean, delayMs = 20) {
   const arrivals: Arrival[] = [];
   const counts = new Map<string, number>();
-  const inFlight = new Map<string, number>();
-  const maxInFlight = new Map<string, number>();
+  const { maxInFlight, enter, leave } = inFlightCounter();
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -25,11 +24,9 @@ async function recorder(fail: (path: string, id: string, n: number) => boolean, 
       arrivals.push({ path, id, at: Date.now() });
       const n = (counts.get(`${path} ${id}`) ?? 0) + 1;
       counts.set(`${path} ${id}`, n);
-      const now = (inFlight.get(path) ?? 0) + 1;
-      inFlight.set(path, now);
-      maxInFlight.set(path, Math.max(now, maxInFlight.get(path) ?? 0));
+      enter(path);
       setTimeout(() => {
-        inFlight.set(path, inFlight.get(path)! - 1);
+        leave(path);
         res.writeHead(fail(path, id, n) ? 500 : 204).end();
       }, delayMs);
     });
