@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 // A relative import: @hookwire/server depends on this package, so this package cannot depend on it.
 import { type RunningServer, readConfig, startServer } from '../../server/src/index.js';
 
@@ -204,4 +204,16 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/** For a browser `describe`: a screenshot of the page after each failed test; the stack closed after all. */
+export function screenshotFailuresThenClose(current: () => { stack?: Stack; page?: Page }): void {
+  afterEach(async (context) => {
+    const { page } = current();
+    if (context.task.result?.state === 'fail' && page)
+      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await current().stack?.close();
+  });
 }

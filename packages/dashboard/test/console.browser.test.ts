@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
   expectAccessible,
   OPERATOR_TOKEN,
   type Stack,
   screenshot,
+  screenshotFailuresThenClose,
   sendGitHubPush,
   startStack,
   watchErrors,
@@ -33,14 +34,7 @@ describe('operator console in Chromium', { timeout: 60_000 }, () => {
     errors = watchErrors(page);
   }, 60_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  screenshotFailuresThenClose(() => ({ stack, page }));
 
   const publish = (data: unknown) =>
     apiCall(stack, 'acme-token', 'POST', '/api/events', { type: 'order.paid', data }).then((answer) => {

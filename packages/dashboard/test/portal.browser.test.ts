@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPortalTokens } from '../src/index.js';
 import {
   apiCall,
@@ -7,6 +7,7 @@ import {
   OPERATOR_TOKEN,
   type Stack,
   screenshot,
+  screenshotFailuresThenClose,
   signIn,
   startStack,
   watchErrors,
@@ -52,14 +53,7 @@ describe('subscriber portal in Chromium', { timeout: 60_000 }, () => {
     errors = watchErrors(page);
   }, 60_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  screenshotFailuresThenClose(() => ({ stack, page }));
 
   it('serves the pages with a strict CSP, the portal with its frame ancestors, assets cached for good', async () => {
     const console = await fetch(`${stack.base}/dashboard/`);
