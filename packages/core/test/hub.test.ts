@@ -5,9 +5,9 @@ import {
   defineProvider,
   hmacHex,
   normalizeSecrets,
-  verifySignatureHeader,
 } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
+import { verifyXSig } from './support/x-sig.js';
 
 interface SignedOptions extends BaseReceiverOptions {
   secret: string;
@@ -19,14 +19,7 @@ const signedProvider = defineProvider<SignedOptions, string[]>({
   title: 'Signed',
   methods: ['POST'],
   setup: (options) => normalizeSecrets(options.secret, 'Signed'),
-  verify: (request, { state }) =>
-    verifySignatureHeader(request, {
-      header: 'X-Sig',
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state,
-      provider: 'Signed',
-    }),
+  verify: verifyXSig('Signed'),
   parse: (request) => ({ name: JSON.parse(Buffer.from(request.body).toString()).type, payload: {} }),
 });
 

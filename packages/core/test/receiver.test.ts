@@ -7,10 +7,10 @@ import {
   jsonResponse,
   normalizeSecrets,
   textResponse,
-  verifySignatureHeader,
   WebhookError,
 } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
+import { verifyXSig } from './support/x-sig.js';
 
 interface TestOptions extends BaseReceiverOptions {
   secret: string | string[];
@@ -27,14 +27,7 @@ const testProvider = defineProvider<TestOptions, string[], { 'order.created': { 
     const challenge = new URL(request.url).searchParams.get('challenge');
     return request.method === 'GET' && challenge ? textResponse(200, challenge) : undefined;
   },
-  verify: (request, { state }) =>
-    verifySignatureHeader(request, {
-      header: 'X-Sig',
-      algorithm: 'sha256',
-      encoding: 'hex',
-      secrets: state,
-      provider: 'Test',
-    }),
+  verify: verifyXSig('Test'),
   parse(request) {
     const payload = JSON.parse(Buffer.from(request.body).toString()) as {
       type: string;
