@@ -145,3 +145,33 @@ export function Loading({ loading }: { loading: boolean }) {
     </p>
   ) : null;
 }
+
+/** A labelled one-line input for a toolbar; `onValue` gets the text as it is typed. */
+export function InlineInput({
+  id,
+  label,
+  value,
+  onValue,
+  type,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'search' | 'datetime-local';
+  placeholder?: string;
+}) {
+  return (
+    <span class="field-inline">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+      />
+    </span>
+  );
+}

@@ -11,7 +11,7 @@ import {
   shortId,
 } from '../format.js';
 import { go, type Route, useLoad } from '../hooks.js';
-import { ActionButton, Empty, ErrorNote, Loading, PageTitle, Status, TextBlock } from '../ui.js';
+import { ActionButton, Empty, ErrorNote, InlineInput, Loading, PageTitle, Status, TextBlock } from '../ui.js';
 
 /** Received webhooks by provider, name and status; new ones appear while the page is open. */
 export function InboxPage({ route }: { route: Route }) {
@@ -39,22 +39,18 @@ export function InboxPage({ route }: { route: Route }) {
           apply({});
         }}
       >
-        <span class="field-inline">
-          <label for="inbox-provider">Provider</label>
-          <input
-            id="inbox-provider"
-            value={draft.provider}
-            onInput={(e) => setDraft({ ...draft, provider: (e.target as HTMLInputElement).value })}
-          />
-        </span>
-        <span class="field-inline">
-          <label for="inbox-name">Event name</label>
-          <input
-            id="inbox-name"
-            value={draft.name}
-            onInput={(e) => setDraft({ ...draft, name: (e.target as HTMLInputElement).value })}
-          />
-        </span>
+        <InlineInput
+          id="inbox-provider"
+          label="Provider"
+          value={draft.provider}
+          onValue={(value) => setDraft({ ...draft, provider: value })}
+        />
+        <InlineInput
+          id="inbox-name"
+          label="Event name"
+          value={draft.name}
+          onValue={(value) => setDraft({ ...draft, name: value })}
+        />
         <span class="field-inline">
           <label for="inbox-status">Status</label>
           <select

@@ -13,7 +13,7 @@ import {
   medianLagMs,
 } from '../format.js';
 import { useLoad } from '../hooks.js';
-import { ActionButton, Empty, ErrorNote, Loading, PageTitle, Status } from '../ui.js';
+import { ActionButton, Empty, ErrorNote, InlineInput, Loading, PageTitle, Status } from '../ui.js';
 import { statsOf } from './subscriptions.js';
 
 const BUCKET = 5 * 60_000;
@@ -109,14 +109,7 @@ function PortalLinkForm() {
     <section class="panel" aria-labelledby="portal-link-title">
       <h2 id="portal-link-title">Subscriber portal link</h2>
       <div class="toolbar">
-        <span class="field-inline">
-          <label for="portal-tenant">Tenant</label>
-          <input
-            id="portal-tenant"
-            value={tenant}
-            onInput={(e) => setTenant((e.target as HTMLInputElement).value)}
-          />
-        </span>
+        <InlineInput id="portal-tenant" label="Tenant" value={tenant} onValue={setTenant} />
         <ActionButton
           label="Create portal link"
           run={async () => {

@@ -22,7 +22,16 @@ import {
   prettyJson,
 } from '../format.js';
 import { go, useLoad } from '../hooks.js';
-import { ActionButton, Confirm, ErrorNote, Loading, PageTitle, Status, TextBlock } from '../ui.js';
+import {
+  ActionButton,
+  Confirm,
+  ErrorNote,
+  InlineInput,
+  Loading,
+  PageTitle,
+  Status,
+  TextBlock,
+} from '../ui.js';
 import { DeliveryTable, StatusSelect } from './deliveries.js';
 import { freshSecrets, useCatalogue } from './subscriptions.js';
 
@@ -327,15 +336,13 @@ function Recover({ path }: { path: string }) {
     <section class="panel" aria-labelledby="recover-title">
       <h2 id="recover-title">Recover failures</h2>
       <div class="toolbar">
-        <span class="field-inline">
-          <label for="recover-since">Failed since (UTC)</label>
-          <input
-            id="recover-since"
-            type="datetime-local"
-            value={since}
-            onInput={(e) => setSince((e.target as HTMLInputElement).value)}
-          />
-        </span>
+        <InlineInput
+          id="recover-since"
+          label="Failed since (UTC)"
+          type="datetime-local"
+          value={since}
+          onValue={setSince}
+        />
         <ActionButton
           label="Retry every failure since then"
           run={async () => {

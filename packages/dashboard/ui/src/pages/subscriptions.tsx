@@ -4,7 +4,7 @@ import { useSession } from '../context.js';
 import { allSubscriptions } from '../data.js';
 import { formatDuration, formatRate, formatTime, healthOf, matchesSearch } from '../format.js';
 import { useLoad } from '../hooks.js';
-import { Empty, ErrorNote, Loading, PageTitle, Status } from '../ui.js';
+import { Empty, ErrorNote, InlineInput, Loading, PageTitle, Status } from '../ui.js';
 
 /** Secrets answered by a create, shown once on the subscription's page, then forgotten. */
 export const freshSecrets = new Map<string, string>();
@@ -42,16 +42,14 @@ export function SubscriptionsPage({ search }: { search: string }) {
     <section>
       <PageTitle>Subscriptions</PageTitle>
       <div class="toolbar">
-        <span class="field-inline">
-          <label for="subscription-search">Search</label>
-          <input
-            id="subscription-search"
-            type="search"
-            value={text}
-            placeholder="URL, event type, tenant…"
-            onInput={(e) => setText((e.target as HTMLInputElement).value)}
-          />
-        </span>
+        <InlineInput
+          id="subscription-search"
+          label="Search"
+          type="search"
+          value={text}
+          placeholder="URL, event type, tenant…"
+          onValue={setText}
+        />
         <a class="button button-primary" href="#/subscriptions/new">
           New subscription
         </a>
