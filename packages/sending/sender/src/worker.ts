@@ -3,12 +3,12 @@ import { type DeliveryHookContext, runHook, type SenderHooks, withoutSecrets } f
 import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
 import type { OperationalEvents } from './operational.js';
-import { buildRequest } from './payload.js';
+import { buildRequest, standardBody } from './payload.js';
 import { decide, type RetryPolicy } from './policy.js';
 import type { QueueMode } from './queue-mode.js';
 import type { AttemptRecord, DeliveryJob, DeliveryLease, SenderStore } from './store.js';
 import type { AttemptOutcome, Logger, Telemetry } from './telemetry.js';
-import type { Delivery, DeliveryAttempt, Subscription } from './types.js';
+import type { Delivery, DeliveryAttempt, StoredEvent, Subscription } from './types.js';
 
 export interface WorkerSettings {
   concurrency: number;
@@ -41,6 +41,13 @@ export interface WorkerContext {
  * `perSubscriptionConcurrency` per subscription, so one slow subscriber cannot take every slot.
  */
 export class DeliveryWorker {
+  /**
+   * The Standard Webhooks body of an event, serialised once: stores hand the same event object to
+   * every delivery of it in a claim batch (all its subscribers, its retries), so it is not
+   * re-serialised per subscriber.
+   */
+  private readonly bodies = new WeakMap<StoredEvent, string>();
+
   private running = false;
   private loop: Promise<void> | undefined;
   private inFlight = 0;
@@ -259,6 +266,15 @@ export class DeliveryWorker {
     );
   }
 
+  private standardBodyOf(event: StoredEvent): string {
+    let body = this.bodies.get(event);
+    if (body === undefined) {
+      body = standardBody(event);
+      this.bodies.set(event, body);
+    }
+    return body;
+  }
+
   private async send(
     job: DeliveryJob,
     lease: DeliveryLease,
@@ -275,6 +291,7 @@ export class DeliveryWorker {
       attempt: number,
       now: startedAt,
       userAgent: settings.userAgent,
+      ...(subscription.format === 'aspnet' ? {} : { body: this.standardBodyOf(event) }),
     });
     const outcome = await this.ctx.http.send('POST', subscription.url, request.headers, request.body);
     const attempt: DeliveryAttempt = {

@@ -465,11 +465,16 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
     if (deliveryIds.length === 0) return [];
     const subscriptions = new Map<string, Subscription>();
+    // One parsed event per event of the batch (the sender only reads it): its subscribers share it.
+    const events = new Map<string, StoredEvent>();
     return this.statements.loadJobs.all(JSON.stringify(deliveryIds)).map((row) => {
-      const job: DeliveryJob = {
-        delivery: deliveryFromRow(row),
-        event: toEvent(jobEventRow(row)),
-      };
+      const eventKey = `${row.e_tenant ?? ''}\u0000${row.event_id}`;
+      let event = events.get(eventKey);
+      if (!event) {
+        event = toEvent(jobEventRow(row));
+        events.set(eventKey, event);
+      }
+      const job: DeliveryJob = { delivery: deliveryFromRow(row), event };
       if (row.s_doc !== null) {
         let subscription = subscriptions.get(row.subscription_id);
         if (!subscription) {
