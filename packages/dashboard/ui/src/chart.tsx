@@ -1,4 +1,5 @@
 import type { Bucket } from './format.js';
+import { ColumnHeads } from './ui.js';
 
 const WIDTH = 960;
 const HEIGHT = 150;
@@ -52,15 +53,7 @@ export function DeliveryChart({ buckets, caption }: { buckets: Bucket[]; caption
       </ul>
       <table class="visually-hidden">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">From (UTC)</th>
-            <th scope="col">Events</th>
-            <th scope="col">Succeeded</th>
-            <th scope="col">Failed</th>
-            <th scope="col">Pending</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['From (UTC)', 'Events', 'Succeeded', 'Failed', 'Pending']} />
         <tbody>
           {buckets.map((b) => (
             <tr key={b.start}>

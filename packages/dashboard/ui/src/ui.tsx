@@ -175,3 +175,20 @@ export function InlineInput({
     </span>
   );
 }
+
+/** A table's header row; a column given as `false` is left out. */
+export function ColumnHeads({ names }: { names: readonly (string | false)[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name) =>
+          name === false ? null : (
+            <th scope="col" key={name}>
+              {name}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}

@@ -5,7 +5,7 @@ import { useSession } from '../context.js';
 import { recentDeliveries } from '../data.js';
 import { absoluteTime, formatDuration, formatTime, prettyBody, shortId } from '../format.js';
 import { go, useLoad } from '../hooks.js';
-import { ActionButton, Empty, ErrorNote, Loading, PageTitle, Status, TextBlock } from '../ui.js';
+import { ActionButton, ColumnHeads, Empty, ErrorNote, Loading, PageTitle, Status, TextBlock } from '../ui.js';
 
 export const STATUS_CHOICES: { value: '' | DeliveryStatus; label: string }[] = [
   { value: '', label: 'Any status' },
@@ -55,18 +55,18 @@ export function DeliveryTable({
   return (
     <table class="table">
       <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Delivery</th>
-          <th scope="col">Event type</th>
-          {showSubscription ? <th scope="col">Subscription</th> : null}
-          {!portal && showSubscription ? <th scope="col">Tenant</th> : null}
-          <th scope="col">Status</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Last answer</th>
-          <th scope="col">Created</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        names={[
+          'Delivery',
+          'Event type',
+          showSubscription && 'Subscription',
+          !portal && showSubscription && 'Tenant',
+          'Status',
+          'Attempts',
+          'Last answer',
+          'Created',
+        ]}
+      />
       <tbody>
         {deliveries.map((d) => (
           <tr key={d.id}>

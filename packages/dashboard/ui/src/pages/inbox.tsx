@@ -11,7 +11,17 @@ import {
   shortId,
 } from '../format.js';
 import { go, type Route, useLoad } from '../hooks.js';
-import { ActionButton, Empty, ErrorNote, InlineInput, Loading, PageTitle, Status, TextBlock } from '../ui.js';
+import {
+  ActionButton,
+  ColumnHeads,
+  Empty,
+  ErrorNote,
+  InlineInput,
+  Loading,
+  PageTitle,
+  Status,
+  TextBlock,
+} from '../ui.js';
 
 /** Received webhooks by provider, name and status; new ones appear while the page is open. */
 export function InboxPage({ route }: { route: Route }) {
@@ -74,16 +84,7 @@ export function InboxPage({ route }: { route: Route }) {
       {loaded.data && loaded.data.items.length > 0 ? (
         <table class="table">
           <caption class="visually-hidden">Received webhooks, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Inbox id</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Received</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Inbox id', 'Provider', 'Event', 'Status', 'Attempts', 'Received']} />
           <tbody>
             {loaded.data.items.map((item) => (
               <tr key={item.id}>

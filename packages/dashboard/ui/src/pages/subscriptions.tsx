@@ -4,7 +4,7 @@ import { useSession } from '../context.js';
 import { allSubscriptions } from '../data.js';
 import { formatDuration, formatRate, formatTime, healthOf, matchesSearch } from '../format.js';
 import { useLoad } from '../hooks.js';
-import { Empty, ErrorNote, InlineInput, Loading, PageTitle, Status } from '../ui.js';
+import { ColumnHeads, Empty, ErrorNote, InlineInput, Loading, PageTitle, Status } from '../ui.js';
 
 /** Secrets answered by a create, shown once on the subscription's page, then forgotten. */
 export const freshSecrets = new Map<string, string>();
@@ -62,17 +62,17 @@ export function SubscriptionsPage({ search }: { search: string }) {
       {shown.length > 0 ? (
         <table class="table">
           <caption class="visually-hidden">Subscriptions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              {portal ? null : <th scope="col">Tenant</th>}
-              <th scope="col">Events</th>
-              <th scope="col">Health</th>
-              <th scope="col">Success (24 h)</th>
-              <th scope="col">p50 / p95</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            names={[
+              'Endpoint',
+              !portal && 'Tenant',
+              'Events',
+              'Health',
+              'Success (24 h)',
+              'p50 / p95',
+              'Created',
+            ]}
+          />
           <tbody>
             {shown.map((s) => {
               const day = loaded.data?.stats.get(s.id)?.lastDay;
