@@ -2,6 +2,7 @@ import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/test
 import { createPostgresStore } from '@hookwire/store-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryValues, version1Rows } from '../../store-sqlite/test/version1-rows.js';
 import { migrate } from '../src/schema.js';
 import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
 
@@ -24,8 +25,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const schema = freshSchema();
     const s = `"${schema}"`;
     await migrate(pool, schema, 1);
-    const acme = makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
-    const globex = makeSubscription({ tenant: 'globex', events: ['*'] });
+    const { acme, globex, scoped, everyone, rows } = version1Rows();
     for (const sub of [acme, globex]) {
       await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
         sub.id,
@@ -38,14 +38,6 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
         [sub.events, sub.id, sub.tenant],
       );
     }
-    // Version 1: one id space; a NULL tenant meant "every tenant".
-    const scoped = makeEvent({ id: 'order_1', tenant: 'acme', data: 'scoped' });
-    const everyone = makeEvent({ id: 'order_2', data: 'everyone' });
-    const rows = [
-      [scoped, makeDelivery(scoped, acme)],
-      [everyone, makeDelivery(everyone, acme)],
-      [everyone, makeDelivery(everyone, globex)],
-    ] as const;
     for (const event of [scoped, everyone]) {
       await pool.query(
         `INSERT INTO ${s}.events (id, tenant, type, data, created_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -56,17 +48,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
       await pool.query(
         `INSERT INTO ${s}.deliveries (id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)`,
-        [
-          d.id,
-          d.eventId,
-          d.subscriptionId,
-          d.tenant,
-          d.eventType,
-          d.status,
-          d.nextAttemptAt,
-          d.createdAt,
-          d.updatedAt,
-        ],
+        deliveryValues(d),
       );
     }
     await pool.query(

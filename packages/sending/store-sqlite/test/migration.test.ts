@@ -6,6 +6,7 @@ import { createSqliteStore } from '@hookwire/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/schema.js';
+import { deliveryValues, version1Rows } from './version1-rows.js';
 
 let dir: string;
 beforeEach(() => {
@@ -20,8 +21,7 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
     const path = join(dir, 'v1.db');
     const v1 = new Database(path);
     migrate(v1, 1);
-    const acme = makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
-    const globex = makeSubscription({ tenant: 'globex', events: ['*'] });
+    const { acme, globex, scoped, everyone, rows } = version1Rows();
     for (const s of [acme, globex]) {
       v1.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)').run(
         s.id,
@@ -34,14 +34,6 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
         ).run(filter, s.id, s.tenant);
       }
     }
-    // Version 1: one id space; a NULL tenant meant "every tenant".
-    const scoped = makeEvent({ id: 'order_1', tenant: 'acme', data: 'scoped' });
-    const everyone = makeEvent({ id: 'order_2', data: 'everyone' });
-    const rows = [
-      [scoped, makeDelivery(scoped, acme)],
-      [everyone, makeDelivery(everyone, acme)],
-      [everyone, makeDelivery(everyone, globex)],
-    ] as const;
     for (const [event] of [rows[0], rows[1]]) {
       v1.prepare('INSERT INTO events (id, tenant, type, data, created_at) VALUES (?, ?, ?, ?, ?)').run(
         event.id,
@@ -54,19 +46,8 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
     for (const [, d] of rows) {
       v1.prepare(
         `INSERT INTO deliveries (id, event_id, subscription_id, tenant, event_type, status, attempts, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        d.id,
-        d.eventId,
-        d.subscriptionId,
-        d.tenant,
-        d.eventType,
-        d.status,
-        0,
-        d.nextAttemptAt,
-        d.createdAt,
-        d.updatedAt,
-      );
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      ).run(...deliveryValues(d));
     }
     v1.close();
 

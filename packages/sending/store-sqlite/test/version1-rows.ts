@@ -1,0 +1,36 @@
+import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
+
+/**
+ * What the SQL stores' migration tests write into a version 1 schema: two tenants'
+ * subscriptions, an event of one tenant and an every-tenant event, and their deliveries.
+ */
+export function version1Rows() {
+  const acme = makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
+  const globex = makeSubscription({ tenant: 'globex', events: ['*'] });
+  // Version 1: one id space; a NULL tenant meant "every tenant".
+  const scoped = makeEvent({ id: 'order_1', tenant: 'acme', data: 'scoped' });
+  const everyone = makeEvent({ id: 'order_2', data: 'everyone' });
+  const rows = [
+    [scoped, makeDelivery(scoped, acme)],
+    [everyone, makeDelivery(everyone, acme)],
+    [everyone, makeDelivery(everyone, globex)],
+  ] as const;
+  return { acme, globex, scoped, everyone, rows };
+}
+
+type Delivery = ReturnType<typeof makeDelivery>;
+
+/** A delivery's values for version 1's insert, attempts (always 0) left to the statement. */
+export function deliveryValues(d: Delivery) {
+  return [
+    d.id,
+    d.eventId,
+    d.subscriptionId,
+    d.tenant,
+    d.eventType,
+    d.status,
+    d.nextAttemptAt,
+    d.createdAt,
+    d.updatedAt,
+  ];
+}
