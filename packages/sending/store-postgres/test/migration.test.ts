@@ -2,7 +2,11 @@ import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/test
 import { createPostgresStore } from '@hookwire/store-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryValues, version1Rows } from '../../store-sqlite/test/version1-rows.js';
+import {
+  deliveryValues,
+  expectMigratedAttempts,
+  version1Rows,
+} from '../../store-sqlite/test/version1-rows.js';
 import { migrate } from '../src/schema.js';
 import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
 
@@ -119,15 +123,7 @@ describe('PostgreSQL schema version 3 (attempts name their subscription)', () =>
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
       expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
-      expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
-        {
-          attempts: 2,
-          successes: 1,
-          failures: 1,
-          latencyMs: { p50: 20, p95: 40, p99: 40 },
-        },
-      );
-      expect((await store.listAttempts(delivery.id)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
+      await expectMigratedAttempts(store, subscription.id, delivery.id, event.createdAt);
       const index = await pool.query(
         `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'attempts_by_subscription'`,
         [schema],

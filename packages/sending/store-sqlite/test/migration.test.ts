@@ -6,7 +6,7 @@ import { createSqliteStore } from '@hookwire/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/schema.js';
-import { deliveryValues, version1Rows } from './version1-rows.js';
+import { deliveryValues, expectMigratedAttempts, version1Rows } from './version1-rows.js';
 
 let dir: string;
 beforeEach(() => {
@@ -125,15 +125,7 @@ describe('SQLite schema version 3 (attempts name their subscription)', () => {
     const store = createSqliteStore(path);
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(4);
-      expect(await store.attemptStats(subscription.id, event.createdAt - 3_600_000, event.createdAt)).toEqual(
-        {
-          attempts: 2,
-          successes: 1,
-          failures: 1,
-          latencyMs: { p50: 20, p95: 40, p99: 40 },
-        },
-      );
-      expect((await store.listAttempts(delivery.id)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
+      await expectMigratedAttempts(store, subscription.id, delivery.id, event.createdAt);
       const plan = store.db
         .prepare(
           'EXPLAIN QUERY PLAN SELECT duration_ms FROM attempts WHERE subscription_id = ? AND started_at >= ? AND started_at <= ?',

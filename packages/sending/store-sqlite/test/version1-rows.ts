@@ -1,4 +1,6 @@
+import type { SenderStore } from '@hookwire/sender';
 import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
+import { expect } from 'vitest';
 
 /**
  * What the SQL stores' migration tests write into a version 1 schema: two tenants'
@@ -33,4 +35,20 @@ export function deliveryValues(d: Delivery) {
     d.createdAt,
     d.updatedAt,
   ];
+}
+
+/** The attempts the version 3 migration tests wrote (500 after 40 ms, then 200 after 20 ms) read back by the migrated store. */
+export async function expectMigratedAttempts(
+  store: Required<Pick<SenderStore, 'attemptStats' | 'listAttempts'>>,
+  subscriptionId: string,
+  deliveryId: string,
+  createdAt: number,
+) {
+  expect(await store.attemptStats(subscriptionId, createdAt - 3_600_000, createdAt)).toEqual({
+    attempts: 2,
+    successes: 1,
+    failures: 1,
+    latencyMs: { p50: 20, p95: 40, p99: 40 },
+  });
+  expect((await store.listAttempts(deliveryId)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
 }
