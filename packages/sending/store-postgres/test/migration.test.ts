@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deliveryValues,
+  expectEventIdsPerTenant,
   expectMigratedAttempts,
   version1Rows,
 } from '../../store-sqlite/test/version1-rows.js';
@@ -29,7 +30,8 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const schema = freshSchema();
     const s = `"${schema}"`;
     await migrate(pool, schema, 1);
-    const { acme, globex, scoped, everyone, rows } = version1Rows();
+    const fixture = version1Rows();
+    const { acme, globex, scoped, everyone, rows } = fixture;
     for (const sub of [acme, globex]) {
       await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
         sub.id,
@@ -71,14 +73,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
       expect(jobs.map((job) => [job.delivery.id, job.event.data])).toEqual(
         expect.arrayContaining(rows.map(([event, d]) => [d.id, event.data])),
       );
-      const requeued = await store.requeueDeliveries(
-        { eventId: 'order_1', eventTenant: 'acme' },
-        scoped.createdAt,
-      );
-      expect(requeued.map((d) => d.id)).toEqual([rows[0][1].id]);
-      const again = makeEvent({ id: 'order_1', tenant: 'globex' });
-      expect(await store.insertEvent(again, [makeDelivery(again, globex)])).toMatchObject({ created: true });
-      expect(await store.insertEvent(scoped, [])).toMatchObject({ created: false, deliveries: 1 });
+      await expectEventIdsPerTenant(store, fixture);
       // An outbox entry without a tenant now belongs to the default tenant, as a publish does.
       const outbox = await pool.query(`SELECT id, tenant FROM ${s}.outbox`);
       expect(outbox.rows).toEqual([{ id: 'o_1', tenant: 'default' }]);

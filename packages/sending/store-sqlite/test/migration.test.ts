@@ -6,7 +6,12 @@ import { createSqliteStore } from '@hookwire/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/schema.js';
-import { deliveryValues, expectMigratedAttempts, version1Rows } from './version1-rows.js';
+import {
+  deliveryValues,
+  expectEventIdsPerTenant,
+  expectMigratedAttempts,
+  version1Rows,
+} from './version1-rows.js';
 
 let dir: string;
 beforeEach(() => {
@@ -21,7 +26,8 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
     const path = join(dir, 'v1.db');
     const v1 = new Database(path);
     migrate(v1, 1);
-    const { acme, globex, scoped, everyone, rows } = version1Rows();
+    const fixture = version1Rows();
+    const { acme, globex, scoped, everyone, rows } = fixture;
     for (const s of [acme, globex]) {
       v1.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)').run(
         s.id,
@@ -62,15 +68,7 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
         expect.arrayContaining(rows.map(([event, d]) => [d.id, event.data])),
       );
       expect(jobs).toHaveLength(3);
-      const requeued = await store.requeueDeliveries(
-        { eventId: 'order_1', eventTenant: 'acme' },
-        scoped.createdAt,
-      );
-      expect(requeued.map((d) => d.id)).toEqual([rows[0][1].id]);
-      // The same id in another tenant is now another event.
-      const again = makeEvent({ id: 'order_1', tenant: 'globex' });
-      expect(await store.insertEvent(again, [makeDelivery(again, globex)])).toMatchObject({ created: true });
-      expect(await store.insertEvent(scoped, [])).toMatchObject({ created: false, deliveries: 1 });
+      await expectEventIdsPerTenant(store, fixture);
       expect(
         (await store.findSubscriptions(['*', 'invoice.paid', 'invoice.*'], 'acme')).map((s) => s.id),
       ).toEqual([acme.id]);

@@ -52,3 +52,19 @@ export async function expectMigratedAttempts(
   });
   expect((await store.listAttempts(deliveryId)).map((a) => a.id)).toEqual(['att_1', 'att_2']);
 }
+
+/** After the version 2 migration an event id is unique per tenant: requeue, then the same id in another tenant. */
+export async function expectEventIdsPerTenant(
+  store: Pick<SenderStore, 'requeueDeliveries' | 'insertEvent'>,
+  { globex, scoped, rows }: ReturnType<typeof version1Rows>,
+) {
+  const requeued = await store.requeueDeliveries(
+    { eventId: 'order_1', eventTenant: 'acme' },
+    scoped.createdAt,
+  );
+  expect(requeued.map((d) => d.id)).toEqual([rows[0][1].id]);
+  // The same id in another tenant is now another event.
+  const again = makeEvent({ id: 'order_1', tenant: 'globex' });
+  expect(await store.insertEvent(again, [makeDelivery(again, globex)])).toMatchObject({ created: true });
+  expect(await store.insertEvent(scoped, [])).toMatchObject({ created: false, deliveries: 1 });
+}
