@@ -51,6 +51,7 @@ export {
 } from './hmac.js';
 export { isLocalUrl, requireHttps } from './https.js';
 export { createHub, type HubConfig, type HubRoute, isHub, WebhookHub } from './hub.js';
+export { leaseToken, timeOrderedId } from './ids.js';
 export { type JsonEventSpec, jsonEventParser, record } from './json-event.js';
 export { parseJsonObject } from './json-object.js';
 export {

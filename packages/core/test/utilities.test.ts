@@ -5,6 +5,7 @@ import {
   createWebhookRequest,
   DEFAULT_RETRY_SCHEDULE,
   getHeader,
+  leaseToken,
   matchesAnyFilter,
   matchesEventFilter,
   normalizeCodes,
@@ -13,6 +14,7 @@ import {
   parseRetrySchedule,
   requireHeader,
   retryDelayMs,
+  timeOrderedId,
   validateEventFilter,
   verifyCodeParameter,
 } from '@hookwire/core';
@@ -133,5 +135,25 @@ describe('memory dedupe store', () => {
     store.add('d', 5000);
     expect(store.has('b')).toBe(false);
     expect(store.has('d')).toBe(true);
+  });
+});
+
+describe('timeOrderedId and leaseToken', () => {
+  it('makes ids that sort in creation order, within one millisecond too, with the prefix and width kept', () => {
+    const ids = [
+      timeOrderedId('sub', 1_700_000_000_000),
+      timeOrderedId('sub', 1_700_000_000_000),
+      timeOrderedId('sub', 1_700_000_000_000),
+      timeOrderedId('sub', 1_700_000_000_001),
+    ];
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id).toMatch(/^sub_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(timeOrderedId('evt', 0).slice(4, 14)).toBe('0000000000');
+  });
+
+  it('gives a new lease token on every call', () => {
+    const tokens = new Set(Array.from({ length: 1000 }, () => leaseToken()));
+    expect(tokens.size).toBe(1000);
   });
 });

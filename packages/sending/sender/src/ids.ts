@@ -1,40 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { leaseToken, timeOrderedId } from '@hookwire/core';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: sorts like the numbers it encodes
-
-let lastTime = -1;
-const lastRandom = new Uint8Array(16);
-
-/**
- * A time-ordered id (`sub_01J…`): 10 base32 digits of milliseconds, then 16 random digits,
- * incremented within one millisecond so ids made by one process sort in creation order. Lists page
- * by id, so creation order is also page order.
- */
+/** A time-ordered id (`sub_01J…`): ids made by one process sort in creation order, so lists page in it. */
 export function newId(prefix: string, now: number = Date.now()): string {
-  if (now === lastTime) {
-    let i = lastRandom.length - 1;
-    while (i >= 0 && lastRandom[i] === 31) lastRandom[i--] = 0;
-    if (i >= 0) lastRandom[i]! += 1;
-  } else {
-    lastTime = now;
-    const bytes = randomBytes(16);
-    for (let i = 0; i < 16; i++) lastRandom[i] = bytes[i]! & 31;
-    lastRandom[0]! &= 15; // room to increment without overflowing the width
-  }
-  let time = '';
-  for (let t = Math.max(0, Math.floor(now)), i = 0; i < 10; i++, t = Math.floor(t / 32)) {
-    time = ALPHABET[t % 32] + time;
-  }
-  let random = '';
-  for (const digit of lastRandom) random += ALPHABET[digit];
-  return `${prefix}_${time}${random}`;
+  return timeOrderedId(prefix, now);
 }
 
-const tokenPrefix = randomBytes(6).toString('base64url');
-let tokenCounter = 0;
-
-/** A lease token: unique per claim (not a secret, so a counter behind a random prefix will do). */
-export function newToken(): string {
-  tokenCounter = (tokenCounter + 1) % Number.MAX_SAFE_INTEGER;
-  return `${tokenPrefix}.${tokenCounter.toString(36)}`;
-}
+/** A lease token: unique per claim. */
+export const newToken = leaseToken;
