@@ -1,27 +1,13 @@
 import { createHash } from 'node:crypto';
 import { plaid } from '@hookwire/plaid';
-import { type PlaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
+import { type PlaidTestKey, plaidTestKey, signPlaidRequest } from '@hookwire/plaid/testing';
 import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 import { p256FromSeed } from './test-keys.js';
 
 function testKey(seed: string): PlaidTestKey {
   const { privateKey, publicKey } = p256FromSeed(seed, 'plaid');
-  const { x, y } = publicKey.export({ format: 'jwk' });
   const kid = `hookwire-${createHash('sha256').update(seed).digest('hex').slice(0, 12)}`;
-  return {
-    privateKey,
-    jwk: {
-      alg: 'ES256',
-      kty: 'EC',
-      crv: 'P-256',
-      x: x!,
-      y: y!,
-      kid,
-      use: 'sig',
-      created_at: 1_700_000_000,
-      expired_at: null,
-    },
-  };
+  return plaidTestKey(privateKey, publicKey, kid, 1_700_000_000);
 }
 
 function signed(payload: Record<string, unknown>) {

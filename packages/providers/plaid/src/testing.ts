@@ -12,6 +12,16 @@ export interface PlaidTestKey {
 /** A fresh ES256 key pair in Plaid's format, for tests. */
 export function generatePlaidTestKey(kid: string = randomUUID()): PlaidTestKey {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return plaidTestKey(privateKey, publicKey, kid);
+}
+
+/** An ES256 key pair you already have (a P-256 `KeyObject` pair), in Plaid's format. */
+export function plaidTestKey(
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  kid: string,
+  createdAt: number = Math.floor(Date.now() / 1000),
+): PlaidTestKey {
   const { x, y } = publicKey.export({ format: 'jwk' });
   return {
     privateKey,
@@ -23,7 +33,7 @@ export function generatePlaidTestKey(kid: string = randomUUID()): PlaidTestKey {
       y: y!,
       kid,
       use: 'sig',
-      created_at: Math.floor(Date.now() / 1000),
+      created_at: createdAt,
       expired_at: null,
     },
   };
