@@ -2,12 +2,21 @@ import { slack } from '@hookwire/slack';
 import { signSlackRequest } from '@hookwire/slack/testing';
 import { type ProviderSpec, payloadOf, type SignContext } from './spec.js';
 
+type Signed = { payload: unknown } | { form: Record<string, string> };
+
+/** Signs as Slack does at the context's time and URL: a JSON body or a form. */
+function slackRequest(context: SignContext, content: Signed) {
+  return signSlackRequest({
+    secret: context.secret,
+    url: context.url,
+    timestamp: context.timestamp,
+    ...content,
+  });
+}
+
 function eventCallback(event: Record<string, unknown>) {
   return (context: SignContext) =>
-    signSlackRequest({
-      secret: context.secret,
-      url: context.url,
-      timestamp: context.timestamp,
+    slackRequest(context, {
       payload: payloadOf(context, {
         token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
         team_id: 'T061EG9R6',
@@ -51,10 +60,7 @@ const spec: ProviderSpec = {
     url_verification: {
       description: 'the handshake Slack sends when the Request URL is saved (answered with the challenge)',
       sign: (context) =>
-        signSlackRequest({
-          secret: context.secret,
-          url: context.url,
-          timestamp: context.timestamp,
+        slackRequest(context, {
           payload: payloadOf(context, {
             token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
             challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
@@ -65,10 +71,7 @@ const spec: ProviderSpec = {
     slash_command: {
       description: 'a slash command (/weather 94070), form-encoded',
       sign: (context) =>
-        signSlackRequest({
-          secret: context.secret,
-          url: context.url,
-          timestamp: context.timestamp,
+        slackRequest(context, {
           form: (context.data as Record<string, string> | undefined) ?? {
             token: 'gIkuvaNzQIHg97ATvDxqgjtO',
             team_id: 'T0001',
@@ -87,10 +90,7 @@ const spec: ProviderSpec = {
     block_actions: {
       description: 'a button clicked in a message (interactivity payload)',
       sign: (context) =>
-        signSlackRequest({
-          secret: context.secret,
-          url: context.url,
-          timestamp: context.timestamp,
+        slackRequest(context, {
           form: {
             payload: JSON.stringify(
               payloadOf(context, {
