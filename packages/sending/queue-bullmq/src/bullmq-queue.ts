@@ -128,12 +128,19 @@ export class BullmqQueue implements DeliveryQueue {
   // ----- producing -----
 
   async schedule(
-    items: readonly { deliveryId: string; runAt: number; subscriptionId?: string }[],
+    items: readonly { deliveryId: string; runAt: number; subscriptionId?: string; created?: boolean }[],
   ): Promise<void> {
     if (items.length === 0) return;
-    const pipeline = (await this.scriptClient()).pipeline();
-    for (const item of items) pipeline.runCommand('hookwireExists', [this.queue.toKey(item.deliveryId)]);
-    const exists = ((await pipeline.exec()) ?? []).map(([error, count]) => !error && count === 1);
+    // A delivery just created by a publish has no job yet: no need to look (a Redis call saved).
+    const known = items.filter((item) => !item.created);
+    let found: boolean[] = [];
+    if (known.length > 0) {
+      const pipeline = (await this.scriptClient()).pipeline();
+      for (const item of known) pipeline.runCommand('hookwireExists', [this.queue.toKey(item.deliveryId)]);
+      found = ((await pipeline.exec()) ?? []).map(([error, count]) => !error && count === 1);
+    }
+    let k = 0;
+    const exists = items.map((item) => (item.created ? false : (found[k++] ?? false)));
     const now = Date.now();
     const fresh = items.filter((_, i) => !exists[i]);
     if (fresh.length > 0) {

@@ -84,10 +84,10 @@ export class Deliveries {
     ).length;
   }
 
-  /** Gives new or requeued deliveries to the queue and wakes the worker. */
-  async handOut(deliveries: readonly Delivery[]): Promise<void> {
+  /** Gives new (`created`: just stored by a publish) or requeued deliveries to the queue and wakes the worker. */
+  async handOut(deliveries: readonly Delivery[], created = false): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.ctx.mode.schedule(deliveries);
+    await this.ctx.mode.schedule(deliveries, created);
     this.ctx.worker.wake();
   }
 

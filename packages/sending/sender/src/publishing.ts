@@ -164,7 +164,7 @@ export class Publisher {
     }
     const result = await store.insertEvent(event, deliveries);
     if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
-    await this.ctx.deliveries.handOut(deliveries);
+    await this.ctx.deliveries.handOut(deliveries, true);
     return { id: event.id, deliveries: deliveries.length, created: true };
   }
 

@@ -27,10 +27,15 @@ export class QueueMode {
   }
 
   /** Hands new or requeued deliveries to an external queue (a store that is the queue has them). */
-  async schedule(deliveries: readonly Delivery[]): Promise<void> {
+  async schedule(deliveries: readonly Delivery[], created = false): Promise<void> {
     if (this.storeIsQueue || deliveries.length === 0) return;
     await this.queue.schedule(
-      deliveries.map((d) => ({ deliveryId: d.id, runAt: d.nextAttemptAt, subscriptionId: d.subscriptionId })),
+      deliveries.map((d) => ({
+        deliveryId: d.id,
+        runAt: d.nextAttemptAt,
+        subscriptionId: d.subscriptionId,
+        ...(created ? { created } : {}),
+      })),
     );
   }
 

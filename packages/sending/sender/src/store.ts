@@ -255,8 +255,12 @@ export interface DeliveryQueue {
    * idempotent: the sender may schedule the same delivery twice (it re-feeds overdue ones after a
    * crash). A store that is its own queue does nothing here. `subscriptionId` (given by the sender
    * when it knows it) lets an external queue bound concurrency per subscription across workers.
+   * `created` (set by publish) says the delivery was just stored: no job can exist for it yet, so
+   * a queue may skip looking for one.
    */
-  schedule(items: readonly { deliveryId: string; runAt: number; subscriptionId?: string }[]): Promise<void>;
+  schedule(
+    items: readonly { deliveryId: string; runAt: number; subscriptionId?: string; created?: boolean }[],
+  ): Promise<void>;
   claim(options: ClaimOptions): Promise<DeliveryLease[]>;
   /** Gives a claim back without an attempt; due again at `runAt`. */
   release(lease: DeliveryLease, runAt: number): Promise<void>;
