@@ -1,12 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared';
 
-/** The build every adapter shares (ESM and CommonJS with types, for Node 20); `entry` is the one thing that varies. */
-export const adapterBuild = (entry = ['src/index.ts']) =>
-  defineConfig({
-    entry,
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    target: 'node20',
-    sourcemap: false,
-  });
+/** The build every adapter shares (../../tsup.shared.ts); `entry` is the one thing that varies. */
+export const adapterBuild = (entry = ['src/index.ts']) => packageBuild({ entry });

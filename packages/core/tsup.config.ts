@@ -1,13 +1,8 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared';
 
-export default defineConfig({
+export default packageBuild({
   entry: ['src/index.ts', 'src/testing.ts'],
   // One shared chunk, so `@hookwire/core/testing` sees the same WebhookError class as the main
   // entry in CommonJS too (tsup splits only ESM by default).
   splitting: true,
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
 });
