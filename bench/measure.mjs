@@ -73,3 +73,11 @@ export function printTable(rows, columns) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(columns.map((column) => row[column])));
 }
+
+/** Starts bench/subscriber.mjs in its own process; `url` takes POSTs, `close()` stops it. */
+export async function startSubscriber() {
+  const { fork } = await import('node:child_process');
+  const child = fork(new URL('./subscriber.mjs', import.meta.url), [], { stdio: 'inherit' });
+  const port = await new Promise((resolve) => child.once('message', resolve));
+  return { url: `http://127.0.0.1:${port}/hook`, close: () => child.kill() };
+}

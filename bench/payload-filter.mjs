@@ -7,12 +7,11 @@
 // the ratio (target: filtered at 80% or more of unfiltered).
 // Needs the built packages: `pnpm --filter @hookwire/sender... --filter @hookwire/store-sqlite build`.
 // Usage: node bench/payload-filter.mjs [events=200] [rounds=3]
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { packageDirs } from '../scripts/workspace.mjs';
+import { startSubscriber } from './measure.mjs';
 
 const dirs = packageDirs();
 const SUBSCRIPTIONS = 10_000;
@@ -22,24 +21,11 @@ const [events = 200, rounds = 3] = process.argv
   .filter((a) => !a.startsWith('--'))
   .map(Number);
 
-if (process.argv.includes('--subscriber')) {
-  const { createServer } = await import('node:http');
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(204).end());
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
-} else {
-  await main();
-}
-
 async function main() {
   const { createSender, createMemoryStore } = await import(join(dirs.sender, 'dist/index.js'));
   const { createSqliteStore } = await import(join(dirs['store-sqlite'], 'dist/index.js'));
-  const child = fork(fileURLToPath(import.meta.url), ['--subscriber'], { stdio: 'inherit' });
-  const port = await new Promise((resolve) => child.once('message', resolve));
-  const url = `http://127.0.0.1:${port}/hook`;
+  const subscriber = await startSubscriber();
+  const { url } = subscriber;
   const work = mkdtempSync(join(tmpdir(), 'hookwire-bench-filter-'));
   let file = 0;
   const stores = {
@@ -113,7 +99,9 @@ async function main() {
       );
     }
   } finally {
-    child.kill();
+    subscriber.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+await main();

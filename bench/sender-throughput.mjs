@@ -7,12 +7,12 @@
 //   4. the time to match one event against 100,000 subscriptions (memory and SQLite).
 // Needs the built packages: `pnpm --filter @hookwire/sender --filter @hookwire/store-sqlite build`.
 // Usage: node bench/sender-throughput.mjs [deliveries=20000] [concurrency=50] [rounds=3]
-import { fork } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSubscriber } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createSender, createMemoryStore } = await import(join(root, 'packages/sending/sender/dist/index.js'));
@@ -21,25 +21,6 @@ const { candidateFilters } = await import(join(root, 'packages/core/dist/index.j
 const { Agent, request } = createRequire(join(root, 'packages/sending/sender/package.json'))('undici');
 
 const [total = 20_000, concurrency = 50, rounds = 3] = process.argv.slice(2).map(Number);
-
-// ----- the subscriber, in its own process so it does not share our event loop -----
-if (process.argv[2] === '--subscriber') {
-  const { createServer } = await import('node:http');
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(204).end());
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
-} else {
-  await main();
-}
-
-async function startSubscriber() {
-  const child = fork(fileURLToPath(import.meta.url), ['--subscriber'], { stdio: 'inherit' });
-  const port = await new Promise((resolve) => child.once('message', resolve));
-  return { url: `http://127.0.0.1:${port}/hook`, close: () => child.kill() };
-}
 
 function body(i) {
   return JSON.stringify({
@@ -250,3 +231,5 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+await main();
