@@ -29,13 +29,15 @@ export function timeOrderedId(prefix: string, now: number): string {
   return `${prefix}_${time}${random}`;
 }
 
-const leasePrefix = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (byte) =>
-  byte.toString(16).padStart(2, '0'),
-).join('');
+// Made on first use, not at import: Workers refuse random values in a module's global scope.
+let leasePrefix: string | undefined;
 let leaseCounter = 0;
 
 /** A lease token: unique per claim (not a secret, so a counter behind a random prefix will do). */
 export function leaseToken(): string {
+  leasePrefix ??= Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
   leaseCounter = (leaseCounter + 1) % Number.MAX_SAFE_INTEGER;
   return `${leasePrefix}.${leaseCounter.toString(36)}`;
 }
