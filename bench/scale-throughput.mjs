@@ -9,7 +9,8 @@
 //   pnpm --filter @hookwire/core --filter @hookwire/sender --filter @hookwire/store-postgres --filter @hookwire/queue-bullmq build
 // Per run it also prints, per delivery: the SQL statements the workers sent (counted at the client:
 // pg_stat_statements is not loaded here), Redis script calls and commands (`INFO commandstats`
-// deltas; Redis is shared, so other clients' commands would count too) and CPU (worker, Redis).
+// deltas from before the backlog is published, so scheduling counts too; Redis is shared, so other
+// clients' commands would count too) and CPU (worker, Redis).
 // Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000] [workerCounts=1,2,4]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -175,6 +176,7 @@ const SCRIPTED = new Set([
   'pexpireat',
   'lrem',
   'lpush',
+  'rpush',
   'rpoplpush',
   'lmove',
   'hset',
@@ -217,6 +219,10 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
   const d = await deployment(names);
   for (let s = 0; s < subscriptions; s++)
     await d.sender.createSubscription({ url: `${url}/s${s}`, events: ['*'] });
+  const redis = withQueue ? await d.queue.queue.client : undefined;
+  // Redis figures count scheduling too (the publishes that pre-load the backlog): a delivery's
+  // whole life in Redis is schedule + claim + settle.
+  const redisBefore = redis ? await redisStats(redis) : undefined;
   // Pre-load the backlog, 50 publishes at a time.
   for (let i = 0; i < events; i += 50) {
     await Promise.all(
@@ -233,8 +239,7 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
     fork(fileURLToPath(import.meta.url), ['--worker', JSON.stringify(names)], { stdio: 'inherit' }),
   );
   await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
-  const redis = withQueue ? await d.queue.queue.client : undefined;
-  const redisBefore = redis ? await redisStats(redis) : undefined;
+  const redisScheduled = redis ? await redisStats(redis) : undefined;
   const postgresBefore = postgresCpuUs();
   const marks = {};
   for (;;) {
@@ -277,6 +282,8 @@ async function throughput(url, workers, events, subscriptions, withQueue = true)
   };
   if (redisBefore) {
     perDelivery.scripts = (redisAfter.evalsha - redisBefore.evalsha) / total;
+    perDelivery.scheduleScripts = (redisScheduled.evalsha - redisBefore.evalsha) / total;
+    perDelivery.scheduleUsec = (redisScheduled.usec - redisBefore.usec) / total;
     perDelivery.redisCalls = (redisAfter.calls - redisBefore.calls) / total;
     perDelivery.redisUsec = (redisAfter.usec - redisBefore.usec) / total;
     perDelivery.redisCpuUs = (redisAfter.cpuUs - redisBefore.cpuUs) / total;
@@ -288,8 +295,8 @@ function describe(perDelivery) {
   const f = (value, digits = 2) => value.toFixed(digits);
   let line = `${f(perDelivery.statements)} SQL statements, worker CPU ${f(perDelivery.workerCpuUs, 0)} µs, PostgreSQL CPU ${f(perDelivery.postgresCpuUs, 0)} µs`;
   if (perDelivery.scripts !== undefined) {
-    line += `; Redis: ${f(perDelivery.scripts)} script calls (${f(perDelivery.redisCalls)} commands incl. inside scripts), `;
-    line += `${f(perDelivery.redisUsec, 1)} µs in commands, ${f(perDelivery.redisCpuUs, 1)} µs Redis process CPU`;
+    line += `; Redis: ${f(perDelivery.scripts)} script calls (${f(perDelivery.scheduleScripts)} of them scheduling; ${f(perDelivery.redisCalls)} commands incl. inside scripts), `;
+    line += `${f(perDelivery.redisUsec, 1)} µs in commands (${f(perDelivery.scheduleUsec, 1)} scheduling), ${f(perDelivery.redisCpuUs, 1)} µs Redis process CPU`;
   }
   return `${line} per delivery`;
 }

@@ -9,9 +9,10 @@ import type {
   TokenGrant,
   TokenRequest,
 } from '@hookwire/sender';
-import { type ConnectionOptions, Job, Queue, Worker } from 'bullmq';
+import { type ConnectionOptions, Queue, Worker } from 'bullmq';
 import { toConnection } from './connection.js';
-import { type ScriptClient, SubscriptionLimiter, withScripts } from './limiter.js';
+import { type ScriptClient, withScripts } from './redis-scripts.js';
+import { TickBatch } from './tick-batch.js';
 
 export interface BullmqQueueOptions {
   /** `redis://host:6379` (or `rediss://`), ioredis options, or an ioredis instance. */
@@ -30,22 +31,12 @@ export interface BullmqQueueOptions {
   /** How long a claim waits in Redis for a job when the queue is empty (default 1000 ms). */
   blockMs?: number;
   /**
-   * Finds the subscription of a delivery scheduled without one (the sender's sweeper), so that
-   * the per-subscription bound covers it too. Pass the sender's store.
+   * Finds the subscription of a delivery scheduled without one, so that the per-subscription
+   * bound covers it too. Pass the sender's store.
    */
   store?: Pick<SenderStore, 'getDelivery'>;
   /** Errors the queue handles itself (Redis reconnections, a job that could not be handed back). */
   onError?: (error: unknown) => void;
-}
-
-interface DeliveryJobData {
-  /** The subscription, for the per-subscription bound. */
-  s?: string;
-}
-
-interface Held {
-  job: Job<DeliveryJobData>;
-  subscriptionId: string | undefined;
 }
 
 export interface QueueCounts {
@@ -54,37 +45,64 @@ export interface QueueCounts {
   active: number;
 }
 
-// The job is no longer ours (its lock expired and another worker took it, or Redis lost it):
-// nothing to settle. The store already holds the outcome.
-const GONE = /missing (key|lock)|lock mismatch|not in the active state|job not in active set/i;
+interface ScheduleItem {
+  deliveryId: string;
+  runAt: number;
+  subscriptionId?: string;
+  /** Just stored by a publish: no job can exist for it yet. */
+  created: boolean;
+}
 
-let tokens = 0;
+/** `c` completed, `d` due later, `n` due now, `f` handed back (front of the line), `p` promote. */
+type SettleOp = 'c' | 'd' | 'n' | 'f' | 'p';
+
+interface SettleItem {
+  deliveryId: string;
+  token: string;
+  op: SettleOp;
+  runAt: number;
+  subscriptionId: string;
+}
+
+/** The job's `opts` as BullMQ reads them: finished jobs are removed. */
+const JOB_OPTS = JSON.stringify({ removeOnComplete: true, removeOnFail: true });
+/** The low 12 bits of a delayed job's score order the jobs of one millisecond (BullMQ's layout). */
+const delayedScore = (at: number) => String(Math.max(0, Math.floor(at)) * 4096);
+
+let claims = 0;
 const tokenPrefix = randomBytes(6).toString('base64url');
 
 /**
- * A `DeliveryQueue` on BullMQ: one job per delivery, with the delivery id as job id, so
- * scheduling a delivery twice never makes two jobs. The sender's store stays the source of truth:
- * a job only says "this delivery is due"; attempts, outcomes and the retry schedule live in the
- * store, and the sender's sweeper re-schedules due deliveries whose job went missing.
+ * A `DeliveryQueue` on BullMQ's Redis layout: one job per delivery, with the delivery id as job
+ * id, so scheduling a delivery twice never makes two jobs. The sender's store stays the source of
+ * truth: a job only says "this delivery is due"; attempts, outcomes and the retry schedule live in
+ * the store, and the sender's sweeper re-schedules due deliveries whose job went missing.
  *
- * Workers fetch jobs themselves (BullMQ's manual mode) under a lock of `leaseMs`; a worker that
- * dies leaves its jobs locked until the lock expires, then BullMQ's stalled-job check hands them
- * to another worker.
+ * The hot path is three batch scripts (`scripts.ts`): the schedules of one tick, a claim (with the
+ * per-subscription slots, refused jobs parked inside it), and the settles and releases of one tick
+ * are one Redis call each. A claimed job is held under a lock of `leaseMs`; a worker that dies
+ * leaves its jobs locked until the lock expires, then BullMQ's stalled-job check (run by every
+ * worker's BullMQ `Worker`) gives them to another worker.
  */
 export class BullmqQueue implements DeliveryQueue {
-  readonly queue: Queue<DeliveryJobData>;
+  readonly queue: Queue;
   readonly prefix: string;
   readonly name: string;
-  private worker: Worker<DeliveryJobData> | undefined;
+  private worker: Worker | undefined;
   private readonly connection: ConnectionOptions;
-  private readonly limiter: SubscriptionLimiter | undefined;
-  private readonly held = new Map<string, Held>();
+  private readonly slotLimit: number;
+  /** Leases this process holds: token → delivery and subscription ('' for none). */
+  private readonly held = new Map<string, { deliveryId: string; subscriptionId: string }>();
   private readonly onError: (error: unknown) => void;
   private readonly stalledIntervalMs: number;
   private readonly blockMs: number;
   private readonly store: Pick<SenderStore, 'getDelivery'> | undefined;
-  private readonly prefetched: { job: Job<DeliveryJobData>; token: string }[] = [];
-  private releases: { subscriptionId: string; deliveryId: string; done: () => void }[] = [];
+  private readonly schedules = new TickBatch<ScheduleItem, undefined>((items) => this.runSchedule(items));
+  private readonly settles = new TickBatch<SettleItem, boolean>((items) => this.runSettle(items));
+  private readonly keys: Record<'wait' | 'paused' | 'meta' | 'delayed' | 'marker' | 'active', string>;
+  private readonly jobPrefix: string;
+  private readonly slotPrefix: string;
+  private claiming: Promise<unknown> | undefined;
   private lastClaimFailed = false;
   private parkMs = 30_000;
   private closed = false;
@@ -99,7 +117,7 @@ export class BullmqQueue implements DeliveryQueue {
     this.stalledIntervalMs = options.stalledIntervalMs ?? 30_000;
     this.blockMs = options.blockMs ?? 1000;
     this.store = options.store;
-    this.queue = new Queue<DeliveryJobData>(this.name, {
+    this.queue = new Queue(this.name, {
       connection: this.connection,
       prefix: this.prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
@@ -112,13 +130,17 @@ export class BullmqQueue implements DeliveryQueue {
         'createBullmqQueue: `perSubscriptionConcurrency` must be a whole number ≥ 0.',
       );
     }
-    if (limit > 0) {
-      this.limiter = new SubscriptionLimiter(
-        () => this.scriptClient(),
-        `${this.prefix}:${this.name}:hookwire:`,
-        limit,
-      );
-    }
+    this.slotLimit = limit;
+    this.jobPrefix = this.queue.toKey('');
+    this.slotPrefix = `${this.jobPrefix}hookwire:`;
+    this.keys = {
+      wait: this.queue.toKey('wait'),
+      paused: this.queue.toKey('paused'),
+      meta: this.queue.toKey('meta'),
+      delayed: this.queue.toKey('delayed'),
+      marker: this.queue.toKey('marker'),
+      active: this.queue.toKey('active'),
+    };
   }
 
   private async scriptClient(): Promise<ScriptClient> {
@@ -131,64 +153,66 @@ export class BullmqQueue implements DeliveryQueue {
     items: readonly { deliveryId: string; runAt: number; subscriptionId?: string; created?: boolean }[],
   ): Promise<void> {
     if (items.length === 0) return;
-    // A delivery just created by a publish has no job yet: no need to look (a Redis call saved).
-    const known = items.filter((item) => !item.created);
-    let found: boolean[] = [];
-    if (known.length > 0) {
-      const pipeline = (await this.scriptClient()).pipeline();
-      for (const item of known) pipeline.runCommand('hookwireExists', [this.queue.toKey(item.deliveryId)]);
-      found = ((await pipeline.exec()) ?? []).map(([error, count]) => !error && count === 1);
-    }
-    let k = 0;
-    const exists = items.map((item) => (item.created ? false : (found[k++] ?? false)));
-    const now = Date.now();
-    const fresh = items.filter((_, i) => !exists[i]);
-    if (fresh.length > 0) {
-      await this.queue.addBulk(
-        fresh.map((item) => ({
-          name: 'deliver',
-          data: item.subscriptionId === undefined ? {} : { s: item.subscriptionId },
-          opts: { jobId: item.deliveryId, delay: Math.max(0, item.runAt - now) },
-        })),
-      );
-    }
-    for (const [i, item] of items.entries()) if (exists[i]) await this.reschedule(item, now);
+    await Promise.all(
+      items.map(async (item) =>
+        this.schedules.add({
+          deliveryId: item.deliveryId,
+          runAt: item.runAt,
+          subscriptionId: item.subscriptionId ?? (await this.subscriptionOf(item.deliveryId)),
+          created: item.created === true,
+        }),
+      ),
+    );
   }
 
-  /** The delivery has a job already: make it due now when asked (a requeue), else leave it. */
-  private async reschedule(
-    item: { deliveryId: string; runAt: number; subscriptionId?: string },
-    now: number,
-  ) {
-    const job = await Job.fromId<DeliveryJobData>(this.queue, item.deliveryId);
-    const state = job ? await job.getState() : 'unknown';
-    if (state === 'delayed' && item.runAt <= now) {
-      await job!.promote().catch(() => {}); // became due or was taken meanwhile: fine either way
-    } else if (state === 'completed' || state === 'failed' || state === 'unknown') {
-      await job?.remove().catch(() => {});
-      await this.queue.add('deliver', item.subscriptionId === undefined ? {} : { s: item.subscriptionId }, {
-        jobId: item.deliveryId,
-        delay: Math.max(0, item.runAt - now),
-      });
+  private async subscriptionOf(deliveryId: string): Promise<string | undefined> {
+    if (!this.store) return undefined;
+    return (await this.store.getDelivery(deliveryId))?.subscriptionId;
+  }
+
+  private async runSchedule(items: ScheduleItem[]): Promise<undefined[]> {
+    const { wait, paused, meta, delayed, marker } = this.keys;
+    const args: (string | number)[] = [
+      wait,
+      paused,
+      meta,
+      delayed,
+      marker,
+      this.jobPrefix,
+      Date.now(),
+      JOB_OPTS,
+    ];
+    for (const item of items) {
+      const data = item.subscriptionId === undefined ? '{}' : JSON.stringify({ s: item.subscriptionId });
+      args.push(
+        item.deliveryId,
+        Math.floor(item.runAt),
+        delayedScore(item.runAt),
+        data,
+        item.created ? 1 : 0,
+      );
     }
+    await (await this.scriptClient()).runCommand('hookwireSchedule', args);
+    return [];
   }
 
   // ----- consuming -----
 
-  private workerFor(leaseMs: number): Worker<DeliveryJobData> {
+  /**
+   * A BullMQ `Worker` in manual mode, for its stalled-job check (jobs whose lock expired go back
+   * to `wait`) and its blocking connection (an idle claim waits there for the queue's marker).
+   */
+  private workerFor(leaseMs: number): Worker {
     if (this.worker) return this.worker;
     this.parkMs = leaseMs;
-    const worker = new Worker<DeliveryJobData>(this.name, null, {
+    const worker = new Worker(this.name, null, {
       connection: this.connection,
       prefix: this.prefix,
       autorun: false,
-      // The lock is the lease: a worker that neither settles nor releases within leaseMs is
-      // presumed dead, and the stalled-job check gives its jobs to another worker.
       lockDuration: leaseMs,
       stalledInterval: this.stalledIntervalMs,
       // The store counts attempts; a job that stalled many times is still a due delivery.
       maxStalledCount: 1_000_000,
-      drainDelay: this.blockMs / 1000,
     });
     worker.on('error', (error) => this.onError(error));
     void worker.startStalledCheckTimer().catch((error) => this.onError(error));
@@ -197,160 +221,132 @@ export class BullmqQueue implements DeliveryQueue {
   }
 
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
-    if (this.closed) return [];
+    if (this.closed || options.limit <= 0) return [];
     const worker = this.workerFor(options.leaseMs);
-    // Jobs that settles fetched along with completing theirs (one script call for both) go first.
-    const fetched = this.prefetched.splice(0, options.limit);
-    let failure: unknown;
+    const claiming = this.claimOrWait(worker, options);
+    this.claiming = claiming.catch(() => {});
     try {
-      // Wait in Redis for the first job only; then take what is ready, up to the limit.
-      while (fetched.length < options.limit) {
-        const token = `${tokenPrefix}.${(++tokens).toString(36)}`;
-        const job = (await worker.getNextJob(token, { block: fetched.length === 0 })) as
-          | Job<DeliveryJobData>
-          | undefined;
-        if (!job?.id) break;
-        fetched.push({ job, token });
-      }
+      const leases = await claiming;
       this.lastClaimFailed = false;
+      // Closed meanwhile: `close` hands back what this claim took.
+      return this.closed ? [] : leases;
     } catch (error) {
       this.lastClaimFailed = true;
-      if (fetched.length === 0) throw error;
-      failure = error;
+      throw error;
     }
-    // The jobs fetched are active under our tokens: admit (or park) them even after an error.
-    const leases = await this.admit(fetched, options);
-    if (failure !== undefined) this.onError(failure);
-    return leases;
+  }
+
+  /** Takes what is due; with nothing due, waits in Redis (up to `blockMs`) and looks once more. */
+  private async claimOrWait(worker: Worker, options: ClaimOptions): Promise<DeliveryLease[]> {
+    const first = await this.takeJobs(options);
+    if (first.leases.length > 0 || this.closed) return first.leases;
+    await this.waitForWork(worker, first.nextDelayedAt);
+    if (this.closed) return [];
+    return (await this.takeJobs(options)).leases;
+  }
+
+  private async takeJobs(options: ClaimOptions): Promise<{ leases: DeliveryLease[]; nextDelayedAt: number }> {
+    const now = Date.now();
+    const { wait, active, delayed, marker, meta } = this.keys;
+    const parkUntil = now + this.parkMs;
+    const skip = this.slotLimit > 0 && options.skipSubscriptions ? [...options.skipSubscriptions] : [];
+    const answer = (await (
+      await this.scriptClient()
+    ).runCommand('hookwireClaim', [
+      wait,
+      active,
+      delayed,
+      marker,
+      meta,
+      this.jobPrefix,
+      this.slotPrefix,
+      now,
+      options.limit,
+      options.leaseMs,
+      `${tokenPrefix}.${(++claims).toString(36)}`,
+      this.slotLimit,
+      delayedScore(parkUntil),
+      parkUntil + this.parkMs,
+      Math.max(options.limit * 4, 200),
+      ...skip,
+    ])) as (string | number)[];
+    const leases: DeliveryLease[] = [];
+    for (let i = 1; i + 2 < answer.length; i += 3) {
+      const deliveryId = String(answer[i]);
+      const token = String(answer[i + 2]);
+      this.held.set(token, { deliveryId, subscriptionId: String(answer[i + 1]) });
+      leases.push({ deliveryId, token });
+    }
+    return { leases, nextDelayedAt: Number(answer[0]) };
   }
 
   /**
-   * Takes fetched jobs under the per-subscription bound, asking Redis for every slot of the batch
-   * in one call; a job refused a slot is parked until one frees.
+   * Blocks on the queue's marker (BullMQ's wake-up signal) until a job waits, the next delayed job
+   * is due, or `blockMs` passed.
    */
-  private async admit(
-    fetched: readonly { job: Job<DeliveryJobData>; token: string }[],
-    options: ClaimOptions,
-  ): Promise<DeliveryLease[]> {
-    const leases: DeliveryLease[] = [];
-    const bounded: {
-      job: Job<DeliveryJobData>;
-      token: string;
-      subscriptionId: string;
-      deliveryId: string;
-    }[] = [];
-    for (const { job, token } of fetched) {
-      const deliveryId = job.id!;
-      const subscriptionId = job.data?.s ?? (await this.subscriptionOf(deliveryId));
-      if (!this.limiter || subscriptionId === undefined) {
-        this.held.set(token, { job, subscriptionId: undefined });
-        leases.push({ deliveryId, token });
-      } else if (options.skipSubscriptions?.has(subscriptionId) === true) {
-        await this.park(job, token, subscriptionId, false);
-      } else {
-        bounded.push({ job, token, subscriptionId, deliveryId });
+  private async waitForWork(worker: Worker, nextDelayedAt: number): Promise<void> {
+    let deadline = Date.now() + this.blockMs;
+    if (nextDelayedAt > 0) deadline = Math.min(deadline, nextDelayedAt);
+    const client = (await worker.waitUntilReady()) as unknown as {
+      bzpopmin(key: string, timeout: number): Promise<[string, string, string] | null>;
+    };
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0 || this.closed) return;
+      let popped: [string, string, string] | null;
+      try {
+        popped = await client.bzpopmin(this.keys.marker, Math.max(left, 1) / 1000);
+      } catch (error) {
+        if (this.closed) return;
+        throw error;
       }
+      if (!popped) return;
+      const at = Number(popped[2]);
+      // A job waits (`0`), or a delayed one is due: look. Else sleep until that job is due.
+      if (popped[1] === '0' || at <= Date.now()) return;
+      deadline = Math.min(deadline, at);
     }
-    if (bounded.length === 0 || !this.limiter) return leases;
-    const granted = await this.limiter.acquireMany(bounded, options.leaseMs);
-    for (const [i, { job, token, subscriptionId, deliveryId }] of bounded.entries()) {
-      if (granted[i]) {
-        this.held.set(token, { job, subscriptionId });
-        leases.push({ deliveryId, token });
-      } else {
-        await this.park(job, token, subscriptionId, true);
-      }
-    }
-    return leases;
-  }
-
-  /** Delays a job refused a slot; a slot's release promotes it (the delay is only the backstop). */
-  private async park(job: Job<DeliveryJobData>, token: string, subscriptionId: string, check: boolean) {
-    await job.moveToDelayed(Date.now() + this.parkMs, token);
-    const next = await this.limiter!.park(subscriptionId, job.id!, this.parkMs, check);
-    if (next) await this.promoteJob(next);
-  }
-
-  private async subscriptionOf(deliveryId: string): Promise<string | undefined> {
-    if (!this.store) return undefined;
-    return (await this.store.getDelivery(deliveryId))?.subscriptionId;
   }
 
   async release(lease: DeliveryLease, runAt: number): Promise<void> {
-    await this.finish(lease, (job) => job.moveToDelayed(runAt, lease.token));
+    await this.finish(lease, runAt <= Date.now() ? 'n' : 'd', runAt);
   }
 
   async settle(lease: DeliveryLease, nextRunAt?: number): Promise<void> {
-    await this.finish(lease, async (job) => {
-      if (nextRunAt !== undefined) return job.moveToDelayed(nextRunAt, lease.token);
-      // Completing also fetches the next due job under the same token when there is one (BullMQ's
-      // fetchNext): the next claim takes it without another call.
-      const next = await job.moveToCompleted(null, lease.token, !this.closed && this.worker !== undefined);
-      if (Array.isArray(next) && next[0]) await this.keepPrefetched(next, lease.token);
-    });
+    if (nextRunAt === undefined) await this.finish(lease, 'c', 0);
+    else await this.finish(lease, nextRunAt <= Date.now() ? 'n' : 'd', nextRunAt);
   }
 
-  private async keepPrefetched(raw: unknown[], token: string): Promise<void> {
-    const worker = this.worker as unknown as {
-      nextJobFromJobData(
-        data: unknown,
-        id: unknown,
-        token: string,
-      ): Promise<Job<DeliveryJobData> | undefined>;
-    };
-    const job = await worker.nextJobFromJobData(raw[0], raw[1], token);
-    if (!job?.id) return;
-    if (this.closed) await this.handBack(token, job);
-    else this.prefetched.push({ job, token });
-  }
-
-  /** Due again at once, for another worker. */
-  private async handBack(token: string, job: Job<DeliveryJobData>): Promise<void> {
-    try {
-      await job.moveToWait(token);
-    } catch (error) {
-      if (!GONE.test(String((error as Error)?.message))) this.onError(error);
-    }
-  }
-
-  private async finish(lease: DeliveryLease, move: (job: Job<DeliveryJobData>) => Promise<unknown>) {
+  /** Ends a lease in the next settle batch. A lease no longer ours (expired, taken over) is a no-op. */
+  private async finish(lease: DeliveryLease, op: SettleOp, runAt: number): Promise<void> {
     const held = this.held.get(lease.token);
     this.held.delete(lease.token);
-    try {
-      const job = held?.job ?? (await Job.fromId<DeliveryJobData>(this.queue, lease.deliveryId));
-      if (job) await move(job);
-    } catch (error) {
-      if (!GONE.test(String((error as Error)?.message))) throw error;
-    } finally {
-      if (held?.subscriptionId !== undefined) await this.freeSlot(held.subscriptionId, lease.deliveryId);
-    }
-  }
-
-  /** Frees a slot; the releases of one tick go to Redis together, in one call. */
-  private freeSlot(subscriptionId: string, deliveryId: string): Promise<void> {
-    return new Promise((resolve) => {
-      this.releases.push({ subscriptionId, deliveryId, done: resolve });
-      if (this.releases.length === 1) setImmediate(() => void this.releaseSlots());
+    await this.settles.add({
+      deliveryId: lease.deliveryId,
+      token: lease.token,
+      op,
+      runAt,
+      subscriptionId: held && this.slotLimit > 0 ? held.subscriptionId : '',
     });
   }
 
-  private async releaseSlots(): Promise<void> {
-    const batch = this.releases;
-    this.releases = [];
-    try {
-      const next = (await this.limiter?.releaseMany(batch)) ?? [];
-      await Promise.all(next.map((deliveryId) => this.promoteJob(deliveryId)));
-    } catch (error) {
-      this.onError(error);
-    } finally {
-      for (const release of batch) release.done();
+  private async runSettle(items: SettleItem[]): Promise<boolean[]> {
+    const { wait, active, delayed, marker, meta, paused } = this.keys;
+    const args: (string | number)[] = [
+      wait,
+      active,
+      delayed,
+      marker,
+      meta,
+      paused,
+      this.jobPrefix,
+      this.slotPrefix,
+    ];
+    for (const item of items) {
+      args.push(item.deliveryId, item.token, item.op, delayedScore(item.runAt), item.subscriptionId);
     }
-  }
-
-  private async promoteJob(deliveryId: string): Promise<void> {
-    const job = await Job.fromId(this.queue, deliveryId);
-    // Not delayed any more (its backstop delay passed, or it was requeued): nothing to do.
-    await job?.promote().catch(() => {});
+    const answer = (await (await this.scriptClient()).runCommand('hookwireSettle', args)) as number[];
+    return answer.map((applied) => Number(applied) === 1);
   }
 
   /**
@@ -390,7 +386,7 @@ export class BullmqQueue implements DeliveryQueue {
 
   /** The next delivery of an ordered subscription: its delayed job becomes due now. */
   async promote(deliveryId: string): Promise<void> {
-    await this.promoteJob(deliveryId);
+    await this.settles.add({ deliveryId, token: '', op: 'p', runAt: 0, subscriptionId: '' });
   }
 
   /** Jobs due now (waiting) and scheduled for later (delayed), for the queue-depth metric. */
@@ -416,22 +412,30 @@ export class BullmqQueue implements DeliveryQueue {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const held = [...this.held.entries()];
-    this.held.clear();
-    const prefetched = this.prefetched.splice(0);
-    await Promise.all(prefetched.map(({ job, token }) => this.handBack(token, job)));
-    await Promise.all(
-      held.map(async ([token, { job, subscriptionId }]) => {
-        try {
-          await job.moveToWait(token);
-        } catch (error) {
-          if (!GONE.test(String((error as Error)?.message))) this.onError(error);
-        }
-        if (subscriptionId !== undefined) await this.freeSlot(subscriptionId, job.id!);
-      }),
-    );
-    await this.worker?.close();
-    await this.queue.close();
+    try {
+      // Ends a claim waiting in Redis; what it took is handed back below.
+      await this.worker?.close();
+      await this.claiming;
+      const held = [...this.held.entries()];
+      this.held.clear();
+      await Promise.all(
+        held.map(([token, { deliveryId, subscriptionId }]) =>
+          this.settles
+            .add({
+              deliveryId,
+              token,
+              op: 'f',
+              runAt: 0,
+              subscriptionId: this.slotLimit > 0 ? subscriptionId : '',
+            })
+            .catch((error) => this.onError(error)),
+        ),
+      );
+      await this.schedules.drain();
+      await this.settles.drain();
+    } finally {
+      await this.queue.close();
+    }
   }
 }
 
