@@ -1,4 +1,5 @@
-import { Agent, type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
+import { ResponseCollector } from './response-collector.js';
 import type { AddressGuard } from './ssrf.js';
 
 export interface HttpClientOptions {
@@ -21,16 +22,27 @@ export interface HttpOutcome {
   durationMs: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** Where a URL goes, parsed once per URL: undici's `request()` would parse it on every call. */
+type Target = { origin: string; path: string; blocked?: undefined } | { blocked: string };
+
+/** URLs remembered (subscriptions' endpoints); past this the cache starts again. */
+const TARGETS_KEPT = 4096;
 
 /**
- * The sender's HTTP client: undici's `request` API over one Agent, which keeps one keep-alive
- * pool per origin. Redirects are never followed (a 3xx is an answer like any other). Every
- * request has a connect timeout and a total timeout covering the response body.
+ * The sender's HTTP client: undici's `dispatch` over one Agent, which keeps one keep-alive pool
+ * per origin. A small handler (`ResponseCollector`) takes the status, the two headers the sender
+ * reads and a capped excerpt of the body straight from undici, without the stream and the async
+ * resource that `request()` builds per call. Redirects are never followed (a 3xx is an answer
+ * like any other). Every request has a connect timeout and a total timeout covering the response
+ * body.
  */
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly targets = new Map<string, Target>();
+  /** Responses whose body is still arriving, cut at their deadline by one shared timer. */
+  readonly reading = new Set<ResponseCollector>();
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
     this.ownsDispatcher = options.dispatcher === undefined;
@@ -45,75 +57,74 @@ export class HttpClient {
       });
   }
 
-  async send(
+  send(
     method: 'GET' | 'POST',
     url: string,
     headers: Record<string, string>,
     body?: string,
   ): Promise<HttpOutcome> {
     const started = performance.now();
-    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-    if (!this.options.guard.allowPrivateNetwork) {
-      try {
-        // Literal addresses never reach the guarded DNS look-up, so they are checked here.
-        this.options.guard.checkHost(new URL(url).hostname);
-      } catch (error) {
-        return { headers: {}, error: (error as Error).message, durationMs: elapsed() };
-      }
+    const target = this.targetOf(url);
+    if (target.blocked !== undefined) {
+      return Promise.resolve({
+        headers: {},
+        error: target.blocked,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
     }
     const { timeoutMs } = this.options;
-    try {
-      // undici's own timers bound the wait for the response head (cheaper than an AbortSignal per
-      // request); the body is bounded by the deadline sweep below.
-      const response = await request(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        dispatcher: this.dispatcher,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      const reading = { body: response.body, deadline: started + timeoutMs, timedOut: false };
-      this.reading.add(reading);
-      this.sweepSoon();
-      let excerpt: string;
-      try {
-        excerpt = await this.readCapped(response.body, response.headers['content-length']);
-      } finally {
-        this.reading.delete(reading);
-      }
-      if (reading.timedOut)
-        return { headers: {}, error: `timed out after ${timeoutMs} ms`, durationMs: elapsed() };
-      const kept: Record<string, string> = {};
-      const retryAfter = response.headers['retry-after'];
-      if (retryAfter !== undefined) kept['retry-after'] = String(retryAfter);
-      const location = response.headers.location;
-      if (location !== undefined) kept.location = String(location);
-      return { status: response.statusCode, headers: kept, excerpt, durationMs: elapsed() };
-    } catch (error) {
-      return { headers: {}, error: describeError(error, timeoutMs), durationMs: elapsed() };
-    }
+    return new Promise<HttpOutcome>((resolve) => {
+      const collector = new ResponseCollector(
+        started,
+        timeoutMs,
+        this.options.maxResponseBytes,
+        resolve,
+        this,
+      );
+      // undici's own timers bound the wait for the response head and between body chunks; the
+      // whole body is bounded by the deadline sweep.
+      this.dispatcher.dispatch(
+        {
+          origin: target.origin,
+          path: target.path,
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        collector,
+      );
+    });
   }
 
-  private readonly reading = new Set<{
-    body: Dispatcher.ResponseData['body'];
-    deadline: number;
-    timedOut: boolean;
-  }>();
-  private sweeper: NodeJS.Timeout | undefined;
+  /**
+   * The origin and path of a URL, and whether the SSRF guard refuses its host outright (a literal
+   * private address or a local name: those never reach the guarded DNS look-up). The answer
+   * depends on the URL alone, so it is kept; resolved addresses are still checked per connection.
+   */
+  private targetOf(url: string): Target {
+    let target = this.targets.get(url);
+    if (target !== undefined) return target;
+    try {
+      const parsed = new URL(url);
+      if (!this.options.guard.allowPrivateNetwork) this.options.guard.checkHost(parsed.hostname);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+    } catch (error) {
+      target = { blocked: (error as Error).message };
+    }
+    if (this.targets.size >= TARGETS_KEPT) this.targets.clear();
+    this.targets.set(url, target);
+    return target;
+  }
 
   /** One timer for every response body being read: a body still arriving at its deadline is cut. */
-  private sweepSoon(): void {
+  sweepSoon(): void {
     if (this.sweeper) return;
     this.sweeper = setInterval(
       () => {
         const now = performance.now();
-        for (const reading of this.reading) {
-          if (now >= reading.deadline) {
-            reading.timedOut = true;
-            reading.body.destroy();
-          }
-        }
+        for (const reading of this.reading) reading.cutIfLate(now);
         if (this.reading.size === 0) {
           clearInterval(this.sweeper);
           this.sweeper = undefined;
@@ -124,45 +135,7 @@ export class HttpClient {
     this.sweeper.unref();
   }
 
-  /** Reads at most the cap, then drops the rest (closing the connection if much more is coming). */
-  private async readCapped(
-    body: Dispatcher.ResponseData['body'],
-    contentLength: string | string[] | undefined,
-  ): Promise<string> {
-    const cap = this.options.maxResponseBytes;
-    const length = typeof contentLength === 'string' ? Number(contentLength) : Number.NaN;
-    if (length <= cap) return body.text();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of body) {
-        const buffer = chunk as Buffer;
-        if (size + buffer.length > cap) {
-          chunks.push(buffer.subarray(0, cap - size));
-          size = cap;
-          body.destroy();
-          break;
-        }
-        chunks.push(buffer);
-        size += buffer.length;
-      }
-    } catch (error) {
-      if (!body.destroyed || size === 0) throw error;
-    }
-    return decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
-  }
-
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
-}
-
-function describeError(error: unknown, timeoutMs: number): string {
-  const err = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = err.code ?? err.cause?.code;
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-    return `timed out after ${timeoutMs} ms`;
-  const message = err.cause?.message ?? err.message ?? String(error);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return `connect timeout: ${message}`;
-  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
