@@ -13,6 +13,7 @@ import type {
   QueueDepth,
   RequeueSelector,
   SenderStore,
+  SubscriptionCandidate,
   SubscriptionPatch,
   SubscriptionQuery,
   TokenGrant,
@@ -175,6 +176,18 @@ export class MemoryStore implements SenderStore, DeliveryQueue {
       }
     }
     return [...found.values()];
+  }
+
+  /**
+   * The stored subscriptions themselves are lean enough (nothing to parse, shared snapshots the
+   * sender only reads): the same look-up as `findSubscriptions`.
+   */
+  findCandidates(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<SubscriptionCandidate[]> {
+    return this.findSubscriptions(filters, tenant, limit);
   }
 
   private index(subscription: Subscription): void {

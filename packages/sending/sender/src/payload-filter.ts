@@ -310,9 +310,13 @@ function step(value: unknown, segment: string, into: unknown[], spread: boolean)
   if (isRecord(value) && Object.hasOwn(value, segment)) into.push(value[segment]);
 }
 
+/** What a stored filter that no longer compiles (written by an older version) matches: nothing. */
+const MATCHES_NOTHING: FilterMatcher = () => false;
+
 /**
  * Compiled filters, so a publish compiles nothing it has seen: by object (stores that hand out
- * shared snapshots) and by JSON text (stores that parse a fresh object each time), bounded.
+ * shared snapshots) and by JSON text (stores that keep the text: the lean look-up hands it over
+ * unparsed, so a publish to thousands parses and compiles only the texts it has not met), bounded.
  */
 export class FilterCache {
   private readonly byObject = new WeakMap<object, FilterMatcher>();
@@ -320,6 +324,7 @@ export class FilterCache {
 
   constructor(private readonly maxEntries = 10_000) {}
 
+  /** Throws when `filter` does not compile (an object); see `storedMatcher` for stored filters. */
   matcher(filter: PayloadFilter): FilterMatcher {
     let matcher = this.byObject.get(filter);
     if (matcher) return matcher;
@@ -327,10 +332,38 @@ export class FilterCache {
     matcher = this.byText.get(text);
     if (!matcher) {
       matcher = compileFilter(filter);
-      if (this.byText.size >= this.maxEntries) this.byText.delete(this.byText.keys().next().value!);
-      this.byText.set(text, matcher);
+      this.remember(text, matcher);
     }
     this.byObject.set(filter, matcher);
     return matcher;
+  }
+
+  /**
+   * The matcher of a stored filter, parsed or as JSON text. One that no longer compiles (stored by
+   * an older version) matches nothing rather than everything, and is remembered as such.
+   */
+  storedMatcher(filter: PayloadFilter | string): FilterMatcher {
+    if (typeof filter !== 'string') {
+      try {
+        return this.matcher(filter);
+      } catch {
+        this.byObject.set(filter, MATCHES_NOTHING);
+        return MATCHES_NOTHING;
+      }
+    }
+    let matcher = this.byText.get(filter);
+    if (matcher) return matcher;
+    try {
+      matcher = compileFilter(JSON.parse(filter));
+    } catch {
+      matcher = MATCHES_NOTHING;
+    }
+    this.remember(filter, matcher);
+    return matcher;
+  }
+
+  private remember(text: string, matcher: FilterMatcher): void {
+    if (this.byText.size >= this.maxEntries) this.byText.delete(this.byText.keys().next().value!);
+    this.byText.set(text, matcher);
   }
 }

@@ -6,9 +6,9 @@ import { newId } from './ids.js';
 import { validateJsonSchema } from './json-schema.js';
 import { FilterCache } from './payload-filter.js';
 import { DEFAULT_TENANT } from './scope.js';
-import type { SenderStore } from './store.js';
+import type { SenderStore, SubscriptionCandidate } from './store.js';
 import type { Telemetry } from './telemetry.js';
-import type { Delivery, StoredEvent, Subscription } from './types.js';
+import type { Delivery, StoredEvent } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
 
 /** Subscriptions handled between two yields to the event loop in a large fan-out. */
@@ -131,8 +131,13 @@ export class Publisher {
       if (existing) return this.alreadyPublished(existing);
     }
     const max = this.ctx.maxFanOutPerEvent;
-    const subscriptions = await store.findSubscriptions(candidateFilters(type), tenant, max + 1);
-    if (subscriptions.length > max) {
+    const filters = candidateFilters(type);
+    // The lean look-up when the store has one: id, tenant and payload filter (as stored text), not
+    // whole documents — a fan-out to thousands then parses nothing that it does not match on.
+    const candidates: readonly SubscriptionCandidate[] = store.findCandidates
+      ? await store.findCandidates(filters, tenant, max + 1)
+      : await store.findSubscriptions(filters, tenant, max + 1);
+    if (candidates.length > max) {
       throw new SenderLimitError(
         'maxFanOutPerEvent',
         max,
@@ -142,17 +147,19 @@ export class Publisher {
     // The event-type index found the candidates; payload filters (when any) narrow them here, a
     // chunk at a time with the event loop running in between (a fan-out to thousands).
     const deliveries: Delivery[] = [];
-    for (let start = 0; start < subscriptions.length; start += FAN_OUT_CHUNK) {
+    const cache = this.filters;
+    for (let start = 0; start < candidates.length; start += FAN_OUT_CHUNK) {
       if (start > 0) await yieldToEventLoop();
-      const end = Math.min(start + FAN_OUT_CHUNK, subscriptions.length);
+      const end = Math.min(start + FAN_OUT_CHUNK, candidates.length);
       for (let i = start; i < end; i++) {
-        const subscription = subscriptions[i]!;
-        if (subscription.filter !== undefined && !this.matches(subscription.filter, data)) continue;
+        const candidate = candidates[i]!;
+        const filter = candidate.filter;
+        if (filter !== undefined && filter !== null && !cache.storedMatcher(filter)(data)) continue;
         deliveries.push({
           id: newId('dlv', now),
           eventId: event.id,
-          subscriptionId: subscription.id,
-          tenant: subscription.tenant,
+          subscriptionId: candidate.id,
+          tenant: candidate.tenant,
           eventType: type,
           status: 'pending',
           attempts: 0,
@@ -166,15 +173,6 @@ export class Publisher {
     if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
     await this.ctx.deliveries.handOut(deliveries, true);
     return { id: event.id, deliveries: deliveries.length, created: true };
-  }
-
-  /** A filter that no longer compiles (stored by an older version) matches nothing rather than everything. */
-  private matches(filter: NonNullable<Subscription['filter']>, data: unknown): boolean {
-    try {
-      return this.filters.matcher(filter)(data);
-    } catch {
-      return false;
-    }
   }
 
   /** The catalogue (when there is one) knows the type and its schema accepts `data`; size limit. */

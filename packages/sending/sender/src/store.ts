@@ -16,6 +16,7 @@
  * subscriptions of `findSubscriptions` and the event and subscription of `loadJobs`: the sender
  * only reads those, so a store may hand out shared snapshots there (the hot path).
  */
+import type { PayloadFilter } from './payload-filter.js';
 import type {
   Delivery,
   DeliveryAttempt,
@@ -44,6 +45,20 @@ export interface AttemptStats {
   failures: number;
   /** Milliseconds; `null` when there was no attempt. */
   latencyMs: { p50: number; p95: number; p99: number } | null;
+}
+
+/**
+ * A subscription as publish needs it (see `SenderStore.findCandidates`). A `Subscription` is one,
+ * so a store that holds parsed documents may return them as they are.
+ */
+export interface SubscriptionCandidate {
+  id: string;
+  tenant: string;
+  /**
+   * Its payload filter, absent (or null) when it has none: parsed, or the stored JSON text (SQL
+   * stores keep it as text; the sender parses and compiles each distinct text once, and caches it).
+   */
+  filter?: PayloadFilter | string | null;
 }
 
 /** Fields of a subscription that can change. A key present with the value `undefined` clears it. */
@@ -148,6 +163,17 @@ export interface SenderStore {
    * of them when given (any of them: the sender asks for one more than its fan-out limit).
    */
   findSubscriptions(filters: readonly string[], tenant?: string, limit?: number): Promise<Subscription[]>;
+  /**
+   * The lean form of `findSubscriptions`, which publish uses when a store has it: the same
+   * subscriptions (same rules, same index), each as only what matching and its delivery row need,
+   * so a fan-out to thousands neither reads nor parses whole documents. Optional: without it,
+   * publish calls `findSubscriptions`.
+   */
+  findCandidates?(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<SubscriptionCandidate[]>;
 
   // ----- event types -----
   /** Inserts or replaces by name. */

@@ -11,6 +11,7 @@
  * Needs vitest (an optional peer dependency of this subpath).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeCandidateLookUp } from './candidate-conformance.js';
 import { describeDeliveryFeatures } from './delivery-conformance.js';
 import { newId } from './ids.js';
 import type { DeliveryQueue, SenderStore } from './store.js';
@@ -242,6 +243,7 @@ export function describeSenderStore(
     });
 
     describeStoreFeatures(() => store, { makeSubscription });
+    describeCandidateLookUp(() => store, { makeSubscription });
     describeDeliveryFeatures(
       () => store,
       { makeSubscription, makeEvent, makeDelivery },

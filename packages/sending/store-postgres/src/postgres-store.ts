@@ -18,6 +18,7 @@ import type {
   SenderStore,
   StoredEvent,
   Subscription,
+  SubscriptionCandidate,
   SubscriptionPatch,
   SubscriptionQuery,
   TokenGrant,
@@ -245,6 +246,20 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
             tenant,
           ]);
     return rows.map((row) => row.doc);
+  }
+
+  /** See `SenderStore.findCandidates`: one statement, the rows are the candidates. */
+  async findCandidates(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<SubscriptionCandidate[]> {
+    if (filters.length === 0) return [];
+    const { rows } =
+      tenant === undefined
+        ? await this.query<SubscriptionCandidate>('findCandidates', [filters, limit ?? null])
+        : await this.query<SubscriptionCandidate>('findTenantCandidates', [filters, limit ?? null, tenant]);
+    return rows;
   }
 
   private async indexFilters(client: pg.PoolClient, subscription: Subscription): Promise<void> {

@@ -36,6 +36,17 @@ export function statements(s: string) {
       SELECT subscription_id FROM ${s}.subscription_filters
       WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled) LIMIT $2`,
 
+    // The lean look-ups of publish (findCandidates): id, tenant and the payload filter as JSON
+    // text, taken out of the document by the server, so the client parses no document.
+    findCandidates: `SELECT f.subscription_id AS id, f.tenant, (s.doc->'filter')::text AS filter
+      FROM (SELECT DISTINCT subscription_id, tenant FROM ${s}.subscription_filters
+            WHERE filter = ANY($1::text[]) AND NOT disabled LIMIT $2) f
+      JOIN ${s}.subscriptions s ON s.id = f.subscription_id`,
+    findTenantCandidates: `SELECT f.subscription_id AS id, f.tenant, (s.doc->'filter')::text AS filter
+      FROM (SELECT DISTINCT subscription_id, tenant FROM ${s}.subscription_filters
+            WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled LIMIT $2) f
+      JOIN ${s}.subscriptions s ON s.id = f.subscription_id`,
+
     putEventTypes: `INSERT INTO ${s}.event_types (name, doc) SELECT * FROM unnest($1::text[], $2::json[])
       ON CONFLICT (name) DO UPDATE SET doc = excluded.doc`,
     listEventTypes: `SELECT doc FROM ${s}.event_types ORDER BY name`,

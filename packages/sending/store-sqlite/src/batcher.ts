@@ -46,6 +46,11 @@ export class WriteBatcher {
     this.exclusive = new Promise<void>((resolve) => {
       release = resolve;
     });
+    // A small page cache for the duration: SQLite then writes dirty pages to the WAL as the
+    // chunks go (each chunk pays for its own pages) instead of all of them inside COMMIT, which
+    // for 10,000 delivery rows held the event loop 20 ms and more. Still ONE transaction.
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${LONG_WRITE_CACHE_PAGES}`);
     try {
       this.db.exec('BEGIN IMMEDIATE');
       try {
@@ -57,6 +62,7 @@ export class WriteBatcher {
         throw error;
       }
     } finally {
+      if (this.db.open) this.db.pragma(`cache_size = ${cacheSize}`);
       this.exclusive = undefined;
       release();
     }
@@ -102,5 +108,8 @@ export class WriteBatcher {
     for (let i = 0; i < writes.length; i++) writes[i]!.resolve(results[i]);
   }
 }
+
+/** Pages (4 KiB) of cache during a long write; see `writeYielding`. */
+const LONG_WRITE_CACHE_PAGES = 64;
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Schema version 1 (versions 2 to 4 below). Subscriptions and event types are kept as JSON documents (they are read
+ * Schema version 1 (versions 2 to 5 below). Subscriptions and event types are kept as JSON documents (they are read
  * whole); everything that is searched or updated in place has its own column and index.
  * `subscription_filters` is the matching index: one row per (filter, subscription), so publishing
  * looks up the few candidate filters of an event type instead of scanning subscriptions.
@@ -112,6 +112,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_by_created_at ON events (created_at);
   CREATE INDEX attempts_by_started_at ON attempts (started_at);
   ALTER TABLE events ADD COLUMN traceparent TEXT;
+  `,
+  // Version 5: a filter row carries its subscription's payload filter (JSON text, NULL for none),
+  // so publish matches from the index rows alone (`findCandidates`) instead of reading and
+  // parsing every candidate's document. Existing rows take it from their document.
+  `
+  ALTER TABLE subscription_filters ADD COLUMN payload_filter TEXT;
+  UPDATE subscription_filters SET payload_filter =
+    (SELECT json_extract(s.doc, '$.filter') FROM subscriptions s WHERE s.id = subscription_filters.subscription_id);
   `,
 ];
 

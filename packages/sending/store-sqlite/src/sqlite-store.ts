@@ -20,6 +20,7 @@ import type {
   SenderStore,
   StoredEvent,
   Subscription,
+  SubscriptionCandidate,
   SubscriptionPatch,
   SubscriptionQuery,
   TokenGrant,
@@ -37,6 +38,7 @@ import {
 } from '@hookwire/sender/store-kit';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
+import { CandidateReader } from './candidates.js';
 import { BackgroundCheckpointer } from './checkpointer.js';
 import { SqliteDeliveryFeatures } from './delivery-features.js';
 import { migrate } from './schema.js';
@@ -88,6 +90,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   private readonly statements;
   private readonly findStatements = new Map<string, Database.Statement>();
   private readonly features: SqliteDeliveryFeatures;
+  private readonly candidates: CandidateReader;
   private retentionTimer: NodeJS.Timeout | undefined;
   private readonly checkpointer: BackgroundCheckpointer | undefined;
   private closed = false;
@@ -111,6 +114,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       this.checkpointer = new BackgroundCheckpointer(this.db, path);
     this.batcher = new WriteBatcher(this.db);
     this.features = new SqliteDeliveryFeatures(this.db);
+    this.candidates = new CandidateReader(this.db);
     this.startRetention(options);
     const db = this.db;
     this.statements = {
@@ -122,7 +126,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       updateSubscription: db.prepare('UPDATE subscriptions SET doc = ? WHERE id = ?'),
       deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
       insertFilter: db.prepare(
-        'INSERT OR IGNORE INTO subscription_filters (filter, subscription_id, tenant, disabled) VALUES (?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO subscription_filters (filter, subscription_id, tenant, disabled, payload_filter) VALUES (?, ?, ?, ?, ?)',
       ),
       deleteFilters: db.prepare('DELETE FROM subscription_filters WHERE subscription_id = ?'),
       listSubscriptions: db.prepare<
@@ -148,8 +152,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       subscriptionDocs: db.prepare<[string], { doc: string }>(
         'SELECT doc FROM subscriptions WHERE id IN (SELECT value FROM json_each(?))',
       ),
+      // Positional: named parameters would need an object per row of a fan-out of thousands.
       insertDelivery: db.prepare(
-        `INSERT INTO deliveries (${DELIVERY_COLUMNS}, event_scope) VALUES (@id, @eventId, @subscriptionId, @tenant, @eventType, @status, @attempts, @nextAttemptAt, @leaseToken, @lastStatus, @lastError, @createdAt, @updatedAt, @eventScope)`,
+        `INSERT INTO deliveries (${DELIVERY_COLUMNS}, event_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       getDelivery: db.prepare<[string], DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = ?`,
@@ -349,13 +354,24 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     return found;
   }
 
+  /** See `SenderStore.findCandidates`: from the index rows alone (`CandidateReader`). */
+  findCandidates(
+    filters: readonly string[],
+    tenant?: string,
+    limit?: number,
+  ): Promise<SubscriptionCandidate[]> {
+    return this.candidates.find(filters, tenant, limit);
+  }
+
   private indexFilters(subscription: Subscription): void {
+    const payloadFilter = subscription.filter === undefined ? null : JSON.stringify(subscription.filter);
     for (const filter of subscription.events) {
       this.statements.insertFilter.run(
         filter,
         subscription.id,
         subscription.tenant,
         subscription.disabled ? 1 : 0,
+        payloadFilter,
       );
     }
   }
@@ -425,15 +441,25 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
 
   private insertDeliveryRows(scope: string, deliveries: readonly Delivery[], from: number, to: number): void {
     const end = Math.min(to, deliveries.length);
+    const insert = this.statements.insertDelivery;
     for (let i = from; i < end; i++) {
       const d = deliveries[i]!;
-      this.statements.insertDelivery.run({
-        ...d,
-        eventScope: scope,
-        leaseToken: d.leaseToken ?? null,
-        lastStatus: d.lastStatus ?? null,
-        lastError: d.lastError ?? null,
-      });
+      insert.run(
+        d.id,
+        d.eventId,
+        d.subscriptionId,
+        d.tenant,
+        d.eventType,
+        d.status,
+        d.attempts,
+        d.nextAttemptAt,
+        d.leaseToken ?? null,
+        d.lastStatus ?? null,
+        d.lastError ?? null,
+        d.createdAt,
+        d.updatedAt,
+        scope,
+      );
     }
   }
 

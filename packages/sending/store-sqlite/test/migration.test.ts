@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSender } from '@hookwire/sender';
 import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
 import { createSqliteStore } from '@hookwire/store-sqlite';
 import Database from 'better-sqlite3';
@@ -59,7 +60,7 @@ describe('SQLite schema version 2 (event ids unique per tenant)', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -122,7 +123,7 @@ describe('SQLite schema version 3 (attempts name their subscription)', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
       await expectMigratedAttempts(store, subscription.id, delivery.id, event.createdAt);
       const plan = store.db
         .prepare(
@@ -130,6 +131,57 @@ describe('SQLite schema version 3 (attempts name their subscription)', () => {
         )
         .all(subscription.id, 0, 1) as { detail: string }[];
       expect(plan.map((row) => row.detail).join('\n')).toMatch(/attempts_by_subscription/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SQLite schema version 5 (filter rows carry the payload filter)', () => {
+  it('fills the payload filter of existing filter rows from their documents, and publish matches on it', async () => {
+    const path = join(dir, 'v4.db');
+    const v4 = new Database(path);
+    migrate(v4, 4);
+    const filter = { total: { $gte: 100 } };
+    const filtered = makeSubscription({ tenant: 'default', events: ['*', 'order.*'], filter });
+    const plain = makeSubscription({ tenant: 'default', events: ['order.created'] });
+    for (const s of [filtered, plain]) {
+      v4.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)').run(
+        s.id,
+        s.tenant,
+        JSON.stringify(s),
+      );
+      for (const event of s.events) {
+        v4.prepare(
+          'INSERT INTO subscription_filters (filter, subscription_id, tenant, disabled) VALUES (?, ?, ?, 0)',
+        ).run(event, s.id, s.tenant);
+      }
+    }
+    v4.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+      const rows = store.db
+        .prepare('SELECT filter, subscription_id, payload_filter FROM subscription_filters ORDER BY filter')
+        .all() as { filter: string; subscription_id: string; payload_filter: string | null }[];
+      expect(
+        rows.map((row) => [
+          row.filter,
+          row.subscription_id,
+          row.payload_filter && JSON.parse(row.payload_filter),
+        ]),
+      ).toEqual([
+        ['*', filtered.id, filter],
+        ['order.*', filtered.id, filter],
+        ['order.created', plain.id, null],
+      ]);
+      const sender = createSender({ store, now: () => 1_700_000_000_000 });
+      const big = await sender.publish({ type: 'order.created', data: { total: 150 } });
+      const small = await sender.publish({ type: 'order.created', data: { total: 50 } });
+      expect([big.deliveries, small.deliveries]).toEqual([2, 1]);
+      const page = await store.listDeliveries({ subscriptionId: filtered.id, limit: 10 });
+      expect(page.items.map((d) => d.eventId)).toEqual([big.id]);
     } finally {
       await store.close();
     }

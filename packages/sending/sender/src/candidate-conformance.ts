@@ -1,0 +1,128 @@
+/**
+ * Store conformance cases of the look-up publish uses: `findCandidates` when the store has it,
+ * else `findSubscriptions` (the fallback publish takes), so every store is checked the same way.
+ * Registered by `describeSenderStore`.
+ */
+import { candidateFilters } from '@hookwire/core';
+import { describe, expect, it } from 'vitest';
+import type { PayloadFilter } from './payload-filter.js';
+import type { SenderStore, SubscriptionCandidate } from './store.js';
+import type { Subscription } from './types.js';
+
+const T0 = 1_700_000_000_000;
+
+interface Fixtures {
+  makeSubscription(overrides?: Partial<Subscription>): Subscription;
+}
+
+function lookUp(store: SenderStore, filters: readonly string[], tenant?: string, limit?: number) {
+  return store.findCandidates
+    ? store.findCandidates(filters, tenant, limit)
+    : store.findSubscriptions(filters, tenant, limit);
+}
+
+/** A candidate's filter as an object (stores may hand it over as JSON text), undefined when none. */
+function filterOf(candidate: SubscriptionCandidate): PayloadFilter | undefined {
+  const filter = candidate.filter;
+  if (filter === undefined || filter === null) return undefined;
+  return typeof filter === 'string' ? (JSON.parse(filter) as PayloadFilter) : filter;
+}
+
+const ids = (candidates: readonly SubscriptionCandidate[]) => candidates.map((c) => c.id).sort();
+
+export function describeCandidateLookUp(store: () => SenderStore, fixtures: Fixtures): void {
+  describe('the look-up of publish (findCandidates)', () => {
+    it("finds a tenant's subscriptions only, each with its tenant; every tenant's without one", async () => {
+      const acme = fixtures.makeSubscription({ tenant: 'acme', events: ['invoice.*'] });
+      const globex = fixtures.makeSubscription({ tenant: 'globex', events: ['invoice.*'] });
+      for (const s of [acme, globex]) await store().insertSubscription(s);
+      const filters = candidateFilters('invoice.paid');
+      const ofAcme = await lookUp(store(), filters, 'acme');
+      expect(ofAcme.map((c) => [c.id, c.tenant])).toEqual([[acme.id, 'acme']]);
+      expect(await lookUp(store(), filters, 'initech')).toEqual([]);
+      const all = await lookUp(store(), filters);
+      expect(all.map((c) => [c.id, c.tenant]).sort()).toEqual(
+        [
+          [acme.id, 'acme'],
+          [globex.id, 'globex'],
+        ].sort(),
+      );
+    });
+
+    it('leaves out disabled subscriptions, and finds them again once enabled', async () => {
+      const on = fixtures.makeSubscription({ events: ['*'] });
+      const off = fixtures.makeSubscription({ events: ['*'], disabled: true, disabledReason: 'manual' });
+      const later = fixtures.makeSubscription({ events: ['*'] });
+      for (const s of [on, off, later]) await store().insertSubscription(s);
+      await store().updateSubscription(later.id, { disabled: true, updatedAt: T0 + 1 });
+      const filters = candidateFilters('order.created');
+      expect(ids(await lookUp(store(), filters, 'acme'))).toEqual([on.id]);
+      expect(ids(await lookUp(store(), filters))).toEqual([on.id]);
+      await store().updateSubscription(off.id, { disabled: false, updatedAt: T0 + 2 });
+      expect(ids(await lookUp(store(), filters, 'acme'))).toEqual([on.id, off.id].sort());
+    });
+
+    it('matches event filters with wildcards, each subscription once', async () => {
+      const make = (events: string[]) => fixtures.makeSubscription({ events });
+      const everything = make(['*']);
+      const prefix = make(['invoice.*']);
+      const exact = make(['invoice.paid']);
+      const twice = make(['*', 'invoice.*', 'invoice.paid']);
+      const deeper = make(['invoice.paid.*']);
+      const other = make(['customer.*']);
+      const otherExact = make(['invoice.created']);
+      for (const s of [everything, prefix, exact, twice, deeper, other, otherExact])
+        await store().insertSubscription(s);
+      const found = await lookUp(store(), candidateFilters('invoice.paid'), 'acme');
+      expect(ids(found)).toEqual([everything.id, prefix.id, exact.id, twice.id].sort());
+      const late = await lookUp(store(), candidateFilters('invoice.paid.late'), 'acme');
+      expect(ids(late)).toEqual([everything.id, prefix.id, twice.id, deeper.id].sort());
+      expect(ids(await lookUp(store(), candidateFilters('refund.created'), 'acme'))).toEqual(
+        [everything.id, twice.id].sort(),
+      );
+    });
+
+    it('hands over each payload filter exactly, and follows updates of it', async () => {
+      const filter = { total: { $gte: 100 }, 'customer.country': { $in: ['DE', 'FR'] } };
+      const filtered = fixtures.makeSubscription({ events: ['order.*'], filter });
+      const plain = fixtures.makeSubscription({ events: ['order.*'] });
+      for (const s of [filtered, plain]) await store().insertSubscription(s);
+      const filters = candidateFilters('order.created');
+      const byId = async () => new Map((await lookUp(store(), filters, 'acme')).map((c) => [c.id, c]));
+      let found = await byId();
+      expect(filterOf(found.get(filtered.id)!)).toEqual(filter);
+      expect(filterOf(found.get(plain.id)!)).toBeUndefined();
+
+      const changed = { currency: 'EUR' };
+      await store().updateSubscription(filtered.id, { filter: undefined, updatedAt: T0 + 1 });
+      await store().updateSubscription(plain.id, { filter: changed, updatedAt: T0 + 1 });
+      found = await byId();
+      expect(filterOf(found.get(filtered.id)!)).toBeUndefined();
+      expect(filterOf(found.get(plain.id)!)).toEqual(changed);
+    });
+
+    it('honours the limit and finds every one of a fan-out larger than a chunk once', async () => {
+      const many: Subscription[] = [];
+      for (let i = 0; i < 650; i++) {
+        many.push(
+          fixtures.makeSubscription({
+            events: i % 2 === 0 ? ['*', 'order.*'] : ['order.created'],
+            ...(i % 3 === 0 ? { filter: { shard: i % 7 } } : {}),
+          }),
+        );
+      }
+      const other = fixtures.makeSubscription({ tenant: 'globex', events: ['*'] });
+      for (const s of [...many, other]) await store().insertSubscription(s);
+      const filters = candidateFilters('order.created');
+      const found = await lookUp(store(), filters, 'acme');
+      expect(ids(found)).toEqual(ids(many));
+      const byId = new Map(found.map((c) => [c.id, c]));
+      for (const s of many) expect([s.id, filterOf(byId.get(s.id)!)]).toEqual([s.id, s.filter]);
+      const limited = await lookUp(store(), filters, 'acme', 501);
+      expect(limited).toHaveLength(501);
+      expect(new Set(ids(limited)).size).toBe(501);
+      expect(await lookUp(store(), filters, undefined, 651)).toHaveLength(651);
+      expect(await lookUp(store(), filters, undefined, 700)).toHaveLength(651);
+    });
+  });
+}
