@@ -1,4 +1,5 @@
 import { hmac, isRecord, signStandardWebhook } from '@hookwire/core';
+import { signStandardV1 } from './signing.js';
 import type { StoredEvent, Subscription } from './types.js';
 
 export interface OutgoingRequest {
@@ -52,7 +53,7 @@ export function buildRequest(input: {
   now: number;
   userAgent: string;
   /** Precomputed standard body (shared by every subscriber of the event). */
-  body?: string;
+  body?: string | undefined;
 }): OutgoingRequest {
   const { event, subscription, now } = input;
   const secrets = activeSecrets(subscription, now);
@@ -80,10 +81,9 @@ export function buildRequest(input: {
   headers['webhook-id'] = event.id;
   headers['webhook-timestamp'] = String(timestamp);
   // ed25519 subscriptions keep `whsk_` signing keys as their secrets: `v1a` entries.
-  headers['webhook-signature'] = signStandardWebhook(
+  headers['webhook-signature'] =
     subscription.signing === 'ed25519'
-      ? { id: event.id, timestamp, body, signingKeys: secrets }
-      : { id: event.id, timestamp, body, secrets },
-  );
+      ? signStandardWebhook({ id: event.id, timestamp, body, signingKeys: secrets })
+      : signStandardV1(event.id, timestamp, body, secrets);
   return { headers, body };
 }

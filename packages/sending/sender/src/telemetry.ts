@@ -102,6 +102,11 @@ export class Telemetry {
     }
   };
 
+  /** True once `@opentelemetry/api` is loaded: spans and metrics are then made (no-ops without an SDK). */
+  get enabled(): boolean {
+    return this.instruments !== undefined;
+  }
+
   /** Stops observing the queue (a closed sender must not be counted, nor kept alive by the meter). */
   close(): void {
     this.depthSource = undefined;

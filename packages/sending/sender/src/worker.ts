@@ -10,6 +10,9 @@ import type { AttemptRecord, DeliveryJob, DeliveryLease, SenderStore } from './s
 import type { AttemptOutcome, Logger, Telemetry } from './telemetry.js';
 import type { Delivery, DeliveryAttempt, StoredEvent, Subscription } from './types.js';
 
+/** What an attempt (or its absence) leaves on the delivery, before the worker adds whose it is. */
+type FinishedOutcome = Omit<AttemptRecord, 'deliveryId' | 'updatedAt' | 'leaseToken'>;
+
 export interface WorkerSettings {
   concurrency: number;
   perSubscriptionConcurrency: number;
@@ -42,11 +45,12 @@ export interface WorkerContext {
  */
 export class DeliveryWorker {
   /**
-   * The Standard Webhooks body of an event, serialised once: stores hand the same event object to
-   * every delivery of it in a claim batch (all its subscribers, its retries), so it is not
-   * re-serialised per subscriber.
+   * The Standard Webhooks body of the last event sent, serialised once for all its deliveries:
+   * stores hand the same event object to every delivery of it in a claim batch, and a fan-out's
+   * deliveries come one after another, so one entry is enough (and costs nothing per event).
    */
-  private readonly bodies = new WeakMap<StoredEvent, string>();
+  private lastEvent: StoredEvent | undefined;
+  private lastBody = '';
 
   private running = false;
   private loop: Promise<void> | undefined;
@@ -219,10 +223,15 @@ export class DeliveryWorker {
       }
     }
     for (const { job, lease } of admitted) {
+      const subscriptionId = job.delivery.subscriptionId;
       running.push(
-        this.attempt(job, lease)
-          .catch((error) => this.report(error))
-          .finally(() => this.done(job.delivery.subscriptionId)),
+        this.attempt(job, lease).then(
+          () => this.done(subscriptionId),
+          (error) => {
+            this.report(error);
+            this.done(subscriptionId);
+          },
+        ),
       );
     }
     await Promise.all(running);
@@ -253,7 +262,9 @@ export class DeliveryWorker {
     }
     const startedAt = now();
     const number = delivery.attempts + 1;
-    await this.ctx.telemetry.attemptSpan(
+    const { telemetry } = this.ctx;
+    if (!telemetry.enabled) return this.send(job, lease, subscription, startedAt, number, undefined);
+    await telemetry.attemptSpan(
       event.traceparent,
       {
         'hookwire.delivery.id': delivery.id,
@@ -267,12 +278,11 @@ export class DeliveryWorker {
   }
 
   private standardBodyOf(event: StoredEvent): string {
-    let body = this.bodies.get(event);
-    if (body === undefined) {
-      body = standardBody(event);
-      this.bodies.set(event, body);
+    if (event !== this.lastEvent) {
+      this.lastBody = standardBody(event);
+      this.lastEvent = event;
     }
-    return body;
+    return this.lastBody;
   }
 
   private async send(
@@ -291,19 +301,20 @@ export class DeliveryWorker {
       attempt: number,
       now: startedAt,
       userAgent: settings.userAgent,
-      ...(subscription.format === 'aspnet' ? {} : { body: this.standardBodyOf(event) }),
+      body: subscription.format === 'aspnet' ? undefined : this.standardBodyOf(event),
     });
     const outcome = await this.ctx.http.send('POST', subscription.url, request.headers, request.body);
+    const { status } = outcome;
     const attempt: DeliveryAttempt = {
       id: newId('att', startedAt),
       deliveryId: delivery.id,
       attempt: number,
       startedAt,
       durationMs: outcome.durationMs,
-      ...(outcome.status !== undefined ? { status: outcome.status } : {}),
-      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
-      ...(outcome.excerpt ? { responseExcerpt: outcome.excerpt } : {}),
     };
+    if (status !== undefined) attempt.status = status;
+    if (outcome.error !== undefined) attempt.error = outcome.error;
+    if (outcome.excerpt) attempt.responseExcerpt = outcome.excerpt;
     const finishedAt = now();
     const policy = subscription.retrySchedule
       ? { ...settings.policy, schedule: subscription.retrySchedule }
@@ -311,34 +322,27 @@ export class DeliveryWorker {
     const decision = decide(outcome, number, policy, finishedAt);
     const reported: AttemptOutcome =
       decision.kind === 'succeeded' ? 'succeeded' : decision.kind === 'retry' ? 'retry' : 'failed';
-    this.ctx.telemetry.endAttempt(span, {
-      outcome: reported,
-      durationMs: outcome.durationMs,
-      ...(outcome.status !== undefined ? { status: outcome.status } : {}),
-      ...lagOf(delivery, startedAt),
-    });
-    const base = { attempt, ...(outcome.status !== undefined ? { lastStatus: outcome.status } : {}) };
-    const applied =
+    if (span !== undefined || this.ctx.telemetry.enabled) {
+      this.ctx.telemetry.endAttempt(span, {
+        outcome: reported,
+        durationMs: outcome.durationMs,
+        ...(status !== undefined ? { status } : {}),
+        ...lagOf(delivery, startedAt),
+      });
+    }
+    const outcomeRecord: FinishedOutcome =
       decision.kind === 'succeeded'
-        ? await this.finish(lease, delivery, { ...base, status: 'succeeded', nextAttemptAt: finishedAt }, job)
+        ? { attempt, status: 'succeeded', nextAttemptAt: finishedAt }
         : decision.kind === 'retry'
-          ? await this.finish(
-              lease,
-              delivery,
-              {
-                ...base,
-                status: 'pending',
-                nextAttemptAt: finishedAt + decision.delayMs,
-                lastError: decision.error,
-              },
-              job,
-            )
-          : await this.finish(
-              lease,
-              delivery,
-              { ...base, status: 'failed', nextAttemptAt: finishedAt, lastError: decision.error },
-              job,
-            );
+          ? {
+              attempt,
+              status: 'pending',
+              nextAttemptAt: finishedAt + decision.delayMs,
+              lastError: decision.error,
+            }
+          : { attempt, status: 'failed', nextAttemptAt: finishedAt, lastError: decision.error };
+    if (status !== undefined) outcomeRecord.lastStatus = status;
+    const applied = await this.finish(lease, delivery, outcomeRecord, job);
     if (!applied) return;
     this.log(reported, job, attempt, decision.kind === 'retry' ? finishedAt + decision.delayMs : undefined);
     await this.trackHealth(subscription, decision.kind === 'succeeded', finishedAt, decision);
@@ -379,16 +383,15 @@ export class DeliveryWorker {
   private async finish(
     lease: DeliveryLease,
     delivery: Delivery,
-    outcome: Omit<AttemptRecord, 'deliveryId' | 'updatedAt' | 'leaseToken'>,
+    outcome: FinishedOutcome,
     job: DeliveryJob,
   ): Promise<boolean> {
     const { store, mode, hooks } = this.ctx;
-    const record: AttemptRecord = {
-      ...outcome,
-      deliveryId: delivery.id,
-      updatedAt: this.ctx.now(),
-      ...mode.leaseToken(lease),
-    };
+    // The outcome is this attempt's own object: completed in place rather than copied.
+    const record = outcome as AttemptRecord;
+    record.deliveryId = delivery.id;
+    record.updatedAt = this.ctx.now();
+    if (mode.storeIsQueue) record.leaseToken = lease.token;
     const [applied] = await store.recordAttempts([record]);
     if (!applied) return false;
     await mode.queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
