@@ -89,6 +89,19 @@ describe('batch scripts on BullMQ’s layout', () => {
     expect(await stateOf(queue, 'dlv_later')).toBe('waiting');
   });
 
+  it('wakes an idle claim waiting in Redis as soon as a delivery is scheduled', async () => {
+    const prefix = fresh().prefix;
+    // A claim that finds nothing waits up to blockMs (a minute here) on BullMQ's marker.
+    const idle = createBullmqQueue({ connection: REDIS_URL, prefix, blockMs: 60_000 });
+    queues.push({ queue: idle, prefix });
+    const producer = open(prefix);
+    const waiting = claim(idle);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await producer.schedule([{ deliveryId: 'dlv_wake', runAt: Date.now(), subscriptionId: 'sub_w' }]);
+    // The same claim answers with the new delivery (the test's 20 s timeout is well under blockMs).
+    expect((await waiting).map((lease) => lease.deliveryId)).toEqual(['dlv_wake']);
+  });
+
   it('follows BullMQ’s pause and resume', async () => {
     const queue = open(fresh().prefix);
     await queue.queue.pause();
@@ -168,6 +181,17 @@ describe('batch scripts on BullMQ’s layout', () => {
     // One schedule, then one claim and one settle per round: 57 refusals added no call.
     expect(total()).toBe(1 + 2 * rounds);
     expect(await observer.counts()).toEqual({ waiting: 0, delayed: 0, active: 0 });
+  });
+
+  it('bounds a subscription whose id needs escaping in JSON too', async () => {
+    const queue = open(fresh().prefix, 1);
+    const odd = 'sub_"quoted"\\back';
+    await queue.schedule([
+      { deliveryId: 'dlv_o1', runAt: Date.now(), subscriptionId: odd },
+      { deliveryId: 'dlv_o2', runAt: Date.now(), subscriptionId: odd },
+    ]);
+    expect(await claim(queue)).toHaveLength(1);
+    expect((await Job.fromId(queue.queue, 'dlv_o1'))!.data).toEqual({ s: odd });
   });
 
   it('never lets workers claiming at once exceed the bound', async () => {
