@@ -1,18 +1,36 @@
 /**
- * Store conformance cases of the look-up publish uses: `findCandidates` when the store has it,
- * else `findSubscriptions` (the fallback publish takes), so every store is checked the same way.
- * Registered by `describeSenderStore`.
+ * Store conformance cases of what publish uses: the look-up (`findCandidates` when the store has
+ * it, else `findSubscriptions`) and the write (`insertFanOut`, else `insertEvent` with the objects),
+ * the fallback publish takes, so every store is checked the same way. Registered by
+ * `describeSenderStore`.
  */
 import { candidateFilters } from '@hookwire/core';
 import { describe, expect, it } from 'vitest';
+import { newId } from './ids.js';
 import type { PayloadFilter } from './payload-filter.js';
-import type { SenderStore, SubscriptionCandidate } from './store.js';
-import type { Subscription } from './types.js';
+import type { FanOutDeliveries, SenderStore, SubscriptionCandidate } from './store.js';
+import { fanOutDeliveries } from './store-kit.js';
+import type { StoredEvent, Subscription } from './types.js';
 
 const T0 = 1_700_000_000_000;
 
 interface Fixtures {
   makeSubscription(overrides?: Partial<Subscription>): Subscription;
+  makeEvent(overrides?: Partial<StoredEvent>): StoredEvent;
+}
+
+function insertColumns(store: SenderStore, event: StoredEvent, columns: FanOutDeliveries) {
+  return store.insertFanOut
+    ? store.insertFanOut(event, columns)
+    : store.insertEvent(event, fanOutDeliveries(event, columns));
+}
+
+function columnsOf(subscriptions: readonly Subscription[], at: number): FanOutDeliveries {
+  return {
+    ids: subscriptions.map(() => newId('dlv', at)),
+    subscriptionIds: subscriptions.map((s) => s.id),
+    tenants: subscriptions.map((s) => s.tenant),
+  };
 }
 
 function lookUp(store: SenderStore, filters: readonly string[], tenant?: string, limit?: number) {
@@ -123,6 +141,54 @@ export function describeCandidateLookUp(store: () => SenderStore, fixtures: Fixt
       expect(new Set(ids(limited)).size).toBe(501);
       expect(await lookUp(store(), filters, undefined, 651)).toHaveLength(651);
       expect(await lookUp(store(), filters, undefined, 700)).toHaveLength(651);
+    });
+  });
+
+  describe('the write of publish (insertFanOut)', () => {
+    it('stores the event and a pending delivery per column entry, once per id and tenant', async () => {
+      const acme = fixtures.makeSubscription({ tenant: 'acme' });
+      const other = fixtures.makeSubscription({ tenant: 'acme' });
+      const event = fixtures.makeEvent({ id: 'fan_1', tenant: 'acme' });
+      const columns = columnsOf([acme, other], event.createdAt);
+      expect(await insertColumns(store(), event, columns)).toEqual({ created: true, event, deliveries: 2 });
+      const expected = fanOutDeliveries(event, columns);
+      for (const d of expected) expect(await store().getDelivery(d.id)).toEqual(d);
+      expect((await store().listDeliveries({ subscriptionId: acme.id, limit: 10 })).items).toEqual([
+        expected[0],
+      ]);
+      const jobs = await store().loadJobs(columns.ids);
+      expect(jobs.map((job) => [job.delivery.id, job.event.id, job.event.data]).sort()).toEqual(
+        columns.ids.map((id) => [id, 'fan_1', event.data]).sort(),
+      );
+
+      const again = await insertColumns(
+        store(),
+        { ...event, data: 'other' },
+        columnsOf([acme], event.createdAt),
+      );
+      expect(again).toEqual({ created: false, event, deliveries: 2 });
+      expect((await store().listDeliveries({ subscriptionId: acme.id, limit: 10 })).items).toHaveLength(1);
+      const elsewhere = fixtures.makeEvent({ id: 'fan_1', tenant: 'globex' });
+      expect((await insertColumns(store(), elsewhere, columnsOf([acme], T0))).created).toBe(true);
+    });
+
+    it('stores every delivery of a fan-out larger than a chunk, all due', async () => {
+      const subscriptions = Array.from({ length: 1100 }, () => fixtures.makeSubscription());
+      const event = fixtures.makeEvent({ tenant: 'acme' });
+      const columns = columnsOf(subscriptions, event.createdAt);
+      expect(await insertColumns(store(), event, columns)).toMatchObject({ created: true, deliveries: 1100 });
+      const due = await store().listDueDeliveries(event.createdAt, 2000);
+      expect(due.map((d) => d.id).sort()).toEqual([...columns.ids].sort());
+      const last = subscriptions[subscriptions.length - 1]!;
+      expect((await store().listDeliveries({ subscriptionId: last.id, limit: 10 })).items).toEqual([
+        fanOutDeliveries(event, columns, 1099)[0],
+      ]);
+      const again = await insertColumns(
+        store(),
+        event,
+        columnsOf(subscriptions.slice(0, 600), event.createdAt),
+      );
+      expect(again).toMatchObject({ created: false, deliveries: 1100 });
     });
   });
 }

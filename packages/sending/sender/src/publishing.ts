@@ -6,9 +6,10 @@ import { newId } from './ids.js';
 import { validateJsonSchema } from './json-schema.js';
 import { FilterCache } from './payload-filter.js';
 import { DEFAULT_TENANT } from './scope.js';
-import type { SenderStore, SubscriptionCandidate } from './store.js';
+import type { FanOutDeliveries, SenderStore, SubscriptionCandidate } from './store.js';
+import { fanOutDeliveries } from './store-kit.js';
 import type { Telemetry } from './telemetry.js';
-import type { Delivery, StoredEvent } from './types.js';
+import type { StoredEvent } from './types.js';
 import { validateEventId, validateEventType } from './validation.js';
 
 /** Subscriptions handled between two yields to the event loop in a large fan-out. */
@@ -130,10 +131,30 @@ export class Publisher {
       const existing = await store.getEvent(id, tenant);
       if (existing) return this.alreadyPublished(existing);
     }
-    const max = this.ctx.maxFanOutPerEvent;
+    const columns = await this.match(type, data, tenant, now);
+    const result = store.insertFanOut
+      ? await store.insertFanOut(event, columns)
+      : await store.insertEvent(event, fanOutDeliveries(event, columns));
+    if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
+    // Objects for the queue only now, after the write: they live for the hand-out alone.
+    await this.ctx.deliveries.handOut(fanOutDeliveries(event, columns), true);
+    return { id: event.id, deliveries: columns.ids.length, created: true };
+  }
+
+  /**
+   * The deliveries of an event as columns: the candidates of the store's filter index (the lean
+   * look-up when the store has one: id, tenant and payload filter as stored text, no document),
+   * narrowed by payload filters a chunk at a time with the event loop running in between. The
+   * candidates are dropped on return; what stays alive until stored is three strings a delivery.
+   */
+  private async match(
+    type: string,
+    data: unknown,
+    tenant: string | undefined,
+    now: number,
+  ): Promise<FanOutDeliveries> {
+    const { store, maxFanOutPerEvent: max } = this.ctx;
     const filters = candidateFilters(type);
-    // The lean look-up when the store has one: id, tenant and payload filter (as stored text), not
-    // whole documents — a fan-out to thousands then parses nothing that it does not match on.
     const candidates: readonly SubscriptionCandidate[] = store.findCandidates
       ? await store.findCandidates(filters, tenant, max + 1)
       : await store.findSubscriptions(filters, tenant, max + 1);
@@ -144,9 +165,9 @@ export class Publisher {
         `This event matches more than ${max} subscriptions, the most one event may be delivered to; nothing was published.`,
       );
     }
-    // The event-type index found the candidates; payload filters (when any) narrow them here, a
-    // chunk at a time with the event loop running in between (a fan-out to thousands).
-    const deliveries: Delivery[] = [];
+    const ids: string[] = [];
+    const subscriptionIds: string[] = [];
+    const tenants: string[] = [];
     const cache = this.filters;
     for (let start = 0; start < candidates.length; start += FAN_OUT_CHUNK) {
       if (start > 0) await yieldToEventLoop();
@@ -155,24 +176,13 @@ export class Publisher {
         const candidate = candidates[i]!;
         const filter = candidate.filter;
         if (filter !== undefined && filter !== null && !cache.storedMatcher(filter)(data)) continue;
-        deliveries.push({
-          id: newId('dlv', now),
-          eventId: event.id,
-          subscriptionId: candidate.id,
-          tenant: candidate.tenant,
-          eventType: type,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
+        ids.push(newId('dlv', now));
+        subscriptionIds.push(candidate.id);
+        // A publish's candidates are all of its tenant: one string rather than one per row read.
+        tenants.push(tenant ?? candidate.tenant);
       }
     }
-    const result = await store.insertEvent(event, deliveries);
-    if (!result.created) return this.alreadyPublished(result.event, result.deliveries);
-    await this.ctx.deliveries.handOut(deliveries, true);
-    return { id: event.id, deliveries: deliveries.length, created: true };
+    return { ids, subscriptionIds, tenants };
   }
 
   /** The catalogue (when there is one) knows the type and its schema accepts `data`; size limit. */

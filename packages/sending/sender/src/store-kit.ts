@@ -3,7 +3,7 @@
  * share (snake_case columns, NULL for absent fields) and their mapping to the sender's records,
  * with absent fields left out rather than undefined. The SQLite and PostgreSQL stores use it.
  */
-import type { AttemptStats } from './store.js';
+import type { AttemptStats, FanOutDeliveries } from './store.js';
 import type { Delivery, DeliveryAttempt, StoredEvent } from './types.js';
 
 export { burstOf, type GcraStep, gcra } from './rate-limit.js';
@@ -139,4 +139,31 @@ export function summariseAttempts(
     failures: attempts.length - successes,
     latencyMs: sorted.length === 0 ? null : { p50: rank(50), p95: rank(95), p99: rank(99) },
   };
+}
+
+/** The delivery objects of a publish's columns (see `SenderStore.insertFanOut`), `[from, to)`. */
+export function fanOutDeliveries(
+  event: StoredEvent,
+  columns: FanOutDeliveries,
+  from = 0,
+  to = columns.ids.length,
+): Delivery[] {
+  const { ids, subscriptionIds, tenants } = columns;
+  const at = event.createdAt;
+  const deliveries: Delivery[] = [];
+  for (let i = from; i < Math.min(to, ids.length); i++) {
+    deliveries.push({
+      id: ids[i]!,
+      eventId: event.id,
+      subscriptionId: subscriptionIds[i]!,
+      tenant: tenants[i]!,
+      eventType: event.type,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return deliveries;
 }

@@ -61,6 +61,15 @@ export interface SubscriptionCandidate {
   filter?: PayloadFilter | string | null;
 }
 
+/** The new deliveries of one publish, as columns of equal length (see `SenderStore.insertFanOut`). */
+export interface FanOutDeliveries {
+  /** `dlv_…`, time-ordered. */
+  ids: readonly string[];
+  subscriptionIds: readonly string[];
+  /** Each delivery's tenant: its subscription's. */
+  tenants: readonly string[];
+}
+
 /** Fields of a subscription that can change. A key present with the value `undefined` clears it. */
 export type SubscriptionPatch = Partial<Omit<Subscription, 'id' | 'tenant' | 'createdAt'>>;
 
@@ -191,6 +200,19 @@ export interface SenderStore {
   insertEvent(
     event: StoredEvent,
     deliveries: readonly Delivery[],
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }>;
+  /**
+   * Like `insertEvent`, with the deliveries of a publish given column by column instead of one
+   * object each (a fan-out to thousands keeps thousands fewer objects alive while it is stored).
+   * Delivery `i` is `{ id: ids[i], eventId: event.id, subscriptionId: subscriptionIds[i],
+   * tenant: tenants[i], eventType: event.type, status: 'pending', attempts: 0 }` with
+   * `nextAttemptAt`, `createdAt` and `updatedAt` all `event.createdAt`. The same guarantees as
+   * `insertEvent` (one transaction, idempotent on the event id per tenant). Optional: without it,
+   * publish builds the objects and calls `insertEvent`.
+   */
+  insertFanOut?(
+    event: StoredEvent,
+    deliveries: FanOutDeliveries,
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }>;
   /** The event `id` of `tenant`; the broadcast event `id` when `tenant` is absent. */
   getEvent(id: string, tenant?: string): Promise<StoredEvent | undefined>;

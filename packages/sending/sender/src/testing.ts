@@ -243,7 +243,7 @@ export function describeSenderStore(
     });
 
     describeStoreFeatures(() => store, { makeSubscription });
-    describeCandidateLookUp(() => store, { makeSubscription });
+    describeCandidateLookUp(() => store, { makeSubscription, makeEvent });
     describeDeliveryFeatures(
       () => store,
       { makeSubscription, makeEvent, makeDelivery },

@@ -11,6 +11,7 @@ import type {
   DeliveryQuery,
   DeliveryQueue,
   EventType,
+  FanOutDeliveries,
   Page,
   PublishInput,
   QueueDepth,
@@ -328,6 +329,55 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
       : this.existingEvent(event);
   }
 
+  /**
+   * See `SenderStore.insertFanOut`: three arrays a chunk instead of thirteen (less to encode per
+   * delivery). Up to a chunk, one statement; a larger fan-out is one transaction, a chunk per
+   * statement, as in `insertEvent`.
+   */
+  async insertFanOut(
+    event: StoredEvent,
+    columns: FanOutDeliveries,
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    const count = columns.ids.length;
+    const head = [
+      event.id,
+      event.tenant ?? null,
+      event.type,
+      json(event.data),
+      event.createdAt,
+      event.traceparent ?? null,
+      ...fanOutColumns(columns, 0, FAN_OUT_CHUNK),
+    ];
+    if (count <= FAN_OUT_CHUNK) {
+      const { rows } = await this.query<{ created: number }>('insertFanOutEvent', head);
+      if (rows[0]!.created === 1) return { created: true, event: { ...event }, deliveries: count };
+      return this.existingEvent(event);
+    }
+    const created = await this.transaction(async (client) => {
+      const { rows } = await client.query<{ created: number }>({
+        name: `${this.names}insertFanOutEvent`,
+        text: this.sql.insertFanOutEvent,
+        values: head,
+      });
+      if (rows[0]!.created !== 1) return false;
+      for (let start = FAN_OUT_CHUNK; start < count; start += FAN_OUT_CHUNK) {
+        await client.query({
+          name: `${this.names}insertFanOutDeliveries`,
+          text: this.sql.insertFanOutDeliveries,
+          values: [
+            event.id,
+            event.tenant ?? null,
+            event.type,
+            event.createdAt,
+            ...fanOutColumns(columns, start, start + FAN_OUT_CHUNK),
+          ],
+        });
+      }
+      return true;
+    });
+    return created ? { created, event: { ...event }, deliveries: count } : this.existingEvent(event);
+  }
+
   private async existingEvent(
     event: StoredEvent,
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
@@ -613,6 +663,14 @@ function deliveryColumns(deliveries: readonly Delivery[]): unknown[][] {
     deliveries.map((d) => text(d.lastError)),
     column('createdAt'),
     column('updatedAt'),
+  ];
+}
+
+function fanOutColumns(columns: FanOutDeliveries, from: number, to: number): string[][] {
+  return [
+    columns.ids.slice(from, to),
+    columns.subscriptionIds.slice(from, to),
+    columns.tenants.slice(from, to),
   ];
 }
 

@@ -68,6 +68,25 @@ export function statements(s: string) {
     insertDeliveries: `INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
       SELECT u.*, coalesce($14::text, '') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
         $7::integer[], $8::bigint[], $9::text[], $10::integer[], $11::text[], $12::bigint[], $13::bigint[]) AS u`,
+    // The same two for a publish's columns (insertFanOut): only ids, subscriptions and tenants
+    // are arrays; the rest is the event's. $1 id, $2 tenant, $3 type, $4 data, $5 created_at,
+    // $6 traceparent, $7..$9 the columns.
+    insertFanOutEvent: `WITH e AS (
+        INSERT INTO ${s}.events (scope, id, tenant, type, data, created_at, traceparent)
+        VALUES (coalesce($2::text, ''), $1, $2::text, $3, $4, $5, $6::text)
+        ON CONFLICT (scope, id) DO NOTHING RETURNING id
+      ), d AS (
+        INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
+        SELECT u.id, $1, u.subscription_id, u.tenant, $3, 'pending', 0, $5, NULL, NULL, NULL, $5, $5, coalesce($2::text, '')
+        FROM unnest($7::text[], $8::text[], $9::text[]) AS u(id, subscription_id, tenant)
+        WHERE EXISTS (SELECT 1 FROM e)
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM e)::integer AS created`,
+    // $1 event id, $2 tenant, $3 type, $4 created_at, $5..$7 the columns.
+    insertFanOutDeliveries: `INSERT INTO ${s}.deliveries (${DELIVERY_COLUMNS}, event_scope)
+      SELECT u.id, $1, u.subscription_id, u.tenant, $3, 'pending', 0, $4, NULL, NULL, NULL, $4, $4, coalesce($2::text, '')
+      FROM unnest($5::text[], $6::text[], $7::text[]) AS u(id, subscription_id, tenant)`,
     existingEvent: `SELECT id, tenant, type, data, created_at, traceparent,
       (SELECT count(*) FROM ${s}.deliveries WHERE event_scope = $2 AND event_id = $1)::integer AS deliveries
       FROM ${s}.events WHERE scope = $2 AND id = $1`,

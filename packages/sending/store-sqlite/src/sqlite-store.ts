@@ -13,6 +13,7 @@ import type {
   DeliveryQuery,
   DeliveryQueue,
   EventType,
+  FanOutDeliveries,
   Page,
   PruneResult,
   QueueDepth,
@@ -74,6 +75,8 @@ const toEvent = (row: SqliteEventRow): StoredEvent => eventFromRow({ ...row, dat
 // A pending delivery whose lease has not expired is in flight: requeueing it would send it twice.
 /** Rows written (or subscriptions read) between two yields to the event loop in a large fan-out. */
 const FAN_OUT_CHUNK = 500;
+/** Rows written between two yields in a large fan-out (each a few ms of CPU at most). */
+const WRITE_CHUNK = 250;
 
 const NOT_IN_FLIGHT = `NOT (lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > @now)`;
 
@@ -395,28 +398,53 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     event: StoredEvent,
     deliveries: readonly Delivery[],
   ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
-    if (deliveries.length <= FAN_OUT_CHUNK) {
-      return this.batcher.write(() => this.insertEventRows(event, deliveries, 0, deliveries.length));
+    const scope = event.tenant ?? '';
+    return this.insertWith(event, deliveries.length, (from, to) =>
+      this.insertDeliveryRows(scope, deliveries, from, to),
+    );
+  }
+
+  /** See `SenderStore.insertFanOut`: the rows straight from the columns, no object per delivery. */
+  insertFanOut(
+    event: StoredEvent,
+    columns: FanOutDeliveries,
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    return this.insertWith(event, columns.ids.length, (from, to) =>
+      this.insertFanOutRows(event, columns, from, to),
+    );
+  }
+
+  /**
+   * The event and `count` deliveries (`writeRows(from, to)` writes `[from, to)`). A large fan-out
+   * is still ONE transaction (all or nothing, so a crash never leaves an event with part of its
+   * deliveries, which re-publishing the same id would not complete), written a chunk at a time
+   * with the event loop running in between: 10,000 rows at once would block the process for a
+   * tenth of a second or more. See `WriteBatcher.writeYielding` for what keeps its COMMIT short.
+   */
+  private insertWith(
+    event: StoredEvent,
+    count: number,
+    writeRows: (from: number, to: number) => void,
+  ): Promise<{ created: boolean; event: StoredEvent; deliveries: number }> {
+    if (count <= FAN_OUT_CHUNK) {
+      return this.batcher.write(() => this.insertEventRows(event, count, () => writeRows(0, count)));
     }
-    // A large fan-out: one transaction still, written a chunk at a time between which the event
-    // loop runs (10,000 rows at once would block the process for a tenth of a second or more).
     return this.batcher.writeYielding(async (pause) => {
-      const result = this.insertEventRows(event, deliveries, 0, FAN_OUT_CHUNK);
+      const result = this.insertEventRows(event, count, () => writeRows(0, WRITE_CHUNK));
       if (!result.created) return result;
-      for (let start = FAN_OUT_CHUNK; start < deliveries.length; start += FAN_OUT_CHUNK) {
+      for (let start = WRITE_CHUNK; start < count; start += WRITE_CHUNK) {
         await pause();
-        this.insertDeliveryRows(event.tenant ?? '', deliveries, start, start + FAN_OUT_CHUNK);
+        writeRows(start, Math.min(start + WRITE_CHUNK, count));
       }
-      return { ...result, deliveries: deliveries.length };
+      return result;
     });
   }
 
-  /** The event, then its deliveries `[from, to)`; nothing when the event exists. */
+  /** The event, then `writeRows()`; nothing when the event exists. */
   private insertEventRows(
     event: StoredEvent,
-    deliveries: readonly Delivery[],
-    from: number,
-    to: number,
+    count: number,
+    writeRows: () => void,
   ): { created: boolean; event: StoredEvent; deliveries: number } {
     const scope = event.tenant ?? '';
     const inserted = this.statements.insertEvent.run({
@@ -435,8 +463,8 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         deliveries: this.statements.countEventDeliveries.get(scope, event.id)!.n,
       };
     }
-    this.insertDeliveryRows(scope, deliveries, from, to);
-    return { created: true, event: { ...event }, deliveries: deliveries.length };
+    writeRows();
+    return { created: true, event: { ...event }, deliveries: count };
   }
 
   private insertDeliveryRows(scope: string, deliveries: readonly Delivery[], from: number, to: number): void {
@@ -458,6 +486,31 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         d.lastError ?? null,
         d.createdAt,
         d.updatedAt,
+        scope,
+      );
+    }
+  }
+
+  private insertFanOutRows(event: StoredEvent, columns: FanOutDeliveries, from: number, to: number): void {
+    const { ids, subscriptionIds, tenants } = columns;
+    const insert = this.statements.insertDelivery;
+    const scope = event.tenant ?? '';
+    const at = event.createdAt;
+    for (let i = from; i < Math.min(to, ids.length); i++) {
+      insert.run(
+        ids[i],
+        event.id,
+        subscriptionIds[i],
+        tenants[i],
+        event.type,
+        'pending',
+        0,
+        at,
+        null,
+        null,
+        null,
+        at,
+        at,
         scope,
       );
     }
