@@ -3,6 +3,7 @@ import { type DeliveryHookContext, runHook, type SenderHooks, withoutSecrets } f
 import type { HttpClient } from './http.js';
 import { newId } from './ids.js';
 import type { OperationalEvents } from './operational.js';
+import { OutcomeBatch } from './outcome-batch.js';
 import { buildRequest, standardBody } from './payload.js';
 import { decide, type RetryPolicy } from './policy.js';
 import type { QueueMode } from './queue-mode.js';
@@ -63,7 +64,11 @@ export class DeliveryWorker {
   private signalled = false;
   private sweepTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ctx: WorkerContext) {}
+  private readonly outcomes: OutcomeBatch;
+
+  constructor(private readonly ctx: WorkerContext) {
+    this.outcomes = new OutcomeBatch(ctx.store);
+  }
 
   get active(): number {
     return this.inFlight;
@@ -386,13 +391,13 @@ export class DeliveryWorker {
     outcome: FinishedOutcome,
     job: DeliveryJob,
   ): Promise<boolean> {
-    const { store, mode, hooks } = this.ctx;
+    const { mode, hooks } = this.ctx;
     // The outcome is this attempt's own object: completed in place rather than copied.
     const record = outcome as AttemptRecord;
     record.deliveryId = delivery.id;
     record.updatedAt = this.ctx.now();
     if (mode.storeIsQueue) record.leaseToken = lease.token;
-    const [applied] = await store.recordAttempts([record]);
+    const applied = await this.outcomes.record(record);
     if (!applied) return false;
     await mode.queue.settle(lease, record.status === 'pending' ? record.nextAttemptAt : undefined);
     if (record.status === 'pending') this.wakeAt(record.nextAttemptAt);
