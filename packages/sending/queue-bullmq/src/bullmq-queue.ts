@@ -103,6 +103,7 @@ export class BullmqQueue implements DeliveryQueue {
   private readonly jobPrefix: string;
   private readonly slotPrefix: string;
   private claiming: Promise<unknown> | undefined;
+  private workerReady: Promise<void> | undefined;
   private lastClaimFailed = false;
   private parkMs = 30_000;
   private closed = false;
@@ -216,6 +217,12 @@ export class BullmqQueue implements DeliveryQueue {
     });
     worker.on('error', (error) => this.onError(error));
     void worker.startStalledCheckTimer().catch((error) => this.onError(error));
+    // Closing a worker whose connections are still starting leaves BullMQ's start-up rejected
+    // with nobody to hear it: `close` waits for this first.
+    this.workerReady = worker.waitUntilReady().then(
+      () => {},
+      (error) => this.onError(error),
+    );
     this.worker = worker;
     return worker;
   }
@@ -413,6 +420,7 @@ export class BullmqQueue implements DeliveryQueue {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.workerReady;
       // Ends a claim waiting in Redis; what it took is handed back below.
       await this.worker?.close();
       await this.claiming;

@@ -178,7 +178,8 @@ for _, sub in ipairs(subs) do
     redis.call('PEXPIREAT', busy, expiry)
   end
 end
-if redis.call('LLEN', wait) > 0 then
+-- Stopped before the wait list ran dry: more may wait, wake another worker.
+if #taken >= limit or scanned >= scanMax then
   redis.call('ZADD', marker, 0, '0')
 elseif #taken == 0 then
   answer[1] = markDelayed(delayed, marker)
