@@ -175,8 +175,8 @@ export interface SenderStore {
   /**
    * The lean form of `findSubscriptions`, which publish uses when a store has it: the same
    * subscriptions (same rules, same index), each as only what matching and its delivery row need,
-   * so a fan-out to thousands neither reads nor parses whole documents. Optional: without it,
-   * publish calls `findSubscriptions`.
+   * so a fan-out to thousands neither reads nor parses whole documents. The sender only reads
+   * them (shared snapshots will do). Optional: without it, publish calls `findSubscriptions`.
    */
   findCandidates?(
     filters: readonly string[],
