@@ -35,13 +35,13 @@ import {
   deliveryFromRow,
   type EventRow,
   eventFromRow,
-  jobEventRow,
 } from '@hookwire/sender/store-kit';
 import Database from 'better-sqlite3';
 import { WriteBatcher } from './batcher.js';
 import { CandidateReader } from './candidates.js';
 import { BackgroundCheckpointer } from './checkpointer.js';
 import { SqliteDeliveryFeatures } from './delivery-features.js';
+import { DeliveryPath } from './delivery-path.js';
 import { migrate } from './schema.js';
 
 type Db = Database.Database;
@@ -90,6 +90,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   readonly queue: DeliveryQueue = this;
   readonly db: Db;
   private readonly batcher: WriteBatcher;
+  private readonly path: DeliveryPath;
   private readonly statements;
   private readonly findStatements = new Map<string, Database.Statement>();
   private readonly features: SqliteDeliveryFeatures;
@@ -116,6 +117,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     if (path && path !== ':memory:' && !path.startsWith('file:'))
       this.checkpointer = new BackgroundCheckpointer(this.db, path);
     this.batcher = new WriteBatcher(this.db);
+    this.path = new DeliveryPath(this.db);
     this.features = new SqliteDeliveryFeatures(this.db);
     this.candidates = new CandidateReader(this.db);
     this.startRetention(options);
@@ -172,33 +174,6 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       listAttempts: db.prepare<[string], AttemptRow>(
         'SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt, id',
       ),
-      loadJobs: db.prepare<
-        [string],
-        DeliveryRow & {
-          e_tenant: string | null;
-          e_type: string;
-          e_data: string;
-          e_created_at: number;
-          s_doc: string | null;
-        }
-      >(
-        `SELECT d.id, d.event_id, d.subscription_id, d.tenant, d.event_type, d.status, d.attempts, d.next_attempt_at, d.lease_token,
-                d.last_status, d.last_error, d.created_at, d.updated_at,
-                e.tenant AS e_tenant, e.type AS e_type, e.data AS e_data, e.created_at AS e_created_at,
-                e.traceparent AS e_traceparent, s.doc AS s_doc
-         FROM deliveries d JOIN events e ON e.scope = d.event_scope AND e.id = d.event_id LEFT JOIN subscriptions s ON s.id = d.subscription_id
-         WHERE d.id IN (SELECT value FROM json_each(?))`,
-      ),
-      insertAttempt: db.prepare(
-        `INSERT INTO attempts (id, delivery_id, attempt, started_at, duration_ms, status, error, response_excerpt, subscription_id)
-         VALUES (@id, @deliveryId, @attempt, @startedAt, @durationMs, @status, @error, @responseExcerpt,
-                 (SELECT subscription_id FROM deliveries WHERE id = @deliveryId))`,
-      ),
-      recordOutcome: db.prepare(
-        `UPDATE deliveries SET status = @status, next_attempt_at = @nextAttemptAt, attempts = attempts + @increment,
-           last_status = @lastStatus, last_error = @lastError, updated_at = @updatedAt, lease_token = NULL
-         WHERE id = @id AND (@leaseToken IS NULL OR lease_token = @leaseToken)`,
-      ),
       requeueOne: db.prepare<{ id: string; now: number }, DeliveryRow>(
         `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_token = NULL, updated_at = @now
          WHERE id = @id AND ${NOT_IN_FLIGHT} RETURNING ${DELIVERY_COLUMNS}`,
@@ -218,22 +193,6 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       listDue: db.prepare<{ before: number; limit: number }, DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @before
          ORDER BY next_attempt_at, id LIMIT @limit`,
-      ),
-      claimAll: db.prepare<{ token: string; until: number; now: number; limit: number }, { id: string }>(
-        `UPDATE deliveries SET lease_token = @token, next_attempt_at = @until
-         WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @now
-                      ORDER BY next_attempt_at LIMIT @limit)
-         RETURNING id`,
-      ),
-      claim: db.prepare<
-        { token: string; until: number; now: number; limit: number; skip: string },
-        { id: string }
-      >(
-        `UPDATE deliveries SET lease_token = @token, next_attempt_at = @until
-         WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @now
-                      AND subscription_id NOT IN (SELECT value FROM json_each(@skip))
-                      ORDER BY next_attempt_at LIMIT @limit)
-         RETURNING id`,
       ),
       release: db.prepare(
         `UPDATE deliveries SET lease_token = NULL, next_attempt_at = @runAt WHERE id = @id AND lease_token = @token`,
@@ -543,59 +502,11 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
 
   async loadJobs(deliveryIds: readonly string[]): Promise<DeliveryJob[]> {
     if (deliveryIds.length === 0) return [];
-    const subscriptions = new Map<string, Subscription>();
-    // One parsed event per event of the batch (the sender only reads it): its subscribers share it.
-    const events = new Map<string, StoredEvent>();
-    return this.statements.loadJobs.all(JSON.stringify(deliveryIds)).map((row) => {
-      const eventKey = `${row.e_tenant ?? ''}\u0000${row.event_id}`;
-      let event = events.get(eventKey);
-      if (!event) {
-        event = toEvent(jobEventRow(row));
-        events.set(eventKey, event);
-      }
-      const job: DeliveryJob = { delivery: deliveryFromRow(row), event };
-      if (row.s_doc !== null) {
-        let subscription = subscriptions.get(row.subscription_id);
-        if (!subscription) {
-          subscription = JSON.parse(row.s_doc) as Subscription;
-          subscriptions.set(row.subscription_id, subscription);
-        }
-        job.subscription = subscription;
-      }
-      return job;
-    });
+    return this.path.jobs(deliveryIds);
   }
 
   recordAttempts(records: readonly AttemptRecord[]): Promise<boolean[]> {
-    return this.batcher.write(() =>
-      records.map((record) => {
-        const changed = this.statements.recordOutcome.run({
-          id: record.deliveryId,
-          leaseToken: record.leaseToken ?? null,
-          status: record.status,
-          nextAttemptAt: record.nextAttemptAt,
-          increment: record.attempt ? 1 : 0,
-          lastStatus: record.lastStatus ?? null,
-          lastError: record.lastError ?? null,
-          updatedAt: record.updatedAt,
-        }).changes;
-        if (changed === 0) return false;
-        if (record.attempt) {
-          const a = record.attempt;
-          this.statements.insertAttempt.run({
-            id: a.id,
-            deliveryId: a.deliveryId,
-            attempt: a.attempt,
-            startedAt: a.startedAt,
-            durationMs: a.durationMs,
-            status: a.status ?? null,
-            error: a.error ?? null,
-            responseExcerpt: a.responseExcerpt ?? null,
-          });
-        }
-        return true;
-      }),
-    );
+    return this.batcher.write(() => this.path.record(records));
   }
 
   async requeueDeliveries(selector: RequeueSelector, now: number): Promise<Delivery[]> {
@@ -688,11 +599,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
     await this.batcher.flush();
     const token = randomBytes(12).toString('base64url');
-    const params = { token, until: options.now + options.leaseMs, now: options.now, limit: options.limit };
-    const rows = options.skipSubscriptions?.size
-      ? this.statements.claim.all({ ...params, skip: JSON.stringify([...options.skipSubscriptions]) })
-      : this.statements.claimAll.all(params);
-    return rows.map((row) => ({ deliveryId: row.id, token }));
+    const skip = options.skipSubscriptions?.size ? [...options.skipSubscriptions] : undefined;
+    const ids = this.path.claim(token, options.now + options.leaseMs, options.now, options.limit, skip);
+    return ids.map((deliveryId) => ({ deliveryId, token }));
   }
 
   async release(lease: DeliveryLease, runAt: number): Promise<void> {
