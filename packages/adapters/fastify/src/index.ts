@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   type AdapterOptions,
   adapterErrorResponse,
@@ -8,7 +9,7 @@ import {
   resolveAdapterOptions,
   type WebhookResponse,
 } from '@hookwire/core';
-import { bodyBuffer, readBody, toWebhookRequest } from '@hookwire/node-http';
+import { bodyBuffer, nodeWebhookRequest, readBody, toWebhookRequest } from '@hookwire/node-http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface FastifyWebhooksOptions extends AdapterOptions {
@@ -34,6 +35,8 @@ const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 const EMPTY = Buffer.alloc(0);
 
+const ANY_CONTENT_TYPE = /^/;
+
 const ALREADY_PARSED =
   'The request body reached the webhook route already parsed. Register fastifyWebhooks as an ordinary (encapsulated) plugin, not wrapped in fastify-plugin, so its raw-body parser is the one its routes use.';
 
@@ -53,9 +56,17 @@ export async function fastifyWebhooks(app: FastifyInstance, options: FastifyWebh
 
   // Signatures cover the bytes as sent: every content type arrives here unparsed.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => {
+  const parseRaw = (
+    _request: FastifyRequest,
+    payload: IncomingMessage,
+    done: (error: Error | null, body?: Buffer) => void,
+  ) => {
     readBody(payload, resolved.maxBodySize).then((body) => done(null, body), done);
-  });
+  };
+  // Fastify remembers which parser a content type gets only when a named or RegExp parser matched;
+  // the catch-all `*` alone would make it parse the Content-Type header again on every request.
+  app.addContentTypeParser(ANY_CONTENT_TYPE, parseRaw);
+  app.addContentTypeParser('*', parseRaw); // bodies sent without a Content-Type
   app.setErrorHandler((error, request, reply) => {
     // Errors from reading the body (413, a connection cut short) in the adapters' common format.
     if (!isWebhookError(error)) throw error;
@@ -64,20 +75,49 @@ export async function fastifyWebhooks(app: FastifyInstance, options: FastifyWebh
     return send(reply, response);
   });
 
-  const route = async (request: FastifyRequest, reply: FastifyReply) => {
+  const maxBodySize = resolved.maxBodySize;
+  const failed = (error: unknown, request: FastifyRequest): WebhookResponse => {
+    const response = adapterErrorResponse(error);
+    try {
+      report(error, response, request);
+    } catch {
+      // A failing error reporter must not change the response.
+    }
+    return response;
+  };
+  /** The handler's answer; never rejects. */
+  const answer = (request: FastifyRequest): Promise<WebhookResponse> => {
     const body = request.body;
     const rawBody = body === undefined ? EMPTY : body instanceof Uint8Array ? body : undefined;
-    const response = await answerWebhook(
-      handler,
-      () =>
-        toWebhookRequest(
-          request.raw,
-          { path: request.url, rawBody, alreadyParsed: ALREADY_PARSED },
-          resolved,
-        ),
-      (error, response) => report(error, response, request),
-    );
-    return send(reply, response);
+    if (rawBody === undefined || rawBody.byteLength > maxBodySize) {
+      return answerWebhook(
+        handler,
+        () =>
+          toWebhookRequest(
+            request.raw,
+            { path: request.url, rawBody, alreadyParsed: ALREADY_PARSED },
+            resolved,
+          ),
+        (error, response) => report(error, response, request),
+      );
+    }
+    // The usual case: the parser kept the raw body, so the request is built at once.
+    let pending: Promise<WebhookResponse>;
+    try {
+      pending = handler.handle(nodeWebhookRequest(request.raw, request.url, rawBody, resolved));
+    } catch (error) {
+      return Promise.resolve(failed(error, request));
+    }
+    return Promise.resolve(pending).then(undefined, (error) => failed(error, request));
+  };
+  // Not an async handler: it sends the reply itself, so Fastify has no promise to wrap and no
+  // returned reply to wait on.
+  const route = (request: FastifyRequest, reply: FastifyReply): void => {
+    answer(request)
+      .then((response) => {
+        send(reply, response);
+      })
+      .catch((error: unknown) => reply.send(error));
   };
   const base = (options.path ?? '').replace(/\/+$/, '');
   app.route({ method: METHODS, url: base || '/', exposeHeadRoute: false, handler: route });

@@ -24,13 +24,26 @@ export async function toWebhookRequest(
   source: NodeRequestSource,
   options: ResolvedAdapterOptions,
 ): Promise<WebhookRequest> {
+  return nodeWebhookRequest(req, source.path, await requestBody(req, source, options.maxBodySize), options);
+}
+
+/**
+ * The same `WebhookRequest` when the raw body is already in hand (a framework's raw-body parser
+ * read it within the limit), built without waiting for anything.
+ */
+export function nodeWebhookRequest(
+  req: IncomingMessage,
+  path: string,
+  body: Uint8Array,
+  options: ResolvedAdapterOptions,
+): WebhookRequest {
   const headers = req.headers;
   const host = headers.host ?? (headers[':authority'] as string | undefined);
   return {
     method: req.method ?? 'GET',
-    url: options.requestUrl(connectionProtocol(req), host, source.path, headers),
+    url: options.requestUrl(connectionProtocol(req), host, path, headers),
     headers,
-    body: await requestBody(req, source, options.maxBodySize),
+    body,
   };
 }
 
