@@ -121,7 +121,7 @@ describe('npx hookwire, installed from the packed tarballs', () => {
     expect((await hookwire(['trigger', '--help'])).stdout).toContain(
       'Exit codes: 0 success, 1 verification or delivery failure, 2 usage error.',
     );
-  });
+  }, 90_000); // ten npx start-ups, each a second or more on a loaded machine
 
   it('a bad flag exits 2 and names the flag; a bad provider exits 2', async () => {
     const bad = await hookwire(['trigger', 'github', '--too', 'http://127.0.0.1:9/']);

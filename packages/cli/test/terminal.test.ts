@@ -17,9 +17,11 @@ function startInTerminal(args: string[], env: Record<string, string>) {
   if (spawnSync('script', ['--version']).status !== 0)
     throw new Error('the terminal test needs `script` from util-linux');
   const command = [process.execPath, binary, ...args].map((word) => `'${word}'`).join(' ');
+  // Unset, not empty: Node 22 and later warn on stderr when both names are present at all.
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     detached: true,
-    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '', ...env },
+    env: { ...inherited, TERM: 'xterm-256color', ...env },
   });
   let screen = '';
   child.stdout!.on('data', (chunk: Buffer) => {
