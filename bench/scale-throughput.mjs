@@ -10,7 +10,8 @@
 // Per run it also prints, per delivery: the SQL statements the workers sent (counted at the client:
 // pg_stat_statements is not loaded here), Redis script calls and commands (`INFO commandstats`
 // deltas from before the backlog is published, so scheduling counts too; Redis is shared, so other
-// clients' commands would count too) and CPU (worker, Redis).
+// clients' commands would count too: point HOOKWIRE_BENCH_REDIS_URL at a Redis of its own for
+// exact figures) and CPU (worker, Redis).
 // Usage: node bench/scale-throughput.mjs [events=2500] [subscriptions=4] [publishes=2000] [workerCounts=1,2,4]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
