@@ -5,6 +5,10 @@
 //   3. @hookwire/sender with the SQLite store (a WAL file in a temp folder),
 // each delivering to a loopback subscriber running in its own process; then
 //   4. the time to match one event against 100,000 subscriptions (memory and SQLite).
+// Fair by construction: both sides use an undici Agent with the same keep-alive (4 s), unlimited
+// connections per origin and no pipelining, at the same concurrency (50 in flight), to the same
+// subscriber process; raw undici serialises its body per request as the sender does per event,
+// but signs nothing and stores nothing. Publishing is outside the sender's timed part.
 // Needs the built packages: `pnpm --filter @hookwire/sender --filter @hookwire/store-sqlite build`.
 // Usage: node bench/sender-throughput.mjs [deliveries=20000] [concurrency=50] [rounds=3]
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';

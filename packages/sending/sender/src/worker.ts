@@ -350,6 +350,13 @@ export class DeliveryWorker {
     const applied = await this.finish(lease, delivery, outcomeRecord, job);
     if (!applied) return;
     this.log(reported, job, attempt, decision.kind === 'retry' ? finishedAt + decision.delayMs : undefined);
+    // A success of a subscription with no failure on record changes nothing: no call, no promise.
+    if (
+      decision.kind === 'succeeded' &&
+      subscription.failingSince === undefined &&
+      !this.failedRecently.has(subscription.id)
+    )
+      return;
     await this.trackHealth(subscription, decision.kind === 'succeeded', finishedAt, decision);
   }
 
