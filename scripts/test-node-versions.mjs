@@ -57,7 +57,8 @@ for (const version of versions) {
     };
   }
   const seconds = Math.round((performance.now() - started) / 1000);
-  if (summary.failed > 0 || summary.passed === 0) failures++;
+  // As in scripts/test-all.mjs: under CI a skipped test is a failure (a suite that could not run).
+  if (summary.failed > 0 || summary.passed === 0 || (process.env.CI && summary.skipped > 0)) failures++;
   summaries.push(
     `node ${version}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (${seconds} s)${summary.note ? ` — ${summary.note}` : ''}`,
   );
