@@ -119,6 +119,39 @@ export function describeCandidateLookUp(store: () => SenderStore, fixtures: Fixt
       expect(filterOf(found.get(plain.id)!)).toEqual(changed);
     });
 
+    it('given `accepts`, finds every candidate whose filter passes and every one without a filter', async () => {
+      const shards: Subscription[] = [];
+      for (let i = 0; i < 40; i++) {
+        shards.push(
+          fixtures.makeSubscription({
+            events: i % 2 === 0 ? ['order.*'] : ['*', 'order.created'],
+            filter: { shard: i % 4 },
+          }),
+        );
+      }
+      const plain = fixtures.makeSubscription({ events: ['order.*'] });
+      const disabled = fixtures.makeSubscription({ events: ['*'], filter: { shard: 1 }, disabled: true });
+      const elsewhere = fixtures.makeSubscription({ tenant: 'globex', events: ['*'], filter: { shard: 1 } });
+      for (const s of [...shards, plain, disabled, elsewhere]) await store().insertSubscription(s);
+      const asked: unknown[] = [];
+      const accepts = (filter: PayloadFilter | string) => {
+        const parsed = typeof filter === 'string' ? JSON.parse(filter) : filter;
+        asked.push(parsed);
+        return parsed.shard === 1;
+      };
+      const found = store().findCandidates
+        ? await store().findCandidates!(candidateFilters('order.created'), 'acme', undefined, accepts)
+        : await store().findSubscriptions(candidateFilters('order.created'), 'acme');
+      const wanted = [...shards.filter((s) => s.filter!.shard === 1), plain];
+      // Stores may leave out what `accepts` rejects, or hand it over for publish to check.
+      expect(ids(found.filter((c) => filterOf(c) === undefined || filterOf(c)!.shard === 1))).toEqual(
+        ids(wanted),
+      );
+      expect(new Set(found.map((c) => c.id)).size).toBe(found.length);
+      for (const c of found) expect([c.id, c.tenant]).toEqual([c.id, 'acme']);
+      for (const filter of asked) expect(filter).toMatchObject({ shard: expect.any(Number) });
+    });
+
     it('honours the limit and finds every one of a fan-out larger than a chunk once', async () => {
       const many: Subscription[] = [];
       for (let i = 0; i < 650; i++) {

@@ -4,7 +4,7 @@ import { invalid, SenderError, SenderLimitError } from './errors.js';
 import type { EventTypeCatalogue } from './event-types.js';
 import { newId } from './ids.js';
 import { validateJsonSchema } from './json-schema.js';
-import { FilterCache } from './payload-filter.js';
+import { FilterCache, type PayloadFilter } from './payload-filter.js';
 import { DEFAULT_TENANT } from './scope.js';
 import type { FanOutDeliveries, SenderStore, SubscriptionCandidate } from './store.js';
 import { fanOutDeliveries } from './store-kit.js';
@@ -155,8 +155,10 @@ export class Publisher {
   ): Promise<FanOutDeliveries> {
     const { store, maxFanOutPerEvent: max } = this.ctx;
     const filters = candidateFilters(type);
+    const cache = this.filters;
+    const accepts = (filter: PayloadFilter | string) => cache.storedMatcher(filter)(data);
     const candidates: readonly SubscriptionCandidate[] = store.findCandidates
-      ? await store.findCandidates(filters, tenant, max + 1)
+      ? await store.findCandidates(filters, tenant, max + 1, accepts)
       : await store.findSubscriptions(filters, tenant, max + 1);
     if (candidates.length > max) {
       throw new SenderLimitError(
@@ -168,7 +170,6 @@ export class Publisher {
     const ids: string[] = [];
     const subscriptionIds: string[] = [];
     const tenants: string[] = [];
-    const cache = this.filters;
     for (let start = 0; start < candidates.length; start += FAN_OUT_CHUNK) {
       if (start > 0) await yieldToEventLoop();
       const end = Math.min(start + FAN_OUT_CHUNK, candidates.length);

@@ -177,11 +177,17 @@ export interface SenderStore {
    * subscriptions (same rules, same index), each as only what matching and its delivery row need,
    * so a fan-out to thousands neither reads nor parses whole documents. The sender only reads
    * them (shared snapshots will do). Optional: without it, publish calls `findSubscriptions`.
+   *
+   * `accepts` (given by publish) tells whether the event's data passes a stored payload filter: a
+   * store may leave out the candidates whose filter it rejects, asking once per distinct filter
+   * (the SQLite store then reads only the rows that match). Candidates without a filter are always
+   * in. A store may also ignore it: publish checks every candidate's filter anyway.
    */
   findCandidates?(
     filters: readonly string[],
     tenant?: string,
     limit?: number,
+    accepts?: (filter: PayloadFilter | string) => boolean,
   ): Promise<SubscriptionCandidate[]>;
 
   // ----- event types -----

@@ -68,6 +68,17 @@ export class WriteBatcher {
     }
   }
 
+  /**
+   * Runs `run` in the transaction about to commit the writes waiting for this turn, after them,
+   * when there are any (one commit instead of two); otherwise runs it now, once no long write holds
+   * the connection.
+   */
+  async writeWithWaiting<T>(run: () => T): Promise<T> {
+    if (this.scheduled) return this.write(run);
+    await this.waitForLongWrite();
+    return this.scheduled ? this.write(run) : run();
+  }
+
   /** Commits what is waiting now (after a long write in progress). */
   async flush(): Promise<void> {
     while (this.scheduled || this.exclusive) await (this.scheduled ?? this.exclusive);

@@ -115,11 +115,13 @@ const MIGRATIONS: readonly string[] = [
   `,
   // Version 5: a filter row carries its subscription's payload filter (JSON text, NULL for none),
   // so publish matches from the index rows alone (`findCandidates`) instead of reading and
-  // parsing every candidate's document. Existing rows take it from their document.
+  // parsing every candidate's document, and reads only the rows whose filter the event passes
+  // (the index by payload filter). Existing rows take it from their document.
   `
   ALTER TABLE subscription_filters ADD COLUMN payload_filter TEXT;
   UPDATE subscription_filters SET payload_filter =
     (SELECT json_extract(s.doc, '$.filter') FROM subscriptions s WHERE s.id = subscription_filters.subscription_id);
+  CREATE INDEX subscription_filters_by_payload ON subscription_filters (tenant, filter, payload_filter) WHERE disabled = 0;
   `,
 ];
 

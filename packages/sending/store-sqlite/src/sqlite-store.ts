@@ -15,6 +15,7 @@ import type {
   EventType,
   FanOutDeliveries,
   Page,
+  PayloadFilter,
   PruneResult,
   QueueDepth,
   RequeueSelector,
@@ -321,8 +322,9 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     filters: readonly string[],
     tenant?: string,
     limit?: number,
+    accepts?: (filter: PayloadFilter | string) => boolean,
   ): Promise<SubscriptionCandidate[]> {
-    return this.candidates.find(filters, tenant, limit);
+    return this.candidates.find(filters, tenant, limit, accepts);
   }
 
   private indexFilters(subscription: Subscription): void {
@@ -596,11 +598,13 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     // Delivery rows are the queue: their due time is already stored.
   }
 
+  /** Claims after the outcomes waiting to be written, in their transaction when there are some. */
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
-    await this.batcher.flush();
     const token = randomBytes(12).toString('base64url');
     const skip = options.skipSubscriptions?.size ? [...options.skipSubscriptions] : undefined;
-    const ids = this.path.claim(token, options.now + options.leaseMs, options.now, options.limit, skip);
+    const ids = await this.batcher.writeWithWaiting(() =>
+      this.path.claim(token, options.now + options.leaseMs, options.now, options.limit, skip),
+    );
     return ids.map((deliveryId) => ({ deliveryId, token }));
   }
 
