@@ -2,10 +2,11 @@ import { createMemoryDedupeStore, type DedupeStore } from './dedupe.js';
 import { isWebhookError, WebhookConfigError, WebhookError } from './errors.js';
 import { matchesEventFilter } from './filters.js';
 import { collectVerifications } from './pending-verifications.js';
-import { jsonResponse } from './request.js';
 import { errorResponse, isWebhookResponse, webhookErrorResponse } from './response.js';
 import { cryptoPath } from './runtime.js';
 import type { ReceiveResult, WebhookEvent, WebhookRequest, WebhookResponse } from './types.js';
+
+const OK_BODY = JSON.stringify({ ok: true });
 
 /** Options every receiver takes, beside its provider's own. */
 export interface BaseReceiverOptions {
@@ -250,8 +251,9 @@ export class Receiver<
     }
     const replies: unknown[] = [];
     for (const event of result.events) {
-      if (event.id !== undefined && skipped.has(`${this.provider}:${event.id}`)) continue;
+      if (skipped.size > 0 && event.id !== undefined && skipped.has(`${this.provider}:${event.id}`)) continue;
       const matching = this.#registry.handlers.filter(({ filter }) => matchesEventFilter(filter, event.name));
+      if (matching.length === 0) continue;
       // async wrapper: a handler that throws synchronously fails like one that rejects.
       const outcomes = await Promise.allSettled(matching.map(async ({ handler }) => handler(event)));
       const failure = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -284,8 +286,8 @@ export class Receiver<
 
   #success(events: WebhookEvent[], replies: unknown[]): WebhookResponse {
     if (this.#definition.successResponse) return this.#definition.successResponse(events, replies, this.#ctx);
-    const reply = replies.find(isWebhookResponse);
-    return reply ?? jsonResponse(200, { ok: true });
+    const reply = replies.length === 0 ? undefined : replies.find(isWebhookResponse);
+    return reply ?? { status: 200, headers: { 'content-type': 'application/json' }, body: OK_BODY };
   }
 
   #reportError(error: unknown, request: WebhookRequest, event?: WebhookEvent): void {
