@@ -107,6 +107,40 @@ describe('Fastify: encapsulated raw bodies', () => {
     expect(handled[0]!.headers['content-type']).toBeUndefined();
   });
 
+  it('passes any content type through raw, parameters included, request after request', async () => {
+    const handled: WebhookRequest[] = [];
+    const origin = await start(async (app) => {
+      await app.register(fastifyWebhooks, { handler: recording(handled), path: '/webhooks' });
+    });
+    const xml = '<event kind="ping"/>';
+    for (const type of ['text/xml; charset=utf-8', 'application/vnd.acme+json', 'text/xml; charset=utf-8']) {
+      const answer = await send(origin, '/webhooks/x', { headers: { 'content-type': type }, body: xml });
+      expect(answer.status).toBe(200);
+    }
+    expect(handled.map((request) => Buffer.from(request.body).toString())).toEqual([xml, xml, xml]);
+    expect(handled[1]!.headers['content-type']).toBe('application/vnd.acme+json');
+  });
+
+  it('answers 500 and reports when handle() throws before returning a promise', async () => {
+    const reported: unknown[] = [];
+    const failure = new Error('not a promise');
+    const origin = await start(async (app) => {
+      await app.register(fastifyWebhooks, {
+        path: '/webhooks',
+        handler: {
+          handle: () => {
+            throw failure;
+          },
+        },
+        onError: (error) => reported.push(error),
+      });
+    });
+    const answer = await send(origin, '/webhooks', { body: '{}' });
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.text).error.code).toBe('internal_error');
+    expect(reported).toEqual([failure]);
+  });
+
   it('applies maxBodySize rather than Fastify’s bodyLimit on webhook routes', async () => {
     const origin = await start(
       async (app) => {
