@@ -11,7 +11,7 @@
 // Usage: node bench/adapters.mjs [requests per round=1000] [rounds=30] [server processes=3] [frameworks=fastify,express]
 //        node bench/adapters.mjs --profile [fastify|express] [requests=20000]
 //          CPU profile of each route alone (its own server process, after a warm-up): the
-//          functions with the most self time.
+//          functions with the most self time (ADAPTERS_PROFILE_DIR=dir keeps the .cpuprofile files).
 import { fork } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -86,6 +86,11 @@ async function serve(framework) {
       process.send({ started: true });
     } else if (message === 'profile-stop') {
       const { profile } = await session.post('Profiler.stop');
+      const keep = process.env.ADAPTERS_PROFILE_DIR;
+      if (keep) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(join(keep, `${framework}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      }
       process.send({ profile: topSelfTime(profile) });
     }
   });
