@@ -23,7 +23,11 @@ export function summarise(results) {
   if (raw) add('raw undici request()', `${n(raw)}/s`, '100 %', '(the limit)');
   for (const name of ['sender + memory', 'sender + SQLite']) {
     const r = by.get(name);
-    if (r) add(name, `${n(r.perSecond)}/s`, `${n((r.perSecond / raw) * 100)} % of raw`, TARGETS[name]);
+    if (!r) continue;
+    // The recorded ratio is the median of per-round ratios (steadier than a ratio of medians).
+    const ratio = r.ratio ?? r.perSecond / raw;
+    const cpu = r.cpuRatio === undefined ? '' : `; by CPU per delivery ${n(r.cpuRatio * 100)} %`;
+    add(name, `${n(r.perSecond)}/s`, `${n(ratio * 100)} % of raw${cpu}`, TARGETS[name]);
   }
   for (const result of results.filter((r) => r.row.startsWith('PostgreSQL'))) {
     let detail = `${n(result.statements, 2)} SQL stmt/delivery`;
