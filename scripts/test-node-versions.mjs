@@ -110,7 +110,9 @@ function buildBetterSqlite3(version, nodeDir) {
   const source = dirname(require.resolve('better-sqlite3/package.json'));
   const wanted = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')).version;
   const built =
-    existsSync(binary) && JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).version === wanted;
+    existsSync(binary) &&
+    JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).version === wanted &&
+    loads(nodeDir, target);
   if (!built) {
     console.log(`compiling better-sqlite3 ${wanted} for Node ${version} (about a minute)`);
     rmSync(target, { recursive: true, force: true });
@@ -125,13 +127,34 @@ function buildBetterSqlite3(version, nodeDir) {
       {
         cwd: target,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}` },
+        env: { ...withoutNodedir(process.env), PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}` },
       },
     );
     if (gyp.status !== 0)
       throw new Error(`compiling better-sqlite3 failed: ${(gyp.stderr || gyp.stdout).slice(-1500)}`);
+    if (!loads(nodeDir, target))
+      throw new Error(`better-sqlite3 compiled for Node ${version} does not load in it`);
   }
   return target;
+}
+
+// node-gyp prefers an inherited `npm_config_nodedir` (which .ci/run sets to this machine's own
+// Node 20 headers) over `--nodedir`, and would build for the wrong Node: drop it.
+function withoutNodedir(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => name.toLowerCase() !== 'npm_config_nodedir'),
+  );
+}
+
+/** Whether this Node accepts the native part of the copy of better-sqlite3 at `target`. */
+function loads(nodeDir, target) {
+  const binary = join(target, 'build', 'Release', 'better_sqlite3.node');
+  const check = spawnSync(
+    join(nodeDir, 'bin', 'node'),
+    ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(binary)})`],
+    { encoding: 'utf8' },
+  );
+  return check.status === 0;
 }
 
 /**
