@@ -26,8 +26,18 @@ describe('rate limit per subscription', () => {
     // The unlimited subscription got everything in its first second.
     expect(free.requests).toHaveLength(25);
     expect(busiestSecond(free.requests.map((r) => r.at))).toBe(25);
-    // Waiting for a token is not an attempt: each delivery took exactly one.
-    const deliveries = await sender.listDeliveries(slow.id, { limit: 100 });
+    // Waiting for a token is not an attempt: each delivery took exactly one. The last outcomes
+    // are stored just after their request arrived (the worker writes a turn's outcomes together),
+    // so wait until every delivery has left `pending` before counting.
+    const deliveries = await waitFor(
+      async () => {
+        const page = await sender.listDeliveries(slow.id, { limit: 100 });
+        return page.items.every((d) => d.status !== 'pending') ? page : undefined;
+      },
+      5_000,
+      'every limited outcome to be stored',
+    );
+    expect(deliveries.items.map((d) => d.status)).toEqual(Array(25).fill('succeeded'));
     expect(deliveries.items.map((d) => d.attempts)).toEqual(Array(25).fill(1));
   }, 20_000);
 
