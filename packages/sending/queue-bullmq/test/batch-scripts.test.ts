@@ -1,35 +1,13 @@
 import { type BullmqQueue, createBullmqQueue } from '@hookwire/queue-bullmq';
-import type { ClaimOptions, DeliveryLease } from '@hookwire/sender';
+import type { DeliveryLease } from '@hookwire/sender';
 import { Job } from 'bullmq';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deleteKeys, fresh, REDIS_URL, waitFor } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { claim, fresh, REDIS_URL, testQueues, waitFor } from './support.js';
 
 // The queue's batch scripts write BullMQ's own layout: BullMQ's tools read it, its stalled-job
 // check recovers from it, and a refused slot costs no Redis call of its own.
 
-const queues: { queue: BullmqQueue; prefix: string }[] = [];
-
-function open(prefix: string, perSubscriptionConcurrency = 10) {
-  const queue = createBullmqQueue({
-    connection: REDIS_URL,
-    prefix,
-    perSubscriptionConcurrency,
-    stalledIntervalMs: 200,
-    blockMs: 100,
-  });
-  queues.push({ queue, prefix });
-  return queue;
-}
-
-afterEach(async () => {
-  for (const { queue, prefix } of queues.splice(0)) {
-    await deleteKeys(queue, prefix);
-    await queue.close();
-  }
-});
-
-const claim = (queue: BullmqQueue, options: Partial<ClaimOptions> = {}) =>
-  queue.claim({ limit: 10, leaseMs: 30_000, now: Date.now(), ...options });
+const { open, track } = testQueues();
 
 const stateOf = async (queue: BullmqQueue, id: string) => {
   const job = await Job.fromId(queue.queue, id);
@@ -93,7 +71,7 @@ describe('batch scripts on BullMQ’s layout', () => {
     const prefix = fresh().prefix;
     // A claim that finds nothing waits up to blockMs (a minute here) on BullMQ's marker.
     const idle = createBullmqQueue({ connection: REDIS_URL, prefix, blockMs: 60_000 });
-    queues.push({ queue: idle, prefix });
+    track(idle, prefix);
     const producer = open(prefix);
     const waiting = claim(idle);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -114,8 +92,8 @@ describe('batch scripts on BullMQ’s layout', () => {
 
   it('hands the job of a worker that died to another once its lock expired, slot included', async () => {
     const prefix = fresh().prefix;
-    const dead = open(prefix, 1);
-    const alive = open(prefix, 1);
+    const dead = open(prefix, { perSubscriptionConcurrency: 1 });
+    const alive = open(prefix, { perSubscriptionConcurrency: 1 });
     await dead.schedule([
       { deliveryId: 'dlv_1', runAt: Date.now(), subscriptionId: 'sub_d' },
       { deliveryId: 'dlv_2', runAt: Date.now(), subscriptionId: 'sub_d' },
@@ -147,9 +125,9 @@ describe('batch scripts on BullMQ’s layout', () => {
 
   it('holds the bound across workers with many jobs refused, each refusal costing no call of its own', async () => {
     const prefix = fresh().prefix;
-    const a = open(prefix, 3);
-    const b = open(prefix, 3);
-    const observer = open(prefix, 3); // reads counts (a BullMQ script) outside the count
+    const a = open(prefix, { perSubscriptionConcurrency: 3 });
+    const b = open(prefix, { perSubscriptionConcurrency: 3 });
+    const observer = open(prefix, { perSubscriptionConcurrency: 3 }); // reads counts (a BullMQ script) outside the count
     const calls = [await countScripts(a), await countScripts(b)];
     const total = () => calls[0]!.calls + calls[1]!.calls;
     const now = Date.now();
@@ -184,7 +162,7 @@ describe('batch scripts on BullMQ’s layout', () => {
   });
 
   it('bounds a subscription whose id needs escaping in JSON too', async () => {
-    const queue = open(fresh().prefix, 1);
+    const queue = open(fresh().prefix, { perSubscriptionConcurrency: 1 });
     const odd = 'sub_"quoted"\\back';
     await queue.schedule([
       { deliveryId: 'dlv_o1', runAt: Date.now(), subscriptionId: odd },
@@ -196,7 +174,11 @@ describe('batch scripts on BullMQ’s layout', () => {
 
   it('never lets workers claiming at once exceed the bound', async () => {
     const prefix = fresh().prefix;
-    const workers = [open(prefix, 2), open(prefix, 2), open(prefix, 2)];
+    const workers = [
+      open(prefix, { perSubscriptionConcurrency: 2 }),
+      open(prefix, { perSubscriptionConcurrency: 2 }),
+      open(prefix, { perSubscriptionConcurrency: 2 }),
+    ];
     const now = Date.now();
     await workers[0]!.schedule(
       Array.from({ length: 30 }, (_, i) => ({ deliveryId: `dlv_${i}`, runAt: now, subscriptionId: 'sub_b' })),

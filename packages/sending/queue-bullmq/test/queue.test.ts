@@ -1,31 +1,10 @@
 import { type BullmqQueue, createBullmqQueue, toConnection } from '@hookwire/queue-bullmq';
 import type { ClaimOptions } from '@hookwire/sender';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deleteKeys, fresh, REDIS_URL, waitFor } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { claim, deleteKeys, fresh, REDIS_URL, testQueues, waitFor } from './support.js';
 
-const queues: { queue: BullmqQueue; prefix: string }[] = [];
+const { open } = testQueues();
 
-function open(prefix = fresh().prefix, options: { perSubscriptionConcurrency?: number } = {}) {
-  const queue = createBullmqQueue({
-    connection: REDIS_URL,
-    prefix,
-    stalledIntervalMs: 200,
-    blockMs: 100,
-    ...options,
-  });
-  queues.push({ queue, prefix });
-  return queue;
-}
-
-afterEach(async () => {
-  for (const { queue, prefix } of queues.splice(0)) {
-    await deleteKeys(queue, prefix);
-    await queue.close();
-  }
-});
-
-const claim = (queue: BullmqQueue, options: Partial<ClaimOptions> = {}) =>
-  queue.claim({ limit: 10, leaseMs: 30_000, now: Date.now(), ...options });
 const ids = (leases: { deliveryId: string }[]) => leases.map((lease) => lease.deliveryId).sort();
 /** The next non-empty claim, within `timeoutMs`. */
 const nextLeases = (

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { BullmqQueue } from '@hookwire/queue-bullmq';
+import { type BullmqQueue, type BullmqQueueOptions, createBullmqQueue } from '@hookwire/queue-bullmq';
+import type { ClaimOptions } from '@hookwire/sender';
+import { afterEach } from 'vitest';
 
 /** Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (see scripts/services.sh). */
 export const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -41,3 +43,32 @@ export const RUN_PREFIX = RUN;
 export const RUN_SCHEMA_PREFIX = RUN.replaceAll('-', '_');
 
 export { waitFor } from '@hookwire/sender/testing';
+
+/**
+ * Queues for the tests of one file: `open` makes one (a fresh prefix unless given, a 200 ms stalled
+ * check, claims that wait 100 ms), `track` adopts one made otherwise; after each test every queue
+ * is closed and its keys deleted.
+ */
+export function testQueues() {
+  const queues: { queue: BullmqQueue; prefix: string }[] = [];
+  afterEach(async () => {
+    for (const { queue, prefix } of queues.splice(0)) {
+      await deleteKeys(queue, prefix);
+      await queue.close();
+    }
+  });
+  const track = (queue: BullmqQueue, prefix: string) => {
+    queues.push({ queue, prefix });
+    return queue;
+  };
+  const open = (prefix = fresh().prefix, options: Partial<BullmqQueueOptions> = {}) =>
+    track(
+      createBullmqQueue({ connection: REDIS_URL, prefix, stalledIntervalMs: 200, blockMs: 100, ...options }),
+      prefix,
+    );
+  return { open, track };
+}
+
+/** A claim of up to 10 under a 30 s lease, now. */
+export const claim = (queue: BullmqQueue, options: Partial<ClaimOptions> = {}) =>
+  queue.claim({ limit: 10, leaseMs: 30_000, now: Date.now(), ...options });
