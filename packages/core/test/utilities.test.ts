@@ -150,6 +150,8 @@ describe('timeOrderedId and leaseToken', () => {
     expect(new Set(ids).size).toBe(4);
     for (const id of ids) expect(id).toMatch(/^sub_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(timeOrderedId('evt', 0).slice(4, 14)).toBe('0000000000');
+    expect(timeOrderedId('evt', 1_700_000_000_000).slice(4, 14)).toBe('01HF7YAT00');
+    expect(timeOrderedId('webhook', 2 ** 48 - 1)).toMatch(/^webhook_7ZZZZZZZZZ[0-9A-HJKMNP-TV-Z]{16}$/);
   });
 
   it('gives a new lease token on every call', () => {

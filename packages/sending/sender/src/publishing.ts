@@ -177,11 +177,7 @@ export class Publisher {
         const candidate = candidates[i]!;
         const filter = candidate.filter;
         if (filter !== undefined && filter !== null && !cache.storedMatcher(filter)(data)) continue;
-        const deliveryId = newId('dlv', now);
-        // Flattens the id: core builds it by concatenation, a tree of about seven string objects
-        // (270 bytes) until something reads it; 10,000 of those lengthen every scavenge meanwhile.
-        deliveryId.charCodeAt(0);
-        ids.push(deliveryId);
+        ids.push(newId('dlv', now));
         subscriptionIds.push(candidate.id);
         // A publish's candidates are all of its tenant: one string rather than one per row read.
         tenants.push(tenant ?? candidate.tenant);
