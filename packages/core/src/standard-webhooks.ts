@@ -9,7 +9,7 @@ import {
 } from './ed25519.js';
 import { decodeBase64 } from './encoding.js';
 import { WebhookConfigError, WebhookError } from './errors.js';
-import { hmac, hmacBinary } from './hmac.js';
+import { hmacBase64, hmacBinary } from './hmac.js';
 import { trackVerification } from './pending-verifications.js';
 import { NodeBuffer, nodeCrypto, requireNodeCrypto } from './runtime.js';
 import { checkTimestamp, parseUnixSeconds } from './timestamp.js';
@@ -22,6 +22,23 @@ export function decodeStandardSecret(secret: string): Buffer {
     throw new WebhookConfigError(
       'A Standard Webhooks secret must be `whsec_` followed by base64 (or bare base64). Copy it whole from the sender.',
     );
+  }
+  return key;
+}
+
+// Decoded keys by secret text, for signing: one secret signs many messages, so it is decoded once
+// (and on the Web Crypto path the same bytes find the imported key web-crypto.ts keeps for them).
+// Only this module reads the cache and nothing in it is ever logged or returned; past the bound,
+// which only a caller making up secrets per message reaches, it starts again.
+const signingKeys = new Map<string, Buffer>();
+const SIGNING_KEYS_KEPT = 4096;
+
+function signingKeyOf(secret: string): Buffer {
+  let key = signingKeys.get(secret);
+  if (key === undefined) {
+    key = decodeStandardSecret(secret);
+    if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.clear();
+    signingKeys.set(secret, key);
   }
   return key;
 }
@@ -67,7 +84,7 @@ export interface StandardSignInput {
 }
 
 function checkSignInput(input: StandardSignInput): void {
-  if (/[.]/.test(input.id)) {
+  if (input.id.includes('.')) {
     throw new WebhookConfigError('A Standard Webhooks message id must not contain a "." character.');
   }
   if (!input.secrets?.length && !input.signingKeys?.length)
@@ -81,13 +98,17 @@ function checkSignInput(input: StandardSignInput): void {
 export function signStandardWebhook(input: StandardSignInput): string {
   requireNodeCrypto('signStandardWebhook()', 'signStandardWebhookAsync()');
   checkSignInput(input);
-  const content = signedContent(input.id, input.timestamp, input.body);
+  // HMACs take the content in two parts; only ed25519 needs it copied into one buffer.
+  const prefix = `${input.id}.${input.timestamp}.`;
   const entries: string[] = [];
   for (const secret of input.secrets ?? []) {
-    entries.push(`v1,${hmac('sha256', decodeStandardSecret(secret), content).toString('base64')}`);
+    entries.push(`v1,${hmacBase64('sha256', signingKeyOf(secret), prefix, input.body)}`);
   }
-  for (const key of input.signingKeys ?? []) {
-    entries.push(`v1a,${ed25519Sign(ed25519PrivateKey(key), content).toString('base64')}`);
+  if (input.signingKeys?.length) {
+    const content = signedContent(input.id, input.timestamp, input.body);
+    for (const key of input.signingKeys) {
+      entries.push(`v1a,${ed25519Sign(ed25519PrivateKey(key), content).toString('base64')}`);
+    }
   }
   return entries.join(' ');
 }
@@ -103,7 +124,7 @@ export async function signStandardWebhookAsync(input: StandardSignInput): Promis
   const content = concatBytes([`${input.id}.${input.timestamp}.`, input.body]);
   const entries: string[] = [];
   for (const secret of input.secrets ?? []) {
-    entries.push(`v1,${bytesToBase64(await webHmac('sha256', decodeStandardSecret(secret), [content]))}`);
+    entries.push(`v1,${bytesToBase64(await webHmac('sha256', signingKeyOf(secret), [content]))}`);
   }
   return entries.join(' ');
 }

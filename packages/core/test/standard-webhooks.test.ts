@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   decodeStandardSecret,
   ed25519PublicKey,
@@ -100,6 +101,23 @@ describe('Standard Webhooks', () => {
     const generated = generateStandardSecret();
     expect(generated).toMatch(/^whsec_/);
     expect(decodeStandardSecret(generated)).toHaveLength(32);
+  });
+
+  it('signs each secret with its own key when signing again (keys decoded once are kept per secret)', () => {
+    const other = generateStandardSecret();
+    const expected = (key: string, at: number) =>
+      `v1,${createHmac('sha256', decodeStandardSecret(key)).update(`${id}.${at}.${body}`).digest('base64')}`;
+    for (let round = 0; round < 2; round++) {
+      expect(signStandardWebhook({ id, timestamp: timestamp + round, body, secrets: [secret, other] })).toBe(
+        `${expected(secret, timestamp + round)} ${expected(other, timestamp + round)}`,
+      );
+      expect(signStandardWebhook({ id, timestamp, body: Buffer.from(body), secrets: [other] })).toBe(
+        expected(other, timestamp),
+      );
+    }
+    for (let round = 0; round < 2; round++) {
+      expect(() => signStandardWebhook({ id, timestamp, body, secrets: ['whsec_!!'] })).toThrow(/whsec_/);
+    }
   });
 
   it('refuses message ids containing a dot', () => {

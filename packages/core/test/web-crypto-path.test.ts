@@ -96,6 +96,10 @@ describe('the Web Crypto path', () => {
         nowMs: 1_700_000_000_000,
         toleranceSeconds: 300,
       });
+    // Again with the same secret: the key decoded (and imported) for the first signature is reused.
+    expect(await core.signStandardWebhookAsync({ ...input, timestamp: 1_700_000_001 })).toBe(
+      `v1,${createHmac('sha256', key).update(`msg_1.1700000001.${body}`).digest('base64')}`,
+    );
     await expect(verify(`v1a,xyz ${signature}`)).resolves.toBe(1_700_000_000_000);
     await expect(verify(signature, `${body} `)).rejects.toMatchObject({ code: 'signature_mismatch' });
     await expect(verify('v1,???')).rejects.toMatchObject({ code: 'malformed_signature' });

@@ -1,5 +1,4 @@
 import { hmac, isRecord, signStandardWebhook } from '@hookwire/core';
-import { signStandardV1 } from './signing.js';
 import type { StoredEvent, Subscription } from './types.js';
 
 export interface OutgoingRequest {
@@ -80,10 +79,11 @@ export function buildRequest(input: {
   const timestamp = Math.floor(now / 1000);
   headers['webhook-id'] = event.id;
   headers['webhook-timestamp'] = String(timestamp);
-  // ed25519 subscriptions keep `whsk_` signing keys as their secrets: `v1a` entries.
+  // ed25519 subscriptions keep `whsk_` signing keys as their secrets: `v1a` entries. Core keeps
+  // each `whsec_` secret's decoded key, so a subscription's attempts decode it once.
   headers['webhook-signature'] =
     subscription.signing === 'ed25519'
       ? signStandardWebhook({ id: event.id, timestamp, body, signingKeys: secrets })
-      : signStandardV1(event.id, timestamp, body, secrets);
+      : signStandardWebhook({ id: event.id, timestamp, body, secrets });
   return { headers, body };
 }
