@@ -13,6 +13,7 @@ import type {
   EventType,
   FanOutDeliveries,
   Page,
+  PayloadFilter,
   PublishInput,
   QueueDepth,
   RequeueSelector,
@@ -249,18 +250,43 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
     return rows.map((row) => row.doc);
   }
 
-  /** See `SenderStore.findCandidates`: one statement, the rows are the candidates. */
+  /**
+   * See `SenderStore.findCandidates`: the filter rows are the candidates. For a tenant's publish
+   * with `accepts`, its distinct payload filters are asked about first (one statement) and only the
+   * rows without a filter or with one the event passes are read: 10,000 subscriptions of which 1 %
+   * match cost about a hundred rows, not ten thousand.
+   */
   async findCandidates(
     filters: readonly string[],
     tenant?: string,
     limit?: number,
+    accepts?: (filter: PayloadFilter | string) => boolean,
   ): Promise<SubscriptionCandidate[]> {
     if (filters.length === 0) return [];
-    const { rows } =
-      tenant === undefined
-        ? await this.query<SubscriptionCandidate>('findCandidates', [filters, limit ?? null])
-        : await this.query<SubscriptionCandidate>('findTenantCandidates', [filters, limit ?? null, tenant]);
-    return rows;
+    if (tenant === undefined) {
+      return (await this.query<SubscriptionCandidate>('findCandidates', [filters, limit ?? null])).rows;
+    }
+    if (accepts) {
+      const { rows } = await this.query<{ filter: string }>('tenantPayloadFilters', [
+        filters,
+        tenant,
+        MAX_DISTINCT_FILTERS + 1,
+      ]);
+      const passed = rows.filter((row) => accepts(row.filter)).map((row) => row.filter);
+      // Past the bound, or when every filter passes, asking saves nothing: read every row.
+      if (rows.length <= MAX_DISTINCT_FILTERS && passed.length < rows.length) {
+        return (
+          await this.query<SubscriptionCandidate>('findAcceptedTenantCandidates', [
+            filters,
+            limit ?? null,
+            tenant,
+            passed,
+          ])
+        ).rows;
+      }
+    }
+    return (await this.query<SubscriptionCandidate>('findTenantCandidates', [filters, limit ?? null, tenant]))
+      .rows;
   }
 
   private async indexFilters(client: pg.PoolClient, subscription: Subscription): Promise<void> {
@@ -269,6 +295,7 @@ export class PostgresStore implements SenderStore, DeliveryQueue {
       subscription.id,
       subscription.tenant,
       subscription.disabled,
+      subscription.filter == null ? null : JSON.stringify(subscription.filter),
     ]);
   }
 
@@ -642,6 +669,9 @@ export async function createPostgresStore(options: PostgresStoreOptions | string
   }
   return store;
 }
+
+/** Distinct payload filters of one publish asked about at most; past that, every row is read. */
+const MAX_DISTINCT_FILTERS = 1000;
 
 /** Deliveries written per statement in a large fan-out. */
 const FAN_OUT_CHUNK = 500;

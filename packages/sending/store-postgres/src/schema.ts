@@ -134,6 +134,17 @@ const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE {schema}.events ADD COLUMN traceparent text;
   `,
+  // Version 5: a filter row carries its subscription's payload filter (JSON text, NULL for none),
+  // so publish reads its candidates from the filter rows alone instead of joining and parsing every
+  // candidate's document, and asks once per distinct payload filter whether the event passes it
+  // (findCandidates' `accepts`). Not indexed: a filter's text may be far longer than a B-tree
+  // entry may be. Existing rows take it from their document.
+  `
+  ALTER TABLE {schema}.subscription_filters ADD COLUMN payload_filter text;
+  UPDATE {schema}.subscription_filters f SET payload_filter = (s.doc->'filter')::text
+    FROM {schema}.subscriptions s
+    WHERE s.id = f.subscription_id AND json_typeof(s.doc->'filter') <> 'null';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,8 +22,8 @@ export function statements(s: string) {
     lockSubscription: `SELECT doc FROM ${s}.subscriptions WHERE id = $1 FOR UPDATE`,
     updateSubscription: `UPDATE ${s}.subscriptions SET doc = $2 WHERE id = $1`,
     deleteSubscription: `DELETE FROM ${s}.subscriptions WHERE id = $1`,
-    insertFilters: `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
-      SELECT f, $2, $3, $4 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING`,
+    insertFilters: `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled, payload_filter)
+      SELECT f, $2, $3, $4, $5 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING`,
     deleteFilters: `DELETE FROM ${s}.subscription_filters WHERE subscription_id = $1`,
     listSubscriptions: `SELECT doc FROM ${s}.subscriptions
       WHERE id > $1 AND ($2::text IS NULL OR tenant = $2) ORDER BY id LIMIT $3`,
@@ -37,15 +37,22 @@ export function statements(s: string) {
       WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled) LIMIT $2`,
 
     // The lean look-ups of publish (findCandidates): id, tenant and the payload filter as JSON
-    // text, taken out of the document by the server, so the client parses no document.
-    findCandidates: `SELECT f.subscription_id AS id, f.tenant, (s.doc->'filter')::text AS filter
-      FROM (SELECT DISTINCT subscription_id, tenant FROM ${s}.subscription_filters
-            WHERE filter = ANY($1::text[]) AND NOT disabled LIMIT $2) f
-      JOIN ${s}.subscriptions s ON s.id = f.subscription_id`,
-    findTenantCandidates: `SELECT f.subscription_id AS id, f.tenant, (s.doc->'filter')::text AS filter
-      FROM (SELECT DISTINCT subscription_id, tenant FROM ${s}.subscription_filters
-            WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled LIMIT $2) f
-      JOIN ${s}.subscriptions s ON s.id = f.subscription_id`,
+    // text, all three in the filter row, so no document is read. DISTINCT ON: a subscription
+    // registered under two of the filters (`*` and `order.*`) has a row for each.
+    findCandidates: `SELECT DISTINCT ON (subscription_id) subscription_id AS id, tenant, payload_filter AS filter
+      FROM ${s}.subscription_filters WHERE filter = ANY($1::text[]) AND NOT disabled
+      ORDER BY subscription_id LIMIT $2`,
+    findTenantCandidates: `SELECT DISTINCT ON (subscription_id) subscription_id AS id, tenant, payload_filter AS filter
+      FROM ${s}.subscription_filters WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled
+      ORDER BY subscription_id LIMIT $2`,
+    // A tenant's publish with `accepts`: its distinct payload filters first, then only the rows
+    // without one or with one the event passes.
+    tenantPayloadFilters: `SELECT DISTINCT payload_filter AS filter FROM ${s}.subscription_filters
+      WHERE tenant = $2 AND filter = ANY($1::text[]) AND NOT disabled AND payload_filter IS NOT NULL LIMIT $3`,
+    findAcceptedTenantCandidates: `SELECT DISTINCT ON (subscription_id) subscription_id AS id, tenant, payload_filter AS filter
+      FROM ${s}.subscription_filters WHERE tenant = $3 AND filter = ANY($1::text[]) AND NOT disabled
+        AND (payload_filter IS NULL OR payload_filter = ANY($4::text[]))
+      ORDER BY subscription_id LIMIT $2`,
 
     putEventTypes: `INSERT INTO ${s}.event_types (name, doc) SELECT * FROM unnest($1::text[], $2::json[])
       ON CONFLICT (name) DO UPDATE SET doc = excluded.doc`,

@@ -1,3 +1,4 @@
+import { createSender } from '@hookwire/sender';
 import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
 import pg from 'pg';
@@ -64,7 +65,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const store = await createPostgresStore({ pool, schema });
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
-      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
       expect(await store.getEvent('order_1', 'acme')).toEqual(scoped);
       expect(await store.getEvent('order_1')).toBeUndefined();
       expect(await store.getEvent('order_2')).toEqual(everyone);
@@ -117,13 +118,66 @@ describe('PostgreSQL schema version 3 (attempts name their subscription)', () =>
     const store = await createPostgresStore({ pool, schema });
     try {
       const versions = await pool.query(`SELECT version FROM ${s}.schema_migrations ORDER BY version`);
-      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
       await expectMigratedAttempts(store, subscription.id, delivery.id, event.createdAt);
       const index = await pool.query(
         `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'attempts_by_subscription'`,
         [schema],
       );
       expect(index.rows[0]?.indexdef).toMatch(/\(subscription_id, started_at\)/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL schema version 5 (filter rows carry the payload filter)', () => {
+  it('fills the payload filter of existing filter rows from their documents, and publish matches on it', async () => {
+    const schema = freshSchema();
+    const s = `"${schema}"`;
+    await migrate(pool, schema, 4);
+    const filter = { total: { $gte: 100 } };
+    const filtered = makeSubscription({ tenant: 'default', events: ['*', 'order.*'], filter });
+    const plain = makeSubscription({ tenant: 'default', events: ['order.created'] });
+    for (const sub of [filtered, plain]) {
+      await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
+        sub.id,
+        sub.tenant,
+        JSON.stringify(sub),
+      ]);
+      await pool.query(
+        `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
+         SELECT f, $2, $3, false FROM unnest($1::text[]) f`,
+        [sub.events, sub.id, sub.tenant],
+      );
+    }
+
+    const store = await createPostgresStore({ pool, schema });
+    try {
+      const { rows } = await pool.query<{
+        filter: string;
+        subscription_id: string;
+        payload_filter: string | null;
+      }>(
+        `SELECT filter, subscription_id, payload_filter FROM ${s}.subscription_filters ORDER BY filter, subscription_id`,
+      );
+      expect(
+        rows.map((row) => [
+          row.filter,
+          row.subscription_id,
+          row.payload_filter && JSON.parse(row.payload_filter),
+        ]),
+      ).toEqual([
+        ['*', filtered.id, filter],
+        ['order.*', filtered.id, filter],
+        ['order.created', plain.id, null],
+      ]);
+      const sender = createSender({ store, now: () => 1_700_000_000_000 });
+      const big = await sender.publish({ type: 'order.created', data: { total: 150 } });
+      const small = await sender.publish({ type: 'order.created', data: { total: 50 } });
+      expect([big.deliveries, small.deliveries]).toEqual([2, 1]);
+      const page = await store.listDeliveries({ subscriptionId: filtered.id, limit: 10 });
+      expect(page.items.map((d) => d.eventId)).toEqual([big.id]);
     } finally {
       await store.close();
     }
