@@ -86,6 +86,8 @@ export class SqliteInboxStore implements InboxStore {
     migrate(this.db);
     this.#commit = new GroupCommit(this.db);
     const db = this.db;
+    // Every bound LIMIT is `+@limit`: SQLite plans with the value of a plain `LIMIT @limit`, so it
+    // would recompile the statement each time it is bound again.
     this.#sql = {
       insert: db.prepare(
         `INSERT INTO inbox_events (id, provider, name, delivery_id, dedupe_key, order_key, payload, meta, method, url, headers, body,
@@ -95,7 +97,7 @@ export class SqliteInboxStore implements InboxStore {
          ON CONFLICT DO NOTHING`,
       ),
       candidates: db.prepare<{ now: number; limit: number }, { seq: number; provider: string }>(
-        `SELECT seq, provider FROM inbox_events e WHERE ${DUE} ORDER BY seq LIMIT @limit`,
+        `SELECT seq, provider FROM inbox_events e WHERE ${DUE} ORDER BY seq LIMIT +@limit`,
       ),
       take: db.prepare<{ seq: number; lease: string; until: number }, Row>(
         'UPDATE inbox_events SET lease = @lease, next_attempt_at = @until WHERE seq = @seq RETURNING *',
@@ -126,7 +128,7 @@ export class SqliteInboxStore implements InboxStore {
       ),
       prune: db.prepare<{ before: number; limit: number }, { id: string }>(
         `DELETE FROM inbox_events WHERE seq IN (
-           SELECT seq FROM inbox_events WHERE status = 'processed' AND processed_at < @before LIMIT @limit) RETURNING id`,
+           SELECT seq FROM inbox_events WHERE status = 'processed' AND processed_at < @before LIMIT +@limit) RETURNING id`,
       ),
       purge: db.prepare<
         { status: string | null; provider: string | null; before: number | null },
@@ -223,7 +225,7 @@ export class SqliteInboxStore implements InboxStore {
     filter('status', 'status', query.status);
     filter('received_at', 'since', query.since, '>=');
     filter('received_at', 'until', query.until, '<');
-    const sql = `SELECT * FROM inbox_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    const sql = `SELECT * FROM inbox_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT +@limit`;
     let statement = this.#lists.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);

@@ -31,6 +31,7 @@ export class CandidateReader {
   private readonly withFilter: Database.Statement;
 
   constructor(db: Database.Database) {
+    // `LIMIT +?` keeps SQLite from recompiling on every call (see delivery-path.ts).
     // (tenant, filter) then subscription_id: the partial index subscription_filters_by_tenant in
     // its own order, no sort (named: the planner would take the covering index by payload filter,
     // whose order needs a sort). A broadcast reads the primary key (filter, subscription_id).
@@ -38,29 +39,29 @@ export class CandidateReader {
       `SELECT subscription_id AS id, tenant, payload_filter AS filter
        FROM subscription_filters INDEXED BY subscription_filters_by_tenant
        WHERE tenant = ? AND filter = ? AND disabled = 0 AND subscription_id > ?
-       ORDER BY subscription_id LIMIT ?`,
+       ORDER BY subscription_id LIMIT +?`,
     );
     this.ofEveryTenant = db.prepare(
       `SELECT subscription_id AS id, tenant, payload_filter AS filter FROM subscription_filters
        WHERE filter = ? AND disabled = 0 AND subscription_id > ?
-       ORDER BY subscription_id LIMIT ?`,
+       ORDER BY subscription_id LIMIT +?`,
     );
     // (tenant, filter, payload_filter) then subscription_id: subscription_filters_by_payload.
     this.distinctFilters = db
       .prepare(
         `SELECT DISTINCT payload_filter FROM subscription_filters
-         WHERE tenant = ? AND filter = ? AND disabled = 0 AND payload_filter IS NOT NULL LIMIT ?`,
+         WHERE tenant = ? AND filter = ? AND disabled = 0 AND payload_filter IS NOT NULL LIMIT +?`,
       )
       .pluck();
     this.withoutFilter = db.prepare(
       `SELECT subscription_id AS id, tenant, payload_filter AS filter FROM subscription_filters
        WHERE tenant = ? AND filter = ? AND disabled = 0 AND payload_filter IS NULL AND subscription_id > ?
-       ORDER BY subscription_id LIMIT ?`,
+       ORDER BY subscription_id LIMIT +?`,
     );
     this.withFilter = db.prepare(
       `SELECT subscription_id AS id, tenant, payload_filter AS filter FROM subscription_filters
        WHERE tenant = ? AND filter = ? AND disabled = 0 AND payload_filter = ? AND subscription_id > ?
-       ORDER BY subscription_id LIMIT ?`,
+       ORDER BY subscription_id LIMIT +?`,
     );
   }
 

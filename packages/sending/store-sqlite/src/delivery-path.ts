@@ -27,9 +27,14 @@ type JobRow = [
   subscriptionDoc: string | null,
 ];
 
+/**
+ * Every `LIMIT` bound as a parameter is written `LIMIT +?`: SQLite (3.4x and later) plans with the
+ * value bound to a plain `LIMIT ?` and so recompiles the statement each time it is bound again,
+ * which cost more than the claim itself. The unary plus keeps the value out of the plan.
+ */
 const CLAIM = `UPDATE deliveries SET lease_token = ?, next_attempt_at = ?
   WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? %SKIP%
-               ORDER BY next_attempt_at LIMIT ?)
+               ORDER BY next_attempt_at LIMIT +?)
   RETURNING id`;
 
 /**

@@ -123,10 +123,11 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
     this.candidates = new CandidateReader(this.db);
     this.startRetention(options);
     const db = this.db;
+    // `LIMIT +?`: SQLite would recompile a statement with `LIMIT ?` on every call (delivery-path.ts).
     this.statements = {
       insertSubscription: db.prepare('INSERT INTO subscriptions (id, tenant, doc) VALUES (?, ?, ?)'),
       countTenantSubscriptions: db.prepare<[string, number], { n: number }>(
-        'SELECT COUNT(*) AS n FROM (SELECT 1 FROM subscriptions WHERE tenant = ? LIMIT ?)',
+        'SELECT COUNT(*) AS n FROM (SELECT 1 FROM subscriptions WHERE tenant = ? LIMIT +?)',
       ),
       getSubscription: db.prepare<[string], { doc: string }>('SELECT doc FROM subscriptions WHERE id = ?'),
       updateSubscription: db.prepare('UPDATE subscriptions SET doc = ? WHERE id = ?'),
@@ -139,7 +140,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         { cursor: string; tenant: string | null; limit: number },
         { doc: string }
       >(
-        'SELECT doc FROM subscriptions WHERE id > @cursor AND (@tenant IS NULL OR tenant = @tenant) ORDER BY id LIMIT @limit',
+        'SELECT doc FROM subscriptions WHERE id > @cursor AND (@tenant IS NULL OR tenant = @tenant) ORDER BY id LIMIT +@limit',
       ),
       putEventType: db.prepare(
         'INSERT INTO event_types (name, doc) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET doc = excluded.doc',
@@ -170,7 +171,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
         DeliveryRow
       >(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = @subscriptionId
-         AND (@cursor IS NULL OR id < @cursor) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
+         AND (@cursor IS NULL OR id < @cursor) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT +@limit`,
       ),
       listAttempts: db.prepare<[string], AttemptRow>(
         'SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt, id',
@@ -193,7 +194,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       ),
       listDue: db.prepare<{ before: number; limit: number }, DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE status = 'pending' AND next_attempt_at <= @before
-         ORDER BY next_attempt_at, id LIMIT @limit`,
+         ORDER BY next_attempt_at, id LIMIT +@limit`,
       ),
       release: db.prepare(
         `UPDATE deliveries SET lease_token = NULL, next_attempt_at = @runAt WHERE id = @id AND lease_token = @token`,
@@ -297,7 +298,7 @@ export class SqliteStore implements SenderStore, DeliveryQueue {
       statement = this.db.prepare(
         `SELECT DISTINCT subscription_id AS id FROM subscription_filters
          WHERE ${tenant === undefined ? '' : 'tenant = ? AND '}filter IN (${filters.map(() => '?').join(', ')}) AND disabled = 0
-         LIMIT ?`,
+         LIMIT +?`,
       );
       this.findStatements.set(key, statement);
     }
