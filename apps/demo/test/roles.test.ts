@@ -8,7 +8,7 @@ import { signGitHubRequest } from '@hookwire/github/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The shared side of the lock that queue-bullmq's restart test takes before restarting PostgreSQL.
-import { usePostgres } from '../../../packages/sending/store-postgres/test/support.js';
+import { usePostgres } from '@hookwire/store-postgres/testing';
 
 // The scale-out shape of DESIGN.md: an `api` process and a `worker` process of the built demo share
 // one PostgreSQL database and one Redis; an event published through the API is delivered by the worker.

@@ -18,7 +18,7 @@ import {
   dropTestSchemas,
   freshSchema,
   usePostgres,
-} from '../../sending/store-postgres/test/support.js';
+} from '@hookwire/store-postgres/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const inboxDir = join(root, 'packages/inbox');

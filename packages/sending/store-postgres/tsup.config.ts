@@ -1,3 +1,3 @@
 import { sendingBuild } from '../tsup.shared';
 
-export default sendingBuild();
+export default sendingBuild({ entry: ['src/index.ts', 'src/testing.ts'], external: ['vitest'] });

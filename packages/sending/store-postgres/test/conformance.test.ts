@@ -1,6 +1,6 @@
 import { describeDeliveryQueue, describeSenderStore } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
-import { DATABASE_URL, freshSchema, holdPostgresForFile } from './support.js';
+import { DATABASE_URL, freshSchema, holdPostgresForFile } from '@hookwire/store-postgres/testing';
 
 holdPostgresForFile();
 

@@ -1,6 +1,7 @@
 import { createSender } from '@hookwire/sender';
 import { makeDelivery, makeEvent, makeSubscription } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from '@hookwire/store-postgres/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,7 +11,6 @@ import {
   version1Rows,
 } from '../../store-sqlite/test/version1-rows.js';
 import { migrate } from '../src/schema.js';
-import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
 
 let release: () => Promise<void>;
 let pool: pg.Pool;

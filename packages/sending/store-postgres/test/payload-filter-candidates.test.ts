@@ -2,8 +2,8 @@ import { candidateFilters } from '@hookwire/core';
 import type { PayloadFilter, Subscription } from '@hookwire/sender';
 import { makeSubscription } from '@hookwire/sender/testing';
 import { createPostgresStore, type PostgresStore } from '@hookwire/store-postgres';
+import { DATABASE_URL, freshSchema, holdPostgresForFile } from '@hookwire/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, freshSchema, holdPostgresForFile } from './support.js';
 
 holdPostgresForFile();
 

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createSender, newId, type Sender } from '@hookwire/sender';
 import { makeDelivery, makeEvent, makeSubscription, waitFor } from '@hookwire/sender/testing';
 import { createPostgresStore, type PostgresStore, SCHEMA_VERSION } from '@hookwire/store-postgres';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from '@hookwire/store-postgres/testing';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from './support.js';
 
 const T0 = 1_700_000_000_000;
 const closers: (() => Promise<unknown>)[] = [];

@@ -1,3 +1,16 @@
+/**
+ * PostgreSQL test support for packages whose tests need the database (this package's, the inbox's,
+ * BullMQ's, the demo's): the test database's URL, schema names of their own per run, and the
+ * advisory lock that keeps test files off the server while one of them restarts it.
+ *
+ * ```ts
+ * import { DATABASE_URL, freshSchema, holdPostgresForFile } from '@hookwire/store-postgres/testing';
+ * holdPostgresForFile();
+ * const store = await createPostgresStore({ connectionString: DATABASE_URL, schema: freshSchema() });
+ * ```
+ *
+ * Needs vitest (an optional peer dependency of this subpath).
+ */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
