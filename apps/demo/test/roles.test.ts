@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { signGitHubRequest } from '@hookwire/github/testing';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The shared side of the lock that queue-bullmq's restart test takes before restarting PostgreSQL.
 import { usePostgres } from '@hookwire/store-postgres/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The scale-out shape of DESIGN.md: an `api` process and a `worker` process of the built demo share
 // one PostgreSQL database and one Redis; an event published through the API is delivered by the worker.

@@ -12,13 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signGitHubRequest } from '@hookwire/github/testing';
+import { DATABASE_URL, dropTestSchemas, freshSchema, usePostgres } from '@hookwire/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DATABASE_URL,
-  dropTestSchemas,
-  freshSchema,
-  usePostgres,
-} from '@hookwire/store-postgres/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const inboxDir = join(root, 'packages/inbox');

@@ -1,7 +1,7 @@
 import { createPostgresInboxStore } from '@hookwire/inbox/postgres';
 import { describeInboxStore, makeInboxEvent } from '@hookwire/inbox/testing';
-import { describe, expect, it } from 'vitest';
 import { DATABASE_URL, freshSchema, holdPostgresForFile } from '@hookwire/store-postgres/testing';
+import { describe, expect, it } from 'vitest';
 
 holdPostgresForFile();
 

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type BullmqQueue, createBullmqQueue } from '@hookwire/queue-bullmq';
 import { createSender, type Sender } from '@hookwire/sender';
 import { createPostgresStore, type PostgresStore } from '@hookwire/store-postgres';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import { usePostgres } from '@hookwire/store-postgres/testing';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DATABASE_URL, deleteKeys, REDIS_URL } from './support.js';
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PostgresStore } from '@hookwire/store-postgres';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockForRestart } from '@hookwire/store-postgres/testing';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Deployment, deploy, ensureBuilt, type Subscriber, startSubscriber, until } from './harness.js';
 import { fresh } from './support.js';
 

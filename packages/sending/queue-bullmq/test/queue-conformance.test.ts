@@ -1,8 +1,8 @@
 import { createBullmqQueue } from '@hookwire/queue-bullmq';
 import { describeDeliveryQueue } from '@hookwire/sender/testing';
 import { createPostgresStore } from '@hookwire/store-postgres';
-import { afterAll, beforeAll } from 'vitest';
 import { usePostgres } from '@hookwire/store-postgres/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { DATABASE_URL, deleteKeys, fresh, REDIS_URL } from './support.js';
 
 let release: () => Promise<void>;
