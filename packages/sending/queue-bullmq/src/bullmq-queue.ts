@@ -11,6 +11,7 @@ import type {
 } from '@hookwire/sender';
 import { type ConnectionOptions, Queue, Worker } from 'bullmq';
 import { toConnection } from './connection.js';
+import { ReadAheadBuffer } from './read-ahead.js';
 import { type ScriptClient, withScripts } from './redis-scripts.js';
 import { TickBatch } from './tick-batch.js';
 
@@ -35,6 +36,13 @@ export interface BullmqQueueOptions {
    * bound covers it too. Pass the sender's store.
    */
   store?: Pick<SenderStore, 'getDelivery'>;
+  /**
+   * Whether a settle also claims, in the same Redis call, one job per lease it ends for the next
+   * `claim` (default true): a busy worker then needs one round trip per batch instead of two.
+   * Buffered leases count against the per-subscription bound like claimed ones; a lease nobody
+   * claims within a quarter of its lease time is handed back.
+   */
+  readAhead?: boolean;
   /** Errors the queue handles itself (Redis reconnections, a job that could not be handed back). */
   onError?: (error: unknown) => void;
 }
@@ -62,15 +70,25 @@ interface SettleItem {
   op: SettleOp;
   runAt: number;
   subscriptionId: string;
+  /** The worker's slot frees with it (a settle): the read-ahead may claim one job for it. */
+  frees?: boolean;
 }
 
-/** The job's `opts` as BullMQ reads them: finished jobs are removed. */
-const JOB_OPTS = JSON.stringify({ removeOnComplete: true, removeOnFail: true });
+/** What the last claim asked for: the read-ahead claims the same way. */
+interface ClaimShape {
+  leaseMs: number;
+  skip: ReadonlySet<string> | undefined;
+  /** The largest limit asked for: the read-ahead never holds more. */
+  most: number;
+}
 /** The low 12 bits of a delayed job's score order the jobs of one millisecond (BullMQ's layout). */
 const delayedScore = (at: number) => String(Math.max(0, Math.floor(at)) * 4096);
 
 let claims = 0;
 const tokenPrefix = randomBytes(6).toString('base64url');
+const nextToken = () => `${tokenPrefix}.${(++claims).toString(36)}`;
+/** The share of a lease's time a read-ahead lease may wait for a claim before it is handed back. */
+const READ_AHEAD_SHARE = 0.25;
 
 /**
  * A `DeliveryQueue` on BullMQ's Redis layout: one job per delivery, with the delivery id as job
@@ -80,7 +98,10 @@ const tokenPrefix = randomBytes(6).toString('base64url');
  *
  * The hot path is three batch scripts (`scripts.ts`): the schedules of one tick, a claim (with the
  * per-subscription slots, refused jobs parked inside it), and the settles and releases of one tick
- * are one Redis call each. A claimed job is held under a lock of `leaseMs`; a worker that dies
+ * are one Redis call each. A settle also claims one job per lease it ends (the read-ahead) into a
+ * buffer the next `claim` takes from, so a busy worker's batch costs one round trip, not two; a
+ * skipped subscription's buffered lease waits there, and what waits a quarter of its lease time,
+ * or is still there at `close`, is handed back. A claimed job is held under a lock of `leaseMs`; a worker that dies
  * leaves its jobs locked until the lock expires, then BullMQ's stalled-job check (run by every
  * worker's BullMQ `Worker`) gives them to another worker.
  */
@@ -107,6 +128,12 @@ export class BullmqQueue implements DeliveryQueue {
   private lastClaimFailed = false;
   private parkMs = 30_000;
   private closed = false;
+  private readonly readAheadOn: boolean;
+  private readonly readAhead = new ReadAheadBuffer();
+  private shape: ClaimShape | undefined;
+  private readAheadTimer: NodeJS.Timeout | undefined;
+  /** A BZPOPMIN on the marker still waiting in Redis: the next wait takes it over. */
+  private blocking: Promise<[string, string, string] | null> | undefined;
 
   constructor(options: BullmqQueueOptions) {
     if (!options?.connection)
@@ -118,6 +145,7 @@ export class BullmqQueue implements DeliveryQueue {
     this.stalledIntervalMs = options.stalledIntervalMs ?? 30_000;
     this.blockMs = options.blockMs ?? 1000;
     this.store = options.store;
+    this.readAheadOn = options.readAhead ?? true;
     this.queue = new Queue(this.name, {
       connection: this.connection,
       prefix: this.prefix,
@@ -173,16 +201,7 @@ export class BullmqQueue implements DeliveryQueue {
 
   private async runSchedule(items: ScheduleItem[]): Promise<undefined[]> {
     const { wait, paused, meta, delayed, marker } = this.keys;
-    const args: (string | number)[] = [
-      wait,
-      paused,
-      meta,
-      delayed,
-      marker,
-      this.jobPrefix,
-      Date.now(),
-      JOB_OPTS,
-    ];
+    const args: (string | number)[] = [wait, paused, meta, delayed, marker, this.jobPrefix, Date.now()];
     for (const item of items) {
       const data = item.subscriptionId === undefined ? '{}' : JSON.stringify({ s: item.subscriptionId });
       args.push(
@@ -230,6 +249,14 @@ export class BullmqQueue implements DeliveryQueue {
   async claim(options: ClaimOptions): Promise<DeliveryLease[]> {
     if (this.closed || options.limit <= 0) return [];
     const worker = this.workerFor(options.leaseMs);
+    this.shape = {
+      leaseMs: options.leaseMs,
+      skip: this.slotLimit > 0 ? options.skipSubscriptions : undefined,
+      most: Math.max(this.shape?.most ?? 0, options.limit),
+    };
+    // What the last settles read ahead: no round trip.
+    const buffered = this.readAhead.take(options.limit, options.skipSubscriptions);
+    if (buffered.length > 0) return buffered;
     const claiming = this.claimOrWait(worker, options);
     this.claiming = claiming.catch(() => {});
     try {
@@ -243,20 +270,55 @@ export class BullmqQueue implements DeliveryQueue {
     }
   }
 
-  /** Takes what is due; with nothing due, waits in Redis (up to `blockMs`) and looks once more. */
+  /**
+   * Takes what is due; with nothing due, waits in Redis (up to `blockMs`) and looks once more, or
+   * takes what a settle read ahead meanwhile.
+   */
   private async claimOrWait(worker: Worker, options: ClaimOptions): Promise<DeliveryLease[]> {
     const first = await this.takeJobs(options);
     if (first.leases.length > 0 || this.closed) return first.leases;
     await this.waitForWork(worker, first.nextDelayedAt);
     if (this.closed) return [];
+    const buffered = this.readAhead.take(options.limit, options.skipSubscriptions);
+    if (buffered.length > 0) return buffered;
     return (await this.takeJobs(options)).leases;
   }
 
-  private async takeJobs(options: ClaimOptions): Promise<{ leases: DeliveryLease[]; nextDelayedAt: number }> {
-    const now = Date.now();
-    const { wait, active, delayed, marker, meta } = this.keys;
+  /** The arguments every claim starts with (`CLAIM_ARGS` in `scripts.ts`). */
+  private claimArgs(limit: number, leaseMs: number, skip: ReadonlySet<string> | undefined, now: number) {
     const parkUntil = now + this.parkMs;
-    const skip = this.slotLimit > 0 && options.skipSubscriptions ? [...options.skipSubscriptions] : [];
+    const skipped = skip ? [...skip] : [];
+    return [
+      this.jobPrefix,
+      this.slotPrefix,
+      limit,
+      now,
+      leaseMs,
+      nextToken(),
+      this.slotLimit,
+      delayedScore(parkUntil),
+      parkUntil + this.parkMs,
+      Math.max(limit * 4, 200),
+      skipped.length,
+      ...skipped,
+    ];
+  }
+
+  /** Leases from a claim's answer (`{ next delayed time, then id, subscription, token per job }`). */
+  private leasesOf(answer: readonly (string | number)[], from: number): DeliveryLease[] {
+    const leases: DeliveryLease[] = [];
+    for (let i = from + 1; i + 2 < answer.length; i += 3) {
+      const deliveryId = String(answer[i]);
+      const token = String(answer[i + 2]);
+      this.held.set(token, { deliveryId, subscriptionId: String(answer[i + 1]) });
+      leases.push({ deliveryId, token });
+    }
+    return leases;
+  }
+
+  private async takeJobs(options: ClaimOptions): Promise<{ leases: DeliveryLease[]; nextDelayedAt: number }> {
+    const { wait, active, delayed, marker, meta } = this.keys;
+    const skip = this.slotLimit > 0 ? options.skipSubscriptions : undefined;
     const answer = (await (
       await this.scriptClient()
     ).runCommand('hookwireClaim', [
@@ -265,31 +327,14 @@ export class BullmqQueue implements DeliveryQueue {
       delayed,
       marker,
       meta,
-      this.jobPrefix,
-      this.slotPrefix,
-      now,
-      options.limit,
-      options.leaseMs,
-      `${tokenPrefix}.${(++claims).toString(36)}`,
-      this.slotLimit,
-      delayedScore(parkUntil),
-      parkUntil + this.parkMs,
-      Math.max(options.limit * 4, 200),
-      ...skip,
+      ...this.claimArgs(options.limit, options.leaseMs, skip, Date.now()),
     ])) as (string | number)[];
-    const leases: DeliveryLease[] = [];
-    for (let i = 1; i + 2 < answer.length; i += 3) {
-      const deliveryId = String(answer[i]);
-      const token = String(answer[i + 2]);
-      this.held.set(token, { deliveryId, subscriptionId: String(answer[i + 1]) });
-      leases.push({ deliveryId, token });
-    }
-    return { leases, nextDelayedAt: Number(answer[0]) };
+    return { leases: this.leasesOf(answer, 0), nextDelayedAt: Number(answer[0]) };
   }
 
   /**
    * Blocks on the queue's marker (BullMQ's wake-up signal) until a job waits, the next delayed job
-   * is due, or `blockMs` passed.
+   * is due, a settle read ahead, or `blockMs` passed.
    */
   private async waitForWork(worker: Worker, nextDelayedAt: number): Promise<void> {
     let deadline = Date.now() + this.blockMs;
@@ -299,15 +344,18 @@ export class BullmqQueue implements DeliveryQueue {
     };
     for (;;) {
       const left = deadline - Date.now();
-      if (left <= 0 || this.closed) return;
-      let popped: [string, string, string] | null;
+      if (left <= 0 || this.closed || this.readAhead.size > 0) return;
+      let popped: [string, string, string] | null | 'read ahead';
       try {
-        popped = await client.bzpopmin(this.keys.marker, Math.max(left, 1) / 1000);
+        popped = await Promise.race([
+          this.popMarker(client, Math.max(left, 1) / 1000),
+          this.readAhead.filled().then(() => 'read ahead' as const),
+        ]);
       } catch (error) {
         if (this.closed) return;
         throw error;
       }
-      if (!popped) return;
+      if (!popped || popped === 'read ahead') return;
       const at = Number(popped[2]);
       // A job waits (`0`), or a delayed one is due: look. Else sleep until that job is due.
       if (popped[1] === '0' || at <= Date.now()) return;
@@ -315,17 +363,36 @@ export class BullmqQueue implements DeliveryQueue {
     }
   }
 
+  /**
+   * BZPOPMIN on the marker; one left waiting when the read-ahead won the last wait is taken over
+   * (the blocking connection runs one command at a time).
+   */
+  private popMarker(
+    client: { bzpopmin(key: string, timeout: number): Promise<[string, string, string] | null> },
+    timeoutS: number,
+  ): Promise<[string, string, string] | null> {
+    if (this.blocking) return this.blocking;
+    const blocking = client.bzpopmin(this.keys.marker, timeoutS);
+    this.blocking = blocking;
+    const clear = () => {
+      if (this.blocking === blocking) this.blocking = undefined;
+    };
+    blocking.then(clear, clear);
+    return blocking;
+  }
+
   async release(lease: DeliveryLease, runAt: number): Promise<void> {
     await this.finish(lease, runAt <= Date.now() ? 'n' : 'd', runAt);
   }
 
+  /** Ends the lease; the worker's slot frees with it, so the read-ahead may claim a job for it. */
   async settle(lease: DeliveryLease, nextRunAt?: number): Promise<void> {
-    if (nextRunAt === undefined) await this.finish(lease, 'c', 0);
-    else await this.finish(lease, nextRunAt <= Date.now() ? 'n' : 'd', nextRunAt);
+    if (nextRunAt === undefined) await this.finish(lease, 'c', 0, true);
+    else await this.finish(lease, nextRunAt <= Date.now() ? 'n' : 'd', nextRunAt, true);
   }
 
   /** Ends a lease in the next settle batch. A lease no longer ours (expired, taken over) is a no-op. */
-  private async finish(lease: DeliveryLease, op: SettleOp, runAt: number): Promise<void> {
+  private async finish(lease: DeliveryLease, op: SettleOp, runAt: number, frees = false): Promise<void> {
     const held = this.held.get(lease.token);
     this.held.delete(lease.token);
     await this.settles.add({
@@ -334,11 +401,26 @@ export class BullmqQueue implements DeliveryQueue {
       op,
       runAt,
       subscriptionId: held && this.slotLimit > 0 ? held.subscriptionId : '',
+      frees,
     });
   }
 
   private async runSettle(items: SettleItem[]): Promise<boolean[]> {
     const { wait, active, delayed, marker, meta, paused } = this.keys;
+    const shape = this.shape;
+    let readAhead = 0;
+    let skip: Set<string> | undefined;
+    if (this.readAheadOn && shape && !this.closed) {
+      for (const item of items) if (item.frees) readAhead += 1;
+      // Bounded by the slots this batch frees, and by one claim's worth in the buffer.
+      readAhead = Math.max(0, Math.min(readAhead, shape.most - this.readAhead.size));
+      if (readAhead > 0 && shape.skip) {
+        // The worker was full for these; a subscription settled here has a slot free again.
+        skip = new Set(shape.skip);
+        for (const item of items) skip.delete(item.subscriptionId);
+      }
+    }
+    const now = Date.now();
     const args: (string | number)[] = [
       wait,
       active,
@@ -346,14 +428,70 @@ export class BullmqQueue implements DeliveryQueue {
       marker,
       meta,
       paused,
-      this.jobPrefix,
-      this.slotPrefix,
+      ...this.claimArgs(readAhead, shape?.leaseMs ?? this.parkMs, skip, now),
     ];
     for (const item of items) {
       args.push(item.deliveryId, item.token, item.op, delayedScore(item.runAt), item.subscriptionId);
     }
-    const answer = (await (await this.scriptClient()).runCommand('hookwireSettle', args)) as number[];
-    return answer.map((applied) => Number(applied) === 1);
+    const answer = (await (await this.scriptClient()).runCommand('hookwireSettle', args)) as (
+      | string
+      | number
+    )[];
+    if (answer.length > items.length) this.keepReadAhead(this.leasesOf(answer, items.length), now);
+    return items.map((_item, i) => Number(answer[i]) === 1);
+  }
+
+  /** Buffers what a settle read ahead for the next claim; after `close`, hands it straight back. */
+  private keepReadAhead(leases: DeliveryLease[], at: number): void {
+    if (leases.length === 0) return;
+    const entries = leases.map((lease) => ({
+      lease,
+      subscriptionId: this.held.get(lease.token)?.subscriptionId ?? '',
+      at,
+    }));
+    if (this.closed) {
+      this.handBack(entries);
+      return;
+    }
+    this.readAhead.add(entries);
+    this.armReadAheadTimer();
+  }
+
+  /**
+   * Hands back the buffered leases older than a share of their lease time, so that a job waits
+   * in the buffer only while its lock has most of its time left.
+   */
+  private armReadAheadTimer(): void {
+    const oldest = this.readAhead.oldestAt;
+    if (this.readAheadTimer || oldest === undefined || !this.shape) return;
+    const maxAgeMs = this.shape.leaseMs * READ_AHEAD_SHARE;
+    this.readAheadTimer = setTimeout(
+      () => {
+        this.readAheadTimer = undefined;
+        this.handBack(this.readAhead.removeUpTo(Date.now() - maxAgeMs));
+        this.armReadAheadTimer();
+      },
+      Math.max(0, oldest + maxAgeMs - Date.now()),
+    );
+    this.readAheadTimer.unref();
+  }
+
+  /** Gives leases back to the front of the line (another worker takes them next). */
+  private handBack(entries: readonly { lease: DeliveryLease; subscriptionId: string }[]): Promise<unknown> {
+    return Promise.all(
+      entries.map(({ lease, subscriptionId }) => {
+        this.held.delete(lease.token);
+        return this.settles
+          .add({
+            deliveryId: lease.deliveryId,
+            token: lease.token,
+            op: 'f',
+            runAt: 0,
+            subscriptionId: this.slotLimit > 0 ? subscriptionId : '',
+          })
+          .catch((error) => this.onError(error));
+      }),
+    );
   }
 
   /**
@@ -419,25 +557,23 @@ export class BullmqQueue implements DeliveryQueue {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.readAheadTimer);
+    this.readAhead.wake();
     try {
       await this.workerReady;
       // Ends a claim waiting in Redis; what it took is handed back below.
       await this.worker?.close();
       await this.claiming;
+      // Settles under way may still read ahead: what they bring is handed back as it comes.
+      await this.settles.drain();
+      // Every lease held, the buffered ones (never claimed by the worker) included.
+      this.readAhead.removeUpTo();
       const held = [...this.held.entries()];
-      this.held.clear();
-      await Promise.all(
-        held.map(([token, { deliveryId, subscriptionId }]) =>
-          this.settles
-            .add({
-              deliveryId,
-              token,
-              op: 'f',
-              runAt: 0,
-              subscriptionId: this.slotLimit > 0 ? subscriptionId : '',
-            })
-            .catch((error) => this.onError(error)),
-        ),
+      await this.handBack(
+        held.map(([token, { deliveryId, subscriptionId }]) => ({
+          lease: { deliveryId, token },
+          subscriptionId,
+        })),
       );
       await this.schedules.drain();
       await this.settles.drain();

@@ -72,3 +72,19 @@ export function testQueues() {
 /** A claim of up to 10 under a 30 s lease, now. */
 export const claim = (queue: BullmqQueue, options: Partial<ClaimOptions> = {}) =>
   queue.claim({ limit: 10, leaseMs: 30_000, now: Date.now(), ...options });
+
+interface CommandClient {
+  sendCommand(command: { name: string }, ...rest: unknown[]): unknown;
+}
+
+/** Counts the scripts (EVALSHA / EVAL) a queue sends to Redis from now on. */
+export async function countScripts(queue: BullmqQueue): Promise<{ calls: number }> {
+  const client = (await queue.queue.client) as unknown as CommandClient;
+  const counter = { calls: 0 };
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (command, ...rest) => {
+    if (command.name === 'evalsha' || command.name === 'eval') counter.calls += 1;
+    return send(command, ...rest);
+  };
+  return counter;
+}
