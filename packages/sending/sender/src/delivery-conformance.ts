@@ -230,9 +230,88 @@ export function describeDeliveryFeatures(store: () => SenderStore, f: Fixtures, 
     });
   });
 
+  describe('a batch of outcomes', () => {
+    it('stores each outcome of one call with its attempt, and refuses an unknown delivery alone', async () => {
+      const subscription = f.makeSubscription();
+      await store().insertSubscription(subscription);
+      const deliveries = [];
+      for (let i = 0; i < 6; i++) deliveries.push(await publish(subscription, {}, { nextAttemptAt: T0 }));
+      const excerpt = 'ok "quoted" \\ backslash, ✅ 😀 \n';
+      const outcomes = deliveries.map((d, i) => ({
+        deliveryId: d.id,
+        status: (i % 2 === 0 ? 'succeeded' : 'pending') as Delivery['status'],
+        nextAttemptAt: T0 + 1000 * (i + 1),
+        lastStatus: i % 2 === 0 ? 204 : 503,
+        ...(i % 2 === 0 ? {} : { lastError: `HTTP 503 #${i}` }),
+        updatedAt: T0 + i,
+        attempt: {
+          id: newId('att', T0 + i),
+          deliveryId: d.id,
+          attempt: 1,
+          startedAt: T0 + i,
+          durationMs: 1.5 + i,
+          status: i % 2 === 0 ? 204 : 503,
+          responseExcerpt: `${excerpt}${i}`,
+        },
+      }));
+      const missing = { ...outcomes[0]!, deliveryId: 'dlv_missing', attempt: undefined };
+      const applied = await store().recordAttempts([...outcomes.slice(0, 3), missing, ...outcomes.slice(3)]);
+      expect(applied).toEqual([true, true, true, false, true, true, true]);
+      for (const [i, d] of deliveries.entries()) {
+        const stored = await store().getDelivery(d.id);
+        expect(stored).toMatchObject({
+          status: outcomes[i]!.status,
+          attempts: 1,
+          nextAttemptAt: outcomes[i]!.nextAttemptAt,
+          lastStatus: outcomes[i]!.lastStatus,
+        });
+        expect(stored?.lastError).toBe(outcomes[i]!.lastError);
+        const attempts = await store().listAttempts(d.id);
+        expect(attempts).toHaveLength(1);
+        expect(attempts[0]).toMatchObject({
+          id: outcomes[i]!.attempt.id,
+          durationMs: 1.5 + i,
+          status: outcomes[i]!.attempt.status,
+          responseExcerpt: `${excerpt}${i}`,
+        });
+      }
+    });
+  });
+
   if (!withQueue) return;
   describe('queue features', () => {
     const queue = () => store().queue as DeliveryQueue;
+
+    it('applies the outcomes of a batch whose lease still holds and refuses a lost one alone', async () => {
+      const subscription = f.makeSubscription();
+      await store().insertSubscription(subscription);
+      for (let i = 0; i < 5; i++) await publish(subscription, {}, { nextAttemptAt: T0 });
+      const leases = await queue().claim({ limit: 10, leaseMs: 60_000, now: T0 });
+      expect(leases).toHaveLength(5);
+      const applied = await store().recordAttempts(
+        leases.map((lease, i) => ({
+          deliveryId: lease.deliveryId,
+          leaseToken: i === 2 ? 'lost-lease' : lease.token,
+          status: 'succeeded',
+          nextAttemptAt: T0,
+          lastStatus: 204,
+          updatedAt: T0,
+          attempt: {
+            id: newId('att', T0),
+            deliveryId: lease.deliveryId,
+            attempt: 1,
+            startedAt: T0,
+            durationMs: 2,
+            status: 204,
+          },
+        })),
+      );
+      expect(applied).toEqual([true, true, false, true, true]);
+      const lost = leases[2]!.deliveryId;
+      expect((await store().getDelivery(lost))?.status).toBe('pending');
+      expect(await store().listAttempts(lost)).toEqual([]);
+      expect((await store().getDelivery(leases[3]!.deliveryId))?.status).toBe('succeeded');
+    });
 
     it('promotes a released delivery to due now, and leaves one in flight alone', async () => {
       const subscription = f.makeSubscription();
