@@ -8,6 +8,18 @@ const MAX_DISTINCT_FILTERS = 1000;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Where a look-up stands between two stretches of reading. */
+interface Cursor {
+  found: SubscriptionCandidate[];
+  /** Ids found so far, kept once a second range has rows. */
+  seen?: Set<string>;
+  rangesWithRows: number;
+  /** The range being read, and the last id read in it (keyset). */
+  range: number;
+  after: string;
+  hadRows: boolean;
+}
+
 /** One run of index rows in subscription-id order: `(after, limit)` reads the next chunk. */
 type Range = (after: string, limit: number) => SubscriptionCandidate[];
 
@@ -29,8 +41,16 @@ export class CandidateReader {
   private readonly distinctFilters: Database.Statement;
   private readonly withoutFilter: Database.Statement;
   private readonly withFilter: Database.Statement;
+  /**
+   * Runs a stretch of reads in one transaction: each statement on its own would take and drop
+   * the file's shared lock and the WAL read lock, with `fcntl` calls each time: a third of the CPU of
+   * a publish that matches three filters (33 µs, now 23 µs).
+   */
+  private readonly inOneRead: <T>(read: () => T) => T;
 
   constructor(db: Database.Database) {
+    const inTransaction = db.transaction((read: () => unknown) => read());
+    this.inOneRead = <T>(read: () => T) => inTransaction(read) as T;
     // `LIMIT +?` keeps SQLite from recompiling on every call (see delivery-path.ts).
     // (tenant, filter) then subscription_id: the partial index subscription_filters_by_tenant in
     // its own order, no sort (named: the planner would take the covering index by payload filter,
@@ -71,6 +91,24 @@ export class CandidateReader {
     limit = Number.POSITIVE_INFINITY,
     accepts?: (filter: PayloadFilter | string) => boolean,
   ): Promise<SubscriptionCandidate[]> {
+    const cursor: Cursor = { found: [], rangesWithRows: 0, range: 0, after: '', hadRows: false };
+    let ranges: Range[] = [];
+    let more = this.inOneRead(() => {
+      ranges = this.plan(filters, tenant, accepts);
+      return this.readStretch(ranges, limit, cursor);
+    });
+    while (more) {
+      await yieldToEventLoop();
+      more = this.inOneRead(() => this.readStretch(ranges, limit, cursor));
+    }
+    return cursor.found;
+  }
+
+  private plan(
+    filters: readonly string[],
+    tenant: string | undefined,
+    accepts: ((filter: PayloadFilter | string) => boolean) | undefined,
+  ): Range[] {
     const ranges: Range[] = [];
     for (const filter of filters) {
       if (tenant === undefined) {
@@ -92,43 +130,39 @@ export class CandidateReader {
         );
       }
     }
-    return this.read(ranges, limit);
+    return ranges;
   }
 
-  private async read(ranges: readonly Range[], limit: number): Promise<SubscriptionCandidate[]> {
-    const found: SubscriptionCandidate[] = [];
-    // A subscription registered under two of the filters (`*` and `order.*`) comes up twice:
-    // ids are remembered only once a second range has rows.
-    let seen: Set<string> | undefined;
-    let rangesWithRows = 0;
-    let sinceYield = 0;
-    for (const range of ranges) {
-      let after = '';
-      let hadRows = false;
-      while (found.length < limit) {
-        if (sinceYield >= CHUNK) {
-          await yieldToEventLoop();
-          sinceYield = 0;
-        }
-        const rows = range(after, CHUNK);
-        if (rows.length === 0) break;
-        sinceYield += rows.length;
-        if (!hadRows) {
-          hadRows = true;
-          if (++rangesWithRows === 2) seen = new Set(found.map((c) => c.id));
-        }
-        for (const row of rows) {
-          if (seen) {
-            if (seen.has(row.id)) continue;
-            seen.add(row.id);
-          }
-          found.push(row);
-          if (found.length >= limit) break;
-        }
-        if (rows.length < CHUNK) break;
-        after = rows[rows.length - 1]!.id;
+  /**
+   * Reads on from `cursor` until about `CHUNK` rows were read (true: yield, then go on) or every
+   * range is read or `limit` candidates are found (false).
+   */
+  private readStretch(ranges: readonly Range[], limit: number, cursor: Cursor): boolean {
+    let read = 0;
+    while (cursor.range < ranges.length && cursor.found.length < limit) {
+      if (read >= CHUNK) return true;
+      const rows = ranges[cursor.range]!(cursor.after, CHUNK);
+      read += rows.length;
+      if (rows.length > 0 && !cursor.hadRows) {
+        cursor.hadRows = true;
+        // A subscription registered under two of the filters (`*` and `order.*`) comes up twice:
+        // ids are remembered only once a second range has rows.
+        if (++cursor.rangesWithRows === 2) cursor.seen = new Set(cursor.found.map((c) => c.id));
       }
+      for (const row of rows) {
+        if (cursor.seen) {
+          if (cursor.seen.has(row.id)) continue;
+          cursor.seen.add(row.id);
+        }
+        cursor.found.push(row);
+        if (cursor.found.length >= limit) break;
+      }
+      if (rows.length < CHUNK) {
+        cursor.range++;
+        cursor.after = '';
+        cursor.hadRows = false;
+      } else cursor.after = rows[rows.length - 1]!.id;
     }
-    return found;
+    return false;
   }
 }
