@@ -86,7 +86,8 @@ const delayedScore = (at: number) => String(Math.max(0, Math.floor(at)) * 4096);
 
 let claims = 0;
 const tokenPrefix = randomBytes(6).toString('base64url');
-const nextToken = () => `${tokenPrefix}.${(++claims).toString(36)}`;
+/** A claim's token; each job's lock holds it followed by the job's id. */
+const nextToken = () => `${tokenPrefix}.${(++claims).toString(36)}.`;
 /** The share of a lease's time a read-ahead lease may wait for a claim before it is handed back. */
 const READ_AHEAD_SHARE = 0.25;
 
@@ -285,7 +286,13 @@ export class BullmqQueue implements DeliveryQueue {
   }
 
   /** The arguments every claim starts with (`CLAIM_ARGS` in `scripts.ts`). */
-  private claimArgs(limit: number, leaseMs: number, skip: ReadonlySet<string> | undefined, now: number) {
+  private claimArgs(
+    token: string,
+    limit: number,
+    leaseMs: number,
+    skip: ReadonlySet<string> | undefined,
+    now: number,
+  ) {
     const parkUntil = now + this.parkMs;
     const skipped = skip ? [...skip] : [];
     return [
@@ -294,7 +301,7 @@ export class BullmqQueue implements DeliveryQueue {
       limit,
       now,
       leaseMs,
-      nextToken(),
+      token,
       this.slotLimit,
       delayedScore(parkUntil),
       parkUntil + this.parkMs,
@@ -304,12 +311,12 @@ export class BullmqQueue implements DeliveryQueue {
     ];
   }
 
-  /** Leases from a claim's answer (`{ next delayed time, then id, subscription, token per job }`). */
-  private leasesOf(answer: readonly (string | number)[], from: number): DeliveryLease[] {
+  /** Leases from a claim's answer (`{ next delayed time, then id and subscription per job }`). */
+  private leasesOf(answer: readonly (string | number)[], from: number, claimToken: string): DeliveryLease[] {
     const leases: DeliveryLease[] = [];
-    for (let i = from + 1; i + 2 < answer.length; i += 3) {
+    for (let i = from + 1; i + 1 < answer.length; i += 2) {
       const deliveryId = String(answer[i]);
-      const token = String(answer[i + 2]);
+      const token = claimToken + deliveryId;
       this.held.set(token, { deliveryId, subscriptionId: String(answer[i + 1]) });
       leases.push({ deliveryId, token });
     }
@@ -319,6 +326,7 @@ export class BullmqQueue implements DeliveryQueue {
   private async takeJobs(options: ClaimOptions): Promise<{ leases: DeliveryLease[]; nextDelayedAt: number }> {
     const { wait, active, delayed, marker, meta } = this.keys;
     const skip = this.slotLimit > 0 ? options.skipSubscriptions : undefined;
+    const token = nextToken();
     const answer = (await (
       await this.scriptClient()
     ).runCommand('hookwireClaim', [
@@ -327,9 +335,9 @@ export class BullmqQueue implements DeliveryQueue {
       delayed,
       marker,
       meta,
-      ...this.claimArgs(options.limit, options.leaseMs, skip, Date.now()),
+      ...this.claimArgs(token, options.limit, options.leaseMs, skip, Date.now()),
     ])) as (string | number)[];
-    return { leases: this.leasesOf(answer, 0), nextDelayedAt: Number(answer[0]) };
+    return { leases: this.leasesOf(answer, 0, token), nextDelayedAt: Number(answer[0]) };
   }
 
   /**
@@ -421,6 +429,7 @@ export class BullmqQueue implements DeliveryQueue {
       }
     }
     const now = Date.now();
+    const token = nextToken();
     const args: (string | number)[] = [
       wait,
       active,
@@ -428,7 +437,7 @@ export class BullmqQueue implements DeliveryQueue {
       marker,
       meta,
       paused,
-      ...this.claimArgs(readAhead, shape?.leaseMs ?? this.parkMs, skip, now),
+      ...this.claimArgs(token, readAhead, shape?.leaseMs ?? this.parkMs, skip, now),
     ];
     for (const item of items) {
       args.push(item.deliveryId, item.token, item.op, delayedScore(item.runAt), item.subscriptionId);
@@ -437,7 +446,7 @@ export class BullmqQueue implements DeliveryQueue {
       | string
       | number
     )[];
-    if (answer.length > items.length) this.keepReadAhead(this.leasesOf(answer, items.length), now);
+    if (answer.length > items.length) this.keepReadAhead(this.leasesOf(answer, items.length, token), now);
     return items.map((_item, i) => Number(answer[i]) === 1);
   }
 

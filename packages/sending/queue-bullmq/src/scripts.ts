@@ -62,7 +62,7 @@ for i = 3, #ARGV, 5 do
   if ARGV[i + 4] ~= '1' and redis.call('EXISTS', jobKey) == 1 then
     if runAt <= now and redis.call('ZREM', delayed, id) == 1 then due[#due + 1] = id end
   else
-    redis.call('HSET', jobKey, 'name', 'deliver', 'data', ARGV[i + 3], 'timestamp', now)
+    redis.call('HSET', jobKey, 'name', 'deliver', 'data', ARGV[i + 3], 'timestamp', ARGV[2])
     if runAt > now then
       redis.call('ZADD', delayed, ARGV[i + 2], id)
       later = true
@@ -96,8 +96,9 @@ for i = 12, rest - 1 do skip[ARGV[i]] = true end`;
 
 /**
  * Takes up to `limit` jobs with their per-subscription slots: due delayed jobs join `wait` first,
- * a job refused a slot is parked. Appends id, subscription ('' for none) and token per job taken to
- * `answer`. Answers how many it took, and whether it stopped before the wait list ran dry.
+ * a job refused a slot is parked. Locks each job taken with `token` followed by its id. Appends id
+ * and subscription ('' for none) per job taken to `answer`. Answers how many it took, and whether
+ * it stopped before the wait list ran dry.
  */
 const CLAIM_JOBS = `
 local function claimJobs(wait, active, delayed, answer)
@@ -110,7 +111,8 @@ local function claimJobs(wait, active, delayed, answer)
   end
 
   local taken, scanned = {}, 0
-  local expiry = now + tonumber(leaseMs)
+  -- Numbers handed to redis.call are formatted on every call: these go as strings, made once.
+  local expiry = tostring(now + tonumber(leaseMs))
   -- Per subscription met in this batch: slots in use, and the members to add to its busy set.
   local inFlight, slots, subs = {}, {}, {}
   while #taken < limit and scanned < scanMax do
@@ -137,7 +139,7 @@ local function claimJobs(wait, active, delayed, answer)
             local count = inFlight[sub]
             if count == nil then
               -- Expired members (a dead worker's) are not counted; settles and take-overs remove them.
-              count = redis.call('ZCOUNT', busy, '(' .. now, '+inf')
+              count = redis.call('ZCOUNT', busy, '(' .. ARGV[4], '+inf')
               slots[sub] = {}
               subs[#subs + 1] = sub
             end
@@ -157,17 +159,16 @@ local function claimJobs(wait, active, delayed, answer)
           if not granted then
             local parked = slotPrefix .. 'parked:' .. sub
             redis.call('ZADD', delayed, parkScore, id)
-            redis.call('ZADD', parked, 'NX', now, id)
+            redis.call('ZADD', parked, 'NX', ARGV[4], id)
             redis.call('PEXPIREAT', parked, parkedExpiry)
           end
         end
         if granted then
           taken[#taken + 1] = id
-          local held = token .. '.' .. #taken
+          local held = token .. id
           redis.call('SET', jobKey .. ':lock', held, 'PX', leaseMs)
           answer[#answer + 1] = id
           answer[#answer + 1] = sub
-          answer[#answer + 1] = held
         end
       end
     end
@@ -187,7 +188,7 @@ end`;
 
 /**
  * Claims up to `limit` jobs (see `CLAIM_ARGS`, `claimJobs`). KEYS: wait, active, delayed, marker,
- * meta. Answers { next delayed time (when it took nothing) or 0, then id, subscription, token per
+ * meta. Answers { next delayed time (when it took nothing) or 0, then id and subscription per
  * job taken }. Wakes another worker only when jobs are left in `wait`.
  */
 export const CLAIM = `${PUSH_ALL}${MARK_DELAYED}${CLAIM_ARGS}${CLAIM_JOBS}
