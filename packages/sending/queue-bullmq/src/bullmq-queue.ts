@@ -570,8 +570,9 @@ export class BullmqQueue implements DeliveryQueue {
     this.readAhead.wake();
     try {
       await this.workerReady;
-      // Ends a claim waiting in Redis; what it took is handed back below.
-      await this.worker?.close();
+      // Ends a claim waiting in Redis; what it took is handed back below. A BZPOPMIN still waiting
+      // (maybe left by a claim the read-ahead answered) would hold a polite close for blockMs.
+      await this.worker?.close(this.blocking !== undefined);
       await this.claiming;
       // Settles under way may still read ahead: what they bring is handed back as it comes.
       await this.settles.drain();

@@ -106,6 +106,23 @@ describe('read-ahead', () => {
     expect(taken!.deliveryId).toBe('dlv_001');
   });
 
+  it('answers a claim waiting in Redis with what a settle read ahead meanwhile', async () => {
+    // Claims that find nothing wait up to blockMs (a minute here) on BullMQ's marker.
+    const queue = open(fresh().prefix, { blockMs: 60_000 });
+    await due(queue, 1, ['sub_w']);
+    const [lease] = await claim(queue);
+    // Takes the marker the schedule left (finding nothing), so the next claim really waits.
+    expect(await claim(queue)).toEqual([]);
+    const waiting = claim(queue);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Due again now: back in `wait`, where the settle's own read-ahead takes it (no marker set).
+    await queue.settle(lease!, Date.now());
+    // The waiting claim answers with it (the test's 20 s timeout is well under blockMs).
+    const [again] = await waiting;
+    expect(again!.deliveryId).toBe('dlv_000');
+    expect(again!.token).not.toBe(lease!.token);
+  });
+
   it('reads nothing ahead when turned off', async () => {
     const queue = open(fresh().prefix, { readAhead: false });
     await due(queue, 4, ['sub_o']);
