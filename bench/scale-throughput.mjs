@@ -213,6 +213,7 @@ const SCRIPTED = new Set([
   'smembers',
   'scard',
   'lindex',
+  'mget',
 ]);
 
 async function throughput(url, workers, events, subscriptions, withQueue = true) {
