@@ -101,10 +101,10 @@ const READ_AHEAD_SHARE = 0.25;
  * per-subscription slots, refused jobs parked inside it), and the settles and releases of one tick
  * are one Redis call each. A settle also claims one job per lease it ends (the read-ahead) into a
  * buffer the next `claim` takes from, so a busy worker's batch costs one round trip, not two; a
- * skipped subscription's buffered lease waits there, and what waits a quarter of its lease time,
- * or is still there at `close`, is handed back. A claimed job is held under a lock of `leaseMs`; a worker that dies
- * leaves its jobs locked until the lock expires, then BullMQ's stalled-job check (run by every
- * worker's BullMQ `Worker`) gives them to another worker.
+ * skipped subscription's buffered lease waits there, and what waits a quarter of its lease time, or
+ * is still there at `close`, is handed back. A claimed job is held under a lock of `leaseMs`; a
+ * worker that dies leaves its jobs locked until the lock expires, then BullMQ's stalled-job check
+ * (run by every worker's BullMQ `Worker`) gives them to another worker.
  */
 export class BullmqQueue implements DeliveryQueue {
   readonly queue: Queue;
@@ -459,7 +459,7 @@ export class BullmqQueue implements DeliveryQueue {
       at,
     }));
     if (this.closed) {
-      this.handBack(entries);
+      void this.handBack(entries);
       return;
     }
     this.readAhead.add(entries);
@@ -477,7 +477,7 @@ export class BullmqQueue implements DeliveryQueue {
     this.readAheadTimer = setTimeout(
       () => {
         this.readAheadTimer = undefined;
-        this.handBack(this.readAhead.removeUpTo(Date.now() - maxAgeMs));
+        void this.handBack(this.readAhead.removeUpTo(Date.now() - maxAgeMs));
         this.armReadAheadTimer();
       },
       Math.max(0, oldest + maxAgeMs - Date.now()),

@@ -211,8 +211,8 @@ return answer`;
  * (back of `wait`), `f` handed back (front of `wait`): each only while the token still holds the
  * job's lock, or the lock expired with the job still active; `p` promotes a delayed job (no lock).
  * Freeing a slot lets the next parked job of its subscription go to the front of `wait`, for any
- * worker: the call then reads nothing ahead. Answers 1 per item applied, 0 per job no longer ours, then, when it claimed,
- * the claim's answer.
+ * worker: the call then reads nothing ahead. Answers 1 per item applied, 0 per job no longer ours,
+ * then, when it claimed, the claim's answer ({ 0, then id and subscription per job taken }).
  */
 export const SETTLE = `${PUSH_ALL}${MARK_DELAYED}${CLAIM_ARGS}${CLAIM_JOBS}
 local wait, active, delayed, marker = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
