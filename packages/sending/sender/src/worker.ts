@@ -152,15 +152,7 @@ export class DeliveryWorker {
       const free = this.ctx.settings.concurrency - this.inFlight;
       const left = deadline - performance.now();
       if (free >= batch || left <= 0 || !this.running) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, left);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.signal = done;
-      });
-      this.signal = undefined;
+      await this.waitForSignal(left);
     }
   }
 
@@ -189,8 +181,13 @@ export class DeliveryWorker {
       }
     }
     if (this.signalled) return;
+    await this.waitForSignal(waitMs);
+  }
+
+  /** Resolves on the next `wake()` (a finished attempt, a publish) or after `ms`. */
+  private async waitForSignal(ms: number): Promise<void> {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, waitMs);
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();

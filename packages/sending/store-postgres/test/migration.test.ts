@@ -26,6 +26,23 @@ afterAll(async () => {
   await release();
 });
 
+/** A subscription and its filter rows as a schema before version 5 stored them (no payload filter). */
+async function insertOldSubscription(
+  s: string,
+  sub: { id: string; tenant: string; events: readonly string[] },
+): Promise<void> {
+  await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
+    sub.id,
+    sub.tenant,
+    JSON.stringify(sub),
+  ]);
+  await pool.query(
+    `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
+     SELECT f, $2, $3, false FROM unnest($1::text[]) f`,
+    [sub.events, sub.id, sub.tenant],
+  );
+}
+
 describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
   it('migrates a version 1 schema and keeps its events, deliveries, outbox and subscriptions', async () => {
     const schema = freshSchema();
@@ -34,16 +51,7 @@ describe('PostgreSQL schema version 2 (event ids unique per tenant)', () => {
     const fixture = version1Rows();
     const { acme, globex, scoped, everyone, rows } = fixture;
     for (const sub of [acme, globex]) {
-      await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
-        sub.id,
-        sub.tenant,
-        JSON.stringify(sub),
-      ]);
-      await pool.query(
-        `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
-         SELECT f, $2, $3, false FROM unnest($1::text[]) f`,
-        [sub.events, sub.id, sub.tenant],
-      );
+      await insertOldSubscription(s, sub);
     }
     for (const event of [scoped, everyone]) {
       await pool.query(
@@ -140,16 +148,7 @@ describe('PostgreSQL schema version 5 (filter rows carry the payload filter)', (
     const filtered = makeSubscription({ tenant: 'default', events: ['*', 'order.*'], filter });
     const plain = makeSubscription({ tenant: 'default', events: ['order.created'] });
     for (const sub of [filtered, plain]) {
-      await pool.query(`INSERT INTO ${s}.subscriptions (id, tenant, doc) VALUES ($1, $2, $3)`, [
-        sub.id,
-        sub.tenant,
-        JSON.stringify(sub),
-      ]);
-      await pool.query(
-        `INSERT INTO ${s}.subscription_filters (filter, subscription_id, tenant, disabled)
-         SELECT f, $2, $3, false FROM unnest($1::text[]) f`,
-        [sub.events, sub.id, sub.tenant],
-      );
+      await insertOldSubscription(s, sub);
     }
 
     const store = await createPostgresStore({ pool, schema });
