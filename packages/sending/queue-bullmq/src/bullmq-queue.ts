@@ -146,6 +146,11 @@ export class BullmqQueue implements DeliveryQueue {
     this.stalledIntervalMs = options.stalledIntervalMs ?? 30_000;
     this.blockMs = options.blockMs ?? 1000;
     this.store = options.store;
+    if (options.readAhead !== undefined && typeof options.readAhead !== 'boolean') {
+      throw new WebhookConfigError(
+        `createBullmqQueue: \`readAhead\` must be true or false (got ${typeof options.readAhead}).`,
+      );
+    }
     this.readAheadOn = options.readAhead ?? true;
     this.queue = new Queue(this.name, {
       connection: this.connection,

@@ -170,5 +170,8 @@ describe('BullMQ delivery queue', () => {
     expect(() => createBullmqQueue({ connection: REDIS_URL, perSubscriptionConcurrency: -1 })).toThrow(
       /perSubscriptionConcurrency/,
     );
+    expect(() => createBullmqQueue({ connection: REDIS_URL, readAhead: 'no' as unknown as boolean })).toThrow(
+      /`readAhead` must be true or false \(got string\)/,
+    );
   });
 });
