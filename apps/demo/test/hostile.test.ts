@@ -106,6 +106,25 @@ const hostilePath = fc.oneof(
   segment.map((s) => `/webhooks//${s}//`),
 );
 
+/**
+ * Node's HTTP server answers headers over its 16 KiB limit with a 431 and closes at once: body
+ * bytes the client sends after that make the kernel reset the connection, which may drop the 431
+ * before the client reads it (seen on Node 24 in CI: "answered 0" for a body sent in two pieces).
+ * That refusal is Node's own, and the fixed-shape test checks it with a body sent in one piece; the
+ * random requests keep their header lines within 14,000 bytes, so each one reaches a receiver.
+ */
+function withinHeaderLimit(headers: [string, string][]): [string, string][] {
+  let bytes = 0;
+  return headers.filter(([name, value]) => {
+    const line = name.length + value.length + 4;
+    if (bytes + line > HEADER_BUDGET) return false;
+    bytes += line;
+    return true;
+  });
+}
+
+const HEADER_BUDGET = 14_000;
+
 function hostileRequest(receivers: string[]): fc.Arbitrary<RawRequest> {
   const path = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...receivers).map((name) => `/webhooks/${name}`) },
@@ -142,7 +161,8 @@ function hostileRequest(receivers: string[]): fc.Arbitrary<RawRequest> {
   const headers = fc
     .array(header, { maxLength: 8 })
     // Duplicates on purpose: each header again, as a second line of its own.
-    .chain((list) => fc.boolean().map((twice) => (twice ? [...list, ...list] : list)));
+    .chain((list) => fc.boolean().map((twice) => (twice ? [...list, ...list] : list)))
+    .map(withinHeaderLimit);
   const body = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }).map((value) => Buffer.from(JSON.stringify(value) ?? '')),
     fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.from(bytes)),
